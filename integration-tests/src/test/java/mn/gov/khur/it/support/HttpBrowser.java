@@ -1,0 +1,135 @@
+package mn.gov.khur.it.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser without JavaScript: keeps cookies, follows redirects within the IdP, submits forms as
+ * a person pressing the button would. Stops at the first redirect leaving the IdP (the RP's
+ * callback), so tests can hand it to the relying party.
+ */
+public final class HttpBrowser {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String acceptLanguage;
+    private Page current;
+
+    public HttpBrowser(String acceptLanguage) {
+        this.acceptLanguage = acceptLanguage;
+    }
+
+    public HttpBrowser() {
+        this("mn");
+    }
+
+    public Page open(URI uri) {
+        return follow(request(uri).GET().build());
+    }
+
+    /** Fills the named fields of the form containing {@code submitSelector} and presses that button. */
+    public Page submit(String formSelector, Map<String, String> fields, String submitName) {
+        Element form = current.document().selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("No form " + formSelector + " on page:\n" + current.document().body().text());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            String type = input.attr("type");
+            if (!type.equals("submit") && !type.equals("checkbox") && !type.equals("radio")) {
+                values.put(input.attr("name"), input.attr("value"));
+            }
+        }
+        values.putAll(fields);
+        if (submitName != null) {
+            values.put(submitName, "");
+        }
+        URI action = current.uri().resolve(form.attr("action"));
+        String body = values.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return follow(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Page current() {
+        return current;
+    }
+
+    public HttpResponse<String> get(URI uri) {
+        return send(request(uri).GET().build());
+    }
+
+    private Page follow(HttpRequest first) {
+        HttpRequest request = first;
+        for (int hops = 0; hops < 10; hops++) {
+            HttpResponse<String> response = send(request);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400) {
+                URI next = request.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                if (!next.toString().startsWith(KeycloakServer.BASE_URL)) {
+                    current = new Page(next, status, null, response.body());
+                    return current;
+                }
+                request = request(next).GET().build();
+                continue;
+            }
+            current = new Page(request.uri(), status, Jsoup.parse(response.body(), request.uri().toString()), response.body());
+            return current;
+        }
+        throw new AssertionError("Too many redirects");
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page the IdP showed, or (document null) the redirect that left the IdP. */
+    public record Page(URI uri, int status, Document document, String body) {
+
+        public boolean leftIdp() {
+            return document == null;
+        }
+
+        public String text(String selector) {
+            Element element = document.selectFirst(selector);
+            if (element == null) {
+                throw new AssertionError("No " + selector + " on page " + uri + ":\n" + document.body().text());
+            }
+            return element.text();
+        }
+
+        public boolean has(String selector) {
+            return document != null && document.selectFirst(selector) != null;
+        }
+    }
+}

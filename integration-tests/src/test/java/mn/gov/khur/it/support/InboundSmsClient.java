@@ -1,0 +1,90 @@
+package mn.gov.khur.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** An SMS gateway calling the inbound webhook of contracts.md §2, signed like a real one. */
+public final class InboundSmsClient {
+
+    public static final String PATH = "/realms/" + KeycloakServer.REALM + "/sms-gateway/inbound";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String secret;
+
+    public InboundSmsClient(String secret) {
+        this.secret = secret;
+    }
+
+    public InboundSmsClient() {
+        this(KeycloakServer.SMS_SECRET);
+    }
+
+    public static String body(String messageId, String from, String to, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messageId", messageId);
+        body.put("from", from);
+        body.put("to", to);
+        body.put("text", text);
+        body.put("receivedAt", Instant.now().toString());
+        return Json.write(body);
+    }
+
+    /** A citizen texting {@code text} to 130092 from {@code from}. */
+    public HttpResponse<String> send(String from, String text) {
+        return sendSigned(body("it-" + UUID.randomUUID(), from, "130092", text));
+    }
+
+    public HttpResponse<String> sendSigned(String body) {
+        long timestamp = Instant.now().getEpochSecond();
+        return sendRaw(body.getBytes(StandardCharsets.UTF_8), "application/json", String.valueOf(timestamp),
+                signature(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public HttpResponse<String> sendRaw(byte[] body, String contentType, String timestamp, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL + PATH))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (timestamp != null) {
+            request.header("X-Khur-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Khur-Signature", signature);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String signature(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            mac.update(body);
+            return "v1=" + HexFormat.of().formatHex(mac.doFinal());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
