@@ -1,0 +1,61 @@
+package mn.gov.khur.smsgateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code khur.gateway.*}; every key can be overridden by system property or environment
+ * variable (e.g. {@code KHUR_GATEWAY_WEBHOOK_SECRET}, {@code KHUR_GATEWAY_SMSC_MOBICOM_HOST}).
+ */
+@ConfigMapping(prefix = "khur.gateway")
+public interface GatewayConfig {
+
+    /** e.g. http://localhost:8080/realms/khur/sms-gateway/inbound */
+    String webhookUrl();
+
+    /** The HMAC secret shared with the identity provider (its KHUR_SMS_INBOUND_SECRET). */
+    String webhookSecret();
+
+    @WithDefault("130092")
+    String shortNumber();
+
+    @WithDefault("5s")
+    Duration webhookTimeout();
+
+    /** One entry per operator, keyed by a short lower-case name: {@code khur.gateway.smsc."mobicom".host}. */
+    Map<String, Smsc> smsc();
+
+    interface Smsc {
+        String host();
+
+        @WithDefault("2775")
+        int port();
+
+        String systemId();
+
+        String password();
+
+        Optional<String> systemType();
+
+        @WithDefault("RECEIVER")
+        BindMode bindType();
+
+        Optional<String> addressRange();
+
+        @WithDefault("30s")
+        Duration enquireLinkInterval();
+
+        /** TCP connect and bind_resp wait. */
+        @WithDefault("10s")
+        Duration bindTimeout();
+
+        @WithDefault("1s")
+        Duration reconnectInitialDelay();
+
+        @WithDefault("60s")
+        Duration reconnectMaxDelay();
+    }
+}
