@@ -1,0 +1,86 @@
+<#-- ХУР: register number + password (first step of "Нэг удаагийн кодоор нэвтрэх").
+     Based on keycloak.v2's login.ftl (same layout, macros and form contract).
+     Stable ids (contracts.md §3): #username, #password, #kc-login,
+     #khur-register, #khur-reset-password, #khur-change-phone. -->
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#import "social-providers.ftl" as identityProviders>
+<#import "passkeys.ftl" as passkeys>
+<#assign khurCanRegister = realm.password && realm.registrationAllowed && !registrationDisabled??>
+<#assign khurCanReset = realm.resetPasswordAllowed>
+<#-- khurChangePhoneUrl: optional attribute (a URL) set by the authenticator; no attribute, no link -->
+<#assign khurChangePhoneHref = "">
+<#if khurChangePhoneUrl?? && khurChangePhoneUrl?is_string>
+    <#assign khurChangePhoneHref = khurChangePhoneUrl>
+</#if>
+<#assign khurShowLinks = khurCanRegister || khurCanReset || khurChangePhoneHref?has_content>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=khurShowLinks; section>
+<!-- template: login.ftl (khur) -->
+
+    <#if section = "header">
+        ${msg("khurLoginTitle")}
+    <#elseif section = "form">
+        <div id="kc-form">
+          <div id="kc-form-wrapper">
+            <#if realm.password>
+                <p class="khur-intro">${msg("khurLoginIntro")}</p>
+                <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
+                    <#if !usernameHidden??>
+                        <#assign label>
+                            <#if !realm.loginWithEmailAllowed>${msg("username")}<#elseif !realm.registrationEmailAsUsername>${msg("usernameOrEmail")}<#else>${msg("email")}</#if>
+                        </#assign>
+                        <#assign usernameError = (messagesPerField.getFirstError('username','password'))!''>
+                        <@field.group name="username" label=label error=usernameError>
+                            <span class="${properties.kcInputClass} <#if usernameError?has_content>${properties.kcError}</#if>">
+                                <input id="username" name="username" value="${(login.username)!''}" type="text"
+                                       autocomplete="${(enableWebAuthnConditionalUI?has_content)?then('username webauthn', 'off')}"
+                                       autocapitalize="characters" autocorrect="off" spellcheck="false"
+                                       placeholder="${msg("khurRegnumPlaceholder")}" maxlength="32" autofocus
+                                       aria-describedby="khur-username-hint"
+                                       aria-invalid="<#if usernameError?has_content>true</#if>"/>
+                                <@field.errorIcon error=usernameError/>
+                            </span>
+                            <p id="khur-username-hint" class="khur-hint">${msg("khurRegnumHint")}</p>
+                        </@field.group>
+                        <@field.password name="password" label=msg("password") error="" forgotPassword=false autofocus=usernameHidden?? autocomplete="current-password">
+                            <#if realm.rememberMe && !usernameHidden??>
+                                <@field.checkbox name="rememberMe" label=msg("rememberMe") value=login.rememberMe?? />
+                            </#if>
+                        </@field.password>
+                    <#else>
+                        <@field.password name="password" label=msg("password") forgotPassword=false autofocus=usernameHidden?? autocomplete="current-password">
+                            <#if realm.rememberMe && !usernameHidden??>
+                                <@field.checkbox name="rememberMe" label=msg("rememberMe") value=login.rememberMe?? />
+                            </#if>
+                        </@field.password>
+                    </#if>
+
+                    <input type="hidden" id="id-hidden-input" name="credentialId" <#if (auth.selectedCredential)?has_content>value="${auth.selectedCredential}"</#if>/>
+                    <@buttons.loginButton />
+                </form>
+            </#if>
+            </div>
+        </div>
+        <@passkeys.conditionalUIData />
+    <#elseif section = "socialProviders" >
+        <#if realm.password && social?? && social.providers?? && social.providers?has_content>
+            <@identityProviders.show social=social/>
+        </#if>
+    <#elseif section = "info" >
+        <nav id="khur-links" class="khur-links" aria-label="${msg("khurLinksLabel")}">
+            <ul class="khur-links__list">
+                <#if khurCanRegister>
+                    <li><a id="khur-register" class="khur-links__link" href="${url.registrationUrl}">${msg("khurRegister")}</a></li>
+                </#if>
+                <#if khurCanReset>
+                    <li><a id="khur-reset-password" class="khur-links__link" href="${url.loginResetCredentialsUrl}">${msg("khurResetPassword")}</a></li>
+                </#if>
+                <#if khurChangePhoneHref?has_content>
+                    <li><a id="khur-change-phone" class="khur-links__link" href="${khurChangePhoneHref}">${msg("khurChangePhone")}</a></li>
+                </#if>
+            </ul>
+        </nav>
+    </#if>
+
+</@layout.registrationLayout>
