@@ -127,11 +127,11 @@ class ReverseSmsLoginIT {
     @Test
     void wrongPasswordAndUnknownRegisterNumberLookTheSame() {
         HttpBrowser.Page wrongPassword = CitizenLogin.passwordStep(browser, citizen.registerNumber(), "Wrong1234x");
-        String wrongPasswordError = wrongPassword.text("#input-error");
+        String wrongPasswordError = wrongPassword.text("[id^=input-error]");
         HttpBrowser other = new HttpBrowser();
         other.open(rp.begin().authorizationUri());
         HttpBrowser.Page unknownUser = CitizenLogin.passwordStep(other, TestCitizen.random().registerNumber(), "Wrong1234x");
-        assertThat(unknownUser.text("#input-error")).isEqualTo(wrongPasswordError);
+        assertThat(unknownUser.text("[id^=input-error]")).isEqualTo(wrongPasswordError);
         assertThat(wrongPassword.has("#khur-sms-code")).isFalse();
     }
 

@@ -1,8 +1,6 @@
 package mn.gov.khur.it.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,11 +24,12 @@ import org.jsoup.nodes.Element;
 public final class HttpBrowser {
 
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String acceptLanguage;
+    /** Our own jar: Keycloak marks its cookies Secure, which the JDK's CookieManager won't send over http://localhost. */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private Page current;
 
     public HttpBrowser(String acceptLanguage) {
@@ -99,12 +98,43 @@ public final class HttpBrowser {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage)
+                .timeout(Duration.ofSeconds(30));
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return builder;
+    }
+
+    private void remember(HttpResponse<?> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            boolean expired = header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
+            if (expired) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+    }
+
+    /** Cookie names and values currently held, for tests of session handling. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            remember(response);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -110,7 +110,7 @@ public final class OidcRelyingParty {
             }
             UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
             return new LoginResult(idToken, userInfo);
-        } catch (ParseException | IOException | java.text.ParseException | com.nimbusds.jose.JOSEException
+        } catch (ParseException | IOException | com.nimbusds.jose.JOSEException
                  | com.nimbusds.jose.proc.BadJOSEException e) {
             throw new AssertionError("OIDC login could not be completed: " + e, e);
         }

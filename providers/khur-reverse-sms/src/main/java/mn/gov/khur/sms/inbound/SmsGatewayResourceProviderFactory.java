@@ -1,0 +1,61 @@
+package mn.gov.khur.sms.inbound;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.Metrics;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.common.util.Environment;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/**
+ * {@code /realms/{realm}/sms-gateway}: the inbound SMS webhook and the challenge status poll.
+ * Holds the node-local rate-limit buckets and the meters; settings are {@link SmsGatewaySettings}.
+ */
+public final class SmsGatewayResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String ID = "sms-gateway";
+    /** A secret shorter than this is guessable offline from one signed request. */
+    private static final int MIN_SECRET_BYTES = 32;
+    private static final Logger LOG = Logger.getLogger(SmsGatewayResourceProviderFactory.class);
+
+    private SmsGatewayComponents components;
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new SmsGatewayResourceProvider(session, components);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // start-dev sets kc.profile=dev, which is what Environment.isDevMode() reads
+        SmsGatewaySettings settings = SmsGatewaySettings.from(config, System::getenv, Environment.isDevMode());
+        if (settings.usingDevSecret()) {
+            LOG.warnf("Inbound SMS webhook uses the sandbox secret (dev mode). Set %s outside development.",
+                    SmsGatewaySettings.SECRET_ENV);
+        } else if (!settings.secretConfigured()) {
+            LOG.warnf("Inbound SMS webhook answers 503 until %s is set.", SmsGatewaySettings.SECRET_ENV);
+        } else if (settings.secrets().get(0).length < MIN_SECRET_BYTES) {
+            LOG.warnf("%s is shorter than %d bytes; use a long random secret.", SmsGatewaySettings.SECRET_ENV, MIN_SECRET_BYTES);
+        }
+        LOG.debugf("Inbound SMS webhook settings: %s", settings);
+        components = SmsGatewayComponents.create(settings, Metrics.globalRegistry, Clock.systemUTC());
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

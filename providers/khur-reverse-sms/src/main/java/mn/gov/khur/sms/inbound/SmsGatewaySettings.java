@@ -1,0 +1,110 @@
+package mn.gov.khur.sms.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.keycloak.Config;
+
+/**
+ * Settings of the {@code sms-gateway} realm resource. Provider options are given as
+ * {@code --spi-realm-restapi-extension--sms-gateway--<key>=<value>} (or the matching
+ * {@code KC_SPI_REALM_RESTAPI_EXTENSION__SMS_GATEWAY__<KEY>} variable):
+ * <ul>
+ *   <li>{@value #INBOUND_SECRET}: the HMAC secret; the environment variable {@value #SECRET_ENV} wins.
+ *       {@value #PREVIOUS_SECRET_ENV} / {@value #INBOUND_SECRET_PREVIOUS} are also accepted while a
+ *       secret is being rotated. Dev mode without a secret uses {@value #DEV_SECRET}; other modes
+ *       answer 503 until one is configured.</li>
+ *   <li>{@value #SHORT_NUMBER} (default {@value #DEFAULT_SHORT_NUMBER}): the only accepted {@code to}.</li>
+ *   <li>{@value #TIMESTAMP_TOLERANCE_SECONDS} (default 300).</li>
+ *   <li>{@value #DUPLICATE_RETENTION_HOURS} (default 48): how long a messageId is remembered.</li>
+ *   <li>{@value #AUTH_FAILURES_PER_MINUTE} (default 20): per client IP, then 429.</li>
+ *   <li>{@value #MESSAGES_PER_SENDER_PER_MINUTE} (default 30): per sender MSISDN, then 429.</li>
+ * </ul>
+ */
+public record SmsGatewaySettings(
+        List<byte[]> secrets,
+        String shortNumber,
+        Duration timestampTolerance,
+        Duration duplicateRetention,
+        int authFailuresPerMinute,
+        int messagesPerSenderPerMinute,
+        boolean usingDevSecret) {
+
+    public static final String SECRET_ENV = "KHUR_SMS_INBOUND_SECRET";
+    public static final String PREVIOUS_SECRET_ENV = "KHUR_SMS_INBOUND_SECRET_PREVIOUS";
+    public static final String DEV_SECRET = "sandbox-sms-secret";
+    public static final String DEFAULT_SHORT_NUMBER = "130092";
+
+    static final String INBOUND_SECRET = "inbound-secret";
+    static final String INBOUND_SECRET_PREVIOUS = "inbound-secret-previous";
+    static final String SHORT_NUMBER = "short-number";
+    static final String TIMESTAMP_TOLERANCE_SECONDS = "timestamp-tolerance-seconds";
+    static final String DUPLICATE_RETENTION_HOURS = "duplicate-retention-hours";
+    static final String AUTH_FAILURES_PER_MINUTE = "auth-failures-per-minute";
+    static final String MESSAGES_PER_SENDER_PER_MINUTE = "messages-per-sender-per-minute";
+
+    public SmsGatewaySettings {
+        secrets = List.copyOf(secrets);
+    }
+
+    /**
+     * @param env how to read an environment variable ({@code System::getenv} in the server)
+     * @param devMode whether Keycloak runs in dev mode ({@code start-dev})
+     */
+    public static SmsGatewaySettings from(Config.Scope config, UnaryOperator<String> env, boolean devMode) {
+        Optional<String> secret = nonBlank(env.apply(SECRET_ENV)).or(() -> nonBlank(config.get(INBOUND_SECRET)));
+        Optional<String> previous = nonBlank(env.apply(PREVIOUS_SECRET_ENV))
+                .or(() -> nonBlank(config.get(INBOUND_SECRET_PREVIOUS)));
+        boolean devSecret = secret.isEmpty() && devMode;
+        List<byte[]> secrets = new ArrayList<>();
+        secret.or(() -> devSecret ? Optional.of(DEV_SECRET) : Optional.empty())
+                .ifPresent(s -> secrets.add(s.getBytes(StandardCharsets.UTF_8)));
+        if (!secrets.isEmpty()) {
+            previous.ifPresent(p -> secrets.add(p.getBytes(StandardCharsets.UTF_8)));
+        }
+        String shortNumber = nonBlank(config.get(SHORT_NUMBER, DEFAULT_SHORT_NUMBER)).orElse(DEFAULT_SHORT_NUMBER);
+        if (!shortNumber.matches("[0-9]{3,15}")) {
+            throw new IllegalArgumentException(SHORT_NUMBER + " must be 3 to 15 digits, got " + shortNumber);
+        }
+        return new SmsGatewaySettings(secrets, shortNumber,
+                Duration.ofSeconds(positive(config.getInt(TIMESTAMP_TOLERANCE_SECONDS, 300), TIMESTAMP_TOLERANCE_SECONDS)),
+                Duration.ofHours(positive(config.getInt(DUPLICATE_RETENTION_HOURS, 48), DUPLICATE_RETENTION_HOURS)),
+                positive(config.getInt(AUTH_FAILURES_PER_MINUTE, 20), AUTH_FAILURES_PER_MINUTE),
+                positive(config.getInt(MESSAGES_PER_SENDER_PER_MINUTE, 30), MESSAGES_PER_SENDER_PER_MINUTE),
+                devSecret);
+    }
+
+    /** Settings for tests and tools: one secret, contract defaults. */
+    public static SmsGatewaySettings withSecret(String secret) {
+        return new SmsGatewaySettings(List.of(secret.getBytes(StandardCharsets.UTF_8)), DEFAULT_SHORT_NUMBER,
+                Duration.ofSeconds(300), Duration.ofHours(48), 20, 30, false);
+    }
+
+    public boolean secretConfigured() {
+        return !secrets.isEmpty();
+    }
+
+    private static int positive(Integer value, String name) {
+        if (value == null || value <= 0) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+        }
+        return value;
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** Never prints the secrets. */
+    @Override
+    public String toString() {
+        return "SmsGatewaySettings[secrets=" + secrets.size() + ", shortNumber=" + shortNumber
+                + ", timestampTolerance=" + timestampTolerance + ", duplicateRetention=" + duplicateRetention
+                + ", authFailuresPerMinute=" + authFailuresPerMinute
+                + ", messagesPerSenderPerMinute=" + messagesPerSenderPerMinute + ", usingDevSecret=" + usingDevSecret + "]";
+    }
+}

@@ -1,0 +1,92 @@
+package mn.gov.khur.sms.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+class SmsGatewaySettingsTest {
+
+    private static final UnaryOperator<String> NO_ENV = name -> null;
+
+    @Test
+    void defaultsFollowTheContract() {
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of()), NO_ENV, true);
+
+        assertThat(settings.shortNumber()).isEqualTo("130092");
+        assertThat(settings.timestampTolerance()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.duplicateRetention()).isEqualTo(Duration.ofHours(48));
+        assertThat(settings.authFailuresPerMinute()).isEqualTo(20);
+        assertThat(settings.messagesPerSenderPerMinute()).isEqualTo(30);
+    }
+
+    @Test
+    void devModeWithoutSecretUsesTheSandboxSecret() {
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of()), NO_ENV, true);
+
+        assertThat(settings.usingDevSecret()).isTrue();
+        assertThat(settings.secrets()).singleElement().isEqualTo("sandbox-sms-secret".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void productionWithoutSecretIsNotConfigured() {
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of()), NO_ENV, false);
+
+        assertThat(settings.secretConfigured()).isFalse();
+        assertThat(settings.usingDevSecret()).isFalse();
+    }
+
+    @Test
+    void theEnvironmentVariableWinsOverProviderConfig() {
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of("inbound-secret", "from-config")),
+                Map.of("KHUR_SMS_INBOUND_SECRET", "from-env")::get, false);
+
+        assertThat(settings.secrets()).singleElement().isEqualTo("from-env".getBytes(StandardCharsets.UTF_8));
+        assertThat(settings.toString()).doesNotContain("from-env");
+    }
+
+    @Test
+    void providerConfigIsEnoughToo() {
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of("inbound-secret", "from-config")),
+                NO_ENV, false);
+
+        assertThat(settings.secretConfigured()).isTrue();
+    }
+
+    @Test
+    void aPreviousSecretIsAcceptedOnlyAlongsideACurrentOne() {
+        SmsGatewaySettings rotating = SmsGatewaySettings.from(new MapConfigScope(Map.of()),
+                Map.of("KHUR_SMS_INBOUND_SECRET", "new", "KHUR_SMS_INBOUND_SECRET_PREVIOUS", "old")::get, false);
+        SmsGatewaySettings previousOnly = SmsGatewaySettings.from(new MapConfigScope(Map.of()),
+                Map.of("KHUR_SMS_INBOUND_SECRET_PREVIOUS", "old")::get, false);
+
+        assertThat(rotating.secrets()).hasSize(2);
+        assertThat(previousOnly.secretConfigured()).isFalse();
+    }
+
+    @Test
+    void readsEveryLimitFromProviderConfig() {
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of(
+                "short-number", "1234", "timestamp-tolerance-seconds", "60", "duplicate-retention-hours", "72",
+                "auth-failures-per-minute", "5", "messages-per-sender-per-minute", "10")), NO_ENV, true);
+
+        assertThat(settings.shortNumber()).isEqualTo("1234");
+        assertThat(settings.timestampTolerance()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.duplicateRetention()).isEqualTo(Duration.ofHours(72));
+        assertThat(settings.authFailuresPerMinute()).isEqualTo(5);
+        assertThat(settings.messagesPerSenderPerMinute()).isEqualTo(10);
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of("auth-failures-per-minute", "0")), NO_ENV, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of("short-number", "13 00 92")), NO_ENV, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
