@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
@@ -28,7 +29,7 @@ class OidcRelyingPartyIT {
     @Test
     void discoveryAdvertisesCodeFlowWithPkce() {
         OidcRelyingParty rp = OidcRelyingParty.demo();
-        assertThat(rp.provider().getIssuer().getValue()).isEqualTo("http://localhost:8080/realms/khur");
+        assertThat(rp.provider().getIssuer().getValue()).isEqualTo(KeycloakServer.BASE_URL + "/realms/khur");
         assertThat(rp.provider().getCodeChallengeMethods()).extracting(Object::toString).contains("S256");
         assertThat(rp.provider().getJWKSetURI()).isNotNull();
     }

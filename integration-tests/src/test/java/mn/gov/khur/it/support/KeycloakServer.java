@@ -22,8 +22,11 @@ import java.util.stream.Stream;
  */
 public final class KeycloakServer implements AutoCloseable {
 
-    public static final String BASE_URL = "http://localhost:8080";
-    public static final String MANAGEMENT_URL = "http://localhost:9000";
+    /** Ports are 8080/9000 unless -Dkhur.it.http-port/-Dkhur.it.management-port say otherwise (parallel work). */
+    public static final int HTTP_PORT = Integer.getInteger("khur.it.http-port", 8080);
+    public static final int MANAGEMENT_PORT = Integer.getInteger("khur.it.management-port", 9000);
+    public static final String BASE_URL = "http://localhost:" + HTTP_PORT;
+    public static final String MANAGEMENT_URL = "http://localhost:" + MANAGEMENT_PORT;
     public static final String REALM = "khur";
     public static final String SMS_SECRET = "it-sms-inbound-secret";
 
@@ -43,7 +46,8 @@ public final class KeycloakServer implements AutoCloseable {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak tree at " + home + ": run the server module's package phase first");
         }
-        requirePortFree(8080);
+        requirePortFree(HTTP_PORT);
+        requirePortFree(MANAGEMENT_PORT);
         try {
             Path db = work.resolve("db");
             deleteRecursively(db);
@@ -51,7 +55,8 @@ public final class KeycloakServer implements AutoCloseable {
             Path log = work.resolve("keycloak.log");
             List<String> command = new ArrayList<>(List.of(
                     home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=8080",
+                    "--http-port=" + HTTP_PORT,
+                    "--http-management-port=" + MANAGEMENT_PORT,
                     "--import-realm",
                     "--db-url=jdbc:h2:file:" + db.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE",
                     "--health-enabled=true",

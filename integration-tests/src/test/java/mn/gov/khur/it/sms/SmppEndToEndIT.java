@@ -1,0 +1,136 @@
+package mn.gov.khur.it.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+
+import mn.gov.khur.demorp.DemoRpConfig;
+import mn.gov.khur.demorp.DemoRpServer;
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.Browsers;
+import mn.gov.khur.it.support.CitizenLogin;
+import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.KeycloakServer;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SmsGatewayProcess;
+import mn.gov.khur.it.support.SwitchableProxy;
+import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.sandbox.smsc.SmscMessage;
+import mn.gov.khur.sandbox.smsc.SmscSimulator;
+import mn.gov.khur.sandbox.smsc.SmscSimulatorConfig;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole chain on loopback: phone (SMSC simulator, SMPP 3.4 deliver_sm) → SMPP bridge (the
+ * packaged Quarkus jar) → signed webhook → Keycloak → the citizen's waiting page → relying party.
+ */
+@ExtendWith(KhurServerExtension.class)
+class SmppEndToEndIT {
+
+    private static SmscSimulator smsc;
+    private static SwitchableProxy idpLink;
+    private static SmsGatewayProcess gateway;
+    private static DemoRpServer demoRp;
+    private final AdminApi admin = new AdminApi();
+
+    @BeforeAll
+    static void mobileNetwork() throws Exception {
+        smsc = SmscSimulator.start(SmscSimulatorConfig.defaults().withPort(0).withRetryInterval(Duration.ofSeconds(1)));
+        idpLink = new SwitchableProxy(KeycloakServer.HTTP_PORT);
+        gateway = SmsGatewayProcess.start("http://127.0.0.1:" + idpLink.port() + "/realms/khur/sms-gateway/inbound", smsc.port());
+        demoRp = DemoRpServer.start(new DemoRpConfig(8092, new Issuer(KeycloakServer.BASE_URL + "/realms/khur"),
+                new ClientID("demo-rp"), new Secret("demo-rp-secret"), URI.create("http://localhost:8092")));
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        if (demoRp != null) {
+            demoRp.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (idpLink != null) {
+            idpLink.close();
+        }
+        if (smsc != null) {
+            smsc.close();
+        }
+    }
+
+    @Test
+    void citizenLogsInInChromiumByTextingTheCodeAndThePageContinuesByItself() throws Exception {
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        idpLink.setUp(true);
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            browser.get("http://localhost:8092/login");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
+            browser.findElement(By.id("password")).sendKeys(citizen.password());
+            browser.findElement(By.id("kc-login")).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            assertThat(code).matches("\\d{6}");
+            assertThat(browser.findElement(By.id("khur-sms-number")).getText()).isEqualTo("130092");
+
+            SmscMessage sms = smsc.deliverMo(citizen.phoneE164(), "130092", code);
+            assertThat(sms.result().get(30, TimeUnit.SECONDS)).as("deliver_sm_resp status").isZero();
+
+            // no click on Continue: the waiting page polls and moves on by itself
+            wait.until(ExpectedConditions.urlContains("localhost:8092/me"));
+            assertThat(browser.findElement(By.id("claim-register_number")).getText()).isEqualTo(citizen.registerNumber());
+            assertThat(browser.findElement(By.id("claim-acr")).getText()).isEqualTo("substantial");
+            assertThat(browser.findElement(By.id("claim-amr")).getText()).isEqualTo("pwd sms mfa");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void smsArrivingWhileTheIdpIsUnreachableIsRedeliveredAndTheWaitingLoginCompletes() throws Exception {
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser browser = new HttpBrowser();
+        browser.open(login.authorizationUri());
+        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
+
+        idpLink.setUp(false);
+        SmscMessage sms = smsc.deliverMo(citizen.phoneE164(), "130092", "Код " + code);
+        Thread.sleep(3000);
+        assertThat(sms.result()).as("the bridge must not acknowledge what the IdP did not accept").isNotDone();
+        assertThat(sms.attempts()).isGreaterThanOrEqualTo(2);
+        assertThat(CitizenLogin.pressContinue(browser).leftIdp()).isFalse();
+
+        idpLink.setUp(true);
+        assertThat(sms.result().get(30, TimeUnit.SECONDS)).isZero();
+        HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
+        assertThat(back.leftIdp()).isTrue();
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void deliveryReceiptsAreIgnoredByTheBridge() throws Exception {
+        idpLink.setUp(true);
+        SmscMessage receipt = smsc.deliverReceipt("+97699000001", "130092", "abc123");
+        assertThat(receipt.result().get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(gateway.log()).doesNotContain("97699000001");
+    }
+}
