@@ -19,6 +19,7 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.SmsGatewayProcess;
 import mn.gov.khur.it.support.SwitchableProxy;
 import mn.gov.khur.it.support.TestCitizen;
@@ -88,6 +89,7 @@ class SmppEndToEndIT {
             String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
             assertThat(code).matches("\\d{6}");
             assertThat(browser.findElement(By.id("khur-sms-number")).getText()).isEqualTo("130092");
+            Screenshots.save(browser, "sms-challenge-desktop-mn");
 
             SmscMessage sms = smsc.deliverMo(citizen.phoneE164(), "130092", code);
             assertThat(sms.result().get(30, TimeUnit.SECONDS)).as("deliver_sm_resp status").isZero();
@@ -97,6 +99,7 @@ class SmppEndToEndIT {
             assertThat(browser.findElement(By.id("claim-register_number")).getText()).isEqualTo(citizen.registerNumber());
             assertThat(browser.findElement(By.id("claim-acr")).getText()).isEqualTo("substantial");
             assertThat(browser.findElement(By.id("claim-amr")).getText()).isEqualTo("pwd sms mfa");
+            Screenshots.save(browser, "demo-rp-claims");
         } finally {
             browser.quit();
         }
