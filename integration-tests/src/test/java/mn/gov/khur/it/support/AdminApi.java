@@ -17,8 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class AdminApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base = KeycloakServer.BASE_URL;
+    private final String base;
     private final String realm = KeycloakServer.REALM;
+
+    public AdminApi() {
+        this(KeycloakServer.BASE_URL);
+    }
+
+    public AdminApi(String baseUrl) {
+        this.base = baseUrl;
+    }
 
     private String token() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
@@ -102,6 +110,10 @@ public final class AdminApi {
     public HttpResponse<String> post(String path, String json) {
         return send(authorized(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(authorized(path).DELETE().build());
     }
 
     public HttpResponse<String> put(String path, String json) {

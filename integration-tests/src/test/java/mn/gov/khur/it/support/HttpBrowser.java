@@ -28,12 +28,23 @@ public final class HttpBrowser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String acceptLanguage;
-    /** Our own jar: Keycloak marks its cookies Secure, which the JDK's CookieManager won't send over http://localhost. */
+    /**
+     * Our own jar: Keycloak marks its cookies Secure, which the JDK's CookieManager won't send over http://localhost.
+     * Keyed by path and name: the sandbox banks are realms of the same server, whose cookies have the same
+     * names (AUTH_SESSION_ID, …) under another path.
+     */
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private Page current;
 
+    private final String idpBaseUrl;
+
     public HttpBrowser(String acceptLanguage) {
+        this(acceptLanguage, KeycloakServer.BASE_URL);
+    }
+
+    public HttpBrowser(String acceptLanguage, String idpBaseUrl) {
         this.acceptLanguage = acceptLanguage;
+        this.idpBaseUrl = idpBaseUrl;
     }
 
     public HttpBrowser() {
@@ -84,7 +95,7 @@ public final class HttpBrowser {
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
                 URI next = request.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-                if (!next.toString().startsWith(KeycloakServer.BASE_URL)) {
+                if (!next.toString().startsWith(idpBaseUrl)) {
                     current = new Page(next, status, null, response.body());
                     return current;
                 }
@@ -100,9 +111,13 @@ public final class HttpBrowser {
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage)
                 .timeout(Duration.ofSeconds(30));
-        if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String header = cookies.entrySet().stream()
+                .filter(e -> pathMatches(path, cookiePath(e.getKey())))
+                .map(e -> cookieName(e.getKey()) + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+        if (!header.isEmpty()) {
+            builder.header("Cookie", header);
         }
         return builder;
     }
@@ -114,7 +129,7 @@ public final class HttpBrowser {
             if (eq <= 0) {
                 continue;
             }
-            String name = pair.substring(0, eq).trim();
+            String name = cookiePath(header, response.uri()) + " " + pair.substring(0, eq).trim();
             String value = pair.substring(eq + 1).trim();
             boolean expired = header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
             if (expired) {
@@ -125,9 +140,39 @@ public final class HttpBrowser {
         }
     }
 
-    /** Cookie names and values currently held, for tests of session handling. */
+    /** Cookie names and values currently held (for the same name under several paths: the last one), for tests of session handling. */
     public Map<String, String> cookies() {
-        return Map.copyOf(cookies);
+        Map<String, String> byName = new LinkedHashMap<>();
+        cookies.forEach((key, value) -> byName.put(cookieName(key), value));
+        return Map.copyOf(byName);
+    }
+
+    private static String cookiePath(String setCookieHeader, URI from) {
+        for (String attribute : setCookieHeader.split(";")) {
+            String[] kv = attribute.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("path") && kv[1].trim().startsWith("/")) {
+                return kv[1].trim();
+            }
+        }
+        String requestPath = from.getRawPath() == null ? "" : from.getRawPath();
+        int slash = requestPath.lastIndexOf('/');
+        return slash <= 0 ? "/" : requestPath.substring(0, slash); // RFC 6265 default path
+    }
+
+    private static String cookiePath(String key) {
+        return key.substring(0, key.indexOf(' '));
+    }
+
+    private static String cookieName(String key) {
+        return key.substring(key.indexOf(' ') + 1);
+    }
+
+    private static boolean pathMatches(String requestPath, String cookiePath) {
+        if (requestPath.equals(cookiePath) || cookiePath.equals("/")) {
+            return true;
+        }
+        String prefix = cookiePath.endsWith("/") ? cookiePath : cookiePath + "/";
+        return requestPath.startsWith(prefix) || (requestPath + "/").equals(prefix);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

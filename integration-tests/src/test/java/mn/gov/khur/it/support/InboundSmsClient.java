@@ -23,8 +23,14 @@ public final class InboundSmsClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String secret;
+    private final String baseUrl;
 
     public InboundSmsClient(String secret) {
+        this(KeycloakServer.BASE_URL, secret);
+    }
+
+    public InboundSmsClient(String baseUrl, String secret) {
+        this.baseUrl = baseUrl;
         this.secret = secret;
     }
 
@@ -54,7 +60,7 @@ public final class InboundSmsClient {
     }
 
     public HttpResponse<String> sendRaw(byte[] body, String contentType, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL + PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + PATH))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

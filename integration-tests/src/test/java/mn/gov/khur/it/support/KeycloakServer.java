@@ -71,6 +71,8 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             env.put("KHUR_SMS_INBOUND_SECRET", SMS_SECRET);
+            // bank identity providers wired to the sandbox banks of this same server (as bin/dev does)
+            env.putAll(mn.gov.khur.sandbox.banks.SandboxBankEnvironment.forBaseUrl(BASE_URL));
             env.putAll(extraEnvironment);
             KeycloakServer server = new KeycloakServer(builder.start(), log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -151,7 +153,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    static String requiredProperty(String name) {
+    public static String requiredProperty(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + name + " not set (run the tests through Maven)");

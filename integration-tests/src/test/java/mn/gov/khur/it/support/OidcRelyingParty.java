@@ -45,8 +45,12 @@ public final class OidcRelyingParty {
     private final Secret secret;
 
     public OidcRelyingParty(String clientId, String secret) {
+        this(KeycloakServer.BASE_URL, clientId, secret);
+    }
+
+    public OidcRelyingParty(String idpBaseUrl, String clientId, String secret) {
         try {
-            this.provider = OIDCProviderMetadata.resolve(new Issuer(KeycloakServer.BASE_URL + "/realms/" + KeycloakServer.REALM));
+            this.provider = OIDCProviderMetadata.resolve(new Issuer(idpBaseUrl + "/realms/" + KeycloakServer.REALM));
         } catch (IOException | com.nimbusds.oauth2.sdk.GeneralException e) {
             throw new IllegalStateException("Discovery failed", e);
         }

@@ -1,0 +1,63 @@
+package mn.gov.khur.it.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.Browsers;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.TestCitizen;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A citizen registers with a bank and comes back with the same bank, in real headless Chromium. */
+@ExtendWith(KhurServerExtension.class)
+class BankLoginInChromiumIT {
+
+    private final AdminApi admin = new AdminApi();
+    private final OidcRelyingParty rp = OidcRelyingParty.demo();
+
+    @Test
+    void registerThroughTheBankThenLogInAgainInChromium() {
+        TestCitizen person = TestCitizen.random();
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.GOLOMT, person.registerNumber());
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            OidcRelyingParty.PendingLogin first = rp.begin();
+            String sub = logInWithBank(browser, first, customer);
+            assertThat(admin.user(sub).get("username").asText()).isEqualTo(person.username());
+
+            browser.manage().deleteAllCookies(); // a new visit: no SSO session, the bank is asked again
+            OidcRelyingParty.PendingLogin again = rp.begin();
+            assertThat(logInWithBank(browser, again, customer)).isEqualTo(sub);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private String logInWithBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
+        browser.get(login.authorizationUri().toString());
+        assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
+        browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+        browser.findElement(By.id("username")).sendKeys(customer.username());
+        browser.findElement(By.id("password")).sendKeys(customer.password());
+        browser.findElement(By.id("kc-login")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.getPageSource().contains("Зөвшөөрөх"));
+        browser.findElement(By.cssSelector("[name=accept]")).click(); // "Зөвшөөрөх"
+        // the RP's callback (nothing listens there): Chromium shows an error page, the URL is what matters
+        wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
+        OidcRelyingParty.LoginResult result = rp.finish(login, URI.create(browser.getCurrentUrl()));
+        assertThat(result.idToken().getClaim("amr")).isEqualTo(List.of("bank"));
+        assertThat(result.idToken().getClaim("acr")).isEqualTo("substantial");
+        return result.idToken().getSubject();
+    }
+}
