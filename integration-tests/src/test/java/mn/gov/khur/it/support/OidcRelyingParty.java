@@ -103,8 +103,9 @@ public final class OidcRelyingParty {
                 throw new AssertionError("token error: " + tokenResponse.toErrorResponse().getErrorObject());
             }
             OIDCTokenResponse tokens = (OIDCTokenResponse) tokenResponse.toSuccessResponse();
+            // Nimbus's JWKS fetch defaults to sub-second timeouts; a busy two-core CI box needs more
             IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
-                    provider.getJWKSetURI().toURL());
+                    provider.getJWKSetURI().toURL(), new com.nimbusds.jose.util.DefaultResourceRetriever(10_000, 10_000));
             JWTClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), pending.nonce()).toJWTClaimsSet();
             BearerAccessToken accessToken = tokens.getOIDCTokens().getBearerAccessToken();
             UserInfoResponse userInfoResponse = UserInfoResponse.parse(

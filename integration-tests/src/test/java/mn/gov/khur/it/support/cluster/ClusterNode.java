@@ -76,6 +76,8 @@ public final class ClusterNode implements AutoCloseable {
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + clusterPort,
                 "--import-realm",
+                // announce not-ready first, so the balancer drains the node before it stops
+                "--shutdown-delay=3s", "--shutdown-timeout=30s",
                 "--log-level=INFO"))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -140,6 +142,10 @@ public final class ClusterNode implements AutoCloseable {
 
     public String directUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public int httpPort() {
