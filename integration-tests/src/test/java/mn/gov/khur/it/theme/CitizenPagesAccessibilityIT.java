@@ -1,0 +1,82 @@
+package mn.gov.khur.it.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import mn.gov.khur.it.support.Accessibility;
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.Browsers;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.Screenshots;
+import mn.gov.khur.it.support.TestCitizen;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages a citizen meets, in real Chromium at phone and desktop widths, both languages: no
+ * serious or critical WCAG 2.1 A/AA violation (axe-core), no raw message key, and a screenshot each.
+ */
+@ExtendWith(KhurServerExtension.class)
+class CitizenPagesAccessibilityIT {
+
+    @ParameterizedTest(name = "{0} at {1}px")
+    @CsvSource({"mn,360", "mn,1280", "en,360", "en,1280"})
+    void loginAndReverseSmsPagesAreAccessibleAndTranslated(String language, int width) {
+        TestCitizen citizen = TestCitizen.random();
+        new AdminApi().createCitizen(citizen);
+        ChromeDriver browser = Browsers.chromium(language);
+        try {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=" + language);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            checkPage(browser, "login-" + language + "-" + width);
+
+            browser.findElement(By.id("username")).sendKeys(citizen.registerNumber());
+            browser.findElement(By.id("password")).sendKeys(citizen.password());
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code")));
+            checkPage(browser, "sms-challenge-" + language + "-" + width);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void wrongPasswordErrorIsTiedToTheFieldAndAccessible() {
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                    .sendKeys(TestCitizen.random().registerNumber());
+            browser.findElement(By.id("password")).sendKeys("Wrong1234x");
+            browser.findElement(By.id("kc-login")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id^=input-error]")));
+            assertThat(browser.findElement(By.id("username")).getAttribute("aria-invalid")).isEqualTo("true");
+            checkPage(browser, "login-error-mn-1280");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void checkPage(ChromeDriver browser, String name) {
+        Screenshots.save(browser, name);
+        List<String> violations = Accessibility.seriousViolations(browser);
+        assertThat(violations).as("axe-core on " + name).isEmpty();
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertThat(text).as("no raw message keys on " + name).doesNotContainPattern("\\$\\{|\\bkhur[A-Z][A-Za-z]+\\b");
+    }
+}
