@@ -24,6 +24,10 @@
         <div id="kc-form">
           <div id="kc-form-wrapper">
             <#if realm.password>
+                <#-- the site the citizen came from, so a look-alike request is easier to notice -->
+                <#if client?? && (client.name!client.clientId)?has_content>
+                    <p id="khur-client-name" class="khur-client-name">${msg("khurLoginToClient", advancedMsg(client.name!client.clientId))}</p>
+                </#if>
                 <p class="khur-intro">${msg("khurLoginIntro")}</p>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <#if !usernameHidden??>
@@ -64,8 +68,26 @@
         </div>
         <@passkeys.conditionalUIData />
     <#elseif section = "socialProviders" >
+        <#-- Bank chooser ("Банкны эрхээр нэвтрэх"): Keycloak lists only enabled banks. Marks are our own
+             initials and colours (khur.css), never the banks' logos. Ids: #khur-method-bank, #khur-bank-<alias>. -->
         <#if realm.password && social?? && social.providers?? && social.providers?has_content>
-            <@identityProviders.show social=social/>
+            <#assign khurBankMarks = {"khanbank": "ХА", "golomt": "ГО", "tdb": "ХХ", "xacbank": "ХС", "statebank": "ТБ"}>
+            <section id="khur-banks" class="khur-banks" aria-labelledby="khur-method-bank">
+                <h2 class="khur-banks__title"><a id="khur-method-bank" class="khur-banks__method" href="#khur-banks">${msg("khurBankMethod")}</a></h2>
+                <p class="khur-hint">${msg("khurBankChooserHint")}</p>
+                <ul class="khur-banks__list">
+                    <#list social.providers as p>
+                        <#assign khurBankName = msg("khurBankName." + p.alias)>
+                        <#if khurBankName == "khurBankName." + p.alias><#assign khurBankName = p.displayName!p.alias></#if>
+                        <li>
+                            <a id="khur-bank-${p.alias}" class="khur-bank khur-bank--${p.alias}" href="${p.loginUrl}">
+                                <span class="khur-bank__mark" aria-hidden="true">${khurBankMarks[p.alias]!khurBankName?substring(0, 1)?upper_case}</span>
+                                <span class="khur-bank__name">${khurBankName}</span>
+                            </a>
+                        </li>
+                    </#list>
+                </ul>
+            </section>
         </#if>
     <#elseif section = "info" >
         <nav id="khur-links" class="khur-links" aria-label="${msg("khurLinksLabel")}">

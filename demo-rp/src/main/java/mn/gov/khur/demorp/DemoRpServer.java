@@ -37,6 +37,8 @@ import mn.gov.khur.demorp.SessionStore.SignedIn;
  *   GET /callback  ← ХУР sends the browser back here; → 302 to /me, or an error page
  *   GET /me        the citizen's claims and userinfo
  *   GET /logout    → 302 to ХУР's end-session endpoint, which comes back to /
+ *   GET /frontchannel-logout?iss=…&amp;sid=…   ХУР's front-channel logout (in a hidden iframe): ends
+ *                  the local sessions of that ХУР session
  * </pre>
  */
 public final class DemoRpServer implements AutoCloseable {
@@ -182,6 +184,22 @@ public final class DemoRpServer implements AutoCloseable {
         return Response.redirect(next).withCookie(clearedSessionCookie());
     }
 
+    /**
+     * OpenID Connect Front-Channel Logout 1.0: ХУР loads this URL (registered as the client's
+     * front-channel logout URL) in an iframe when the citizen logs out elsewhere. No cookie comes with
+     * it (third-party iframe), so the session is found by ХУР's {@code sid}; {@code iss} must be ХУР.
+     */
+    private Response frontChannelLogout(HttpExchange exchange) {
+        Map<String, List<String>> query = URLUtils.parseParameters(exchange.getRequestURI().getRawQuery());
+        String issuer = MultivaluedMapUtils.getFirstValue(query, "iss");
+        String sid = blankToNull(MultivaluedMapUtils.getFirstValue(query, "sid"));
+        if (sid == null || !config.issuer().getValue().equals(issuer)) {
+            return Response.html(400, Pages.message("Буруу хүсэлт: iss, sid", "Bad request: iss and sid required"));
+        }
+        int ended = sessions.removeByIdpSession(sid);
+        return Response.html(200, Pages.message("Гарлаа", "Logged out")).withLogNote("ended=" + ended);
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -216,6 +234,7 @@ public final class DemoRpServer implements AutoCloseable {
             case "/callback" -> callback(exchange);
             case "/me" -> me(exchange);
             case "/logout" -> logout(exchange);
+            case "/frontchannel-logout" -> frontChannelLogout(exchange);
             default -> Response.html(404, Pages.message("Хуудас олдсонгүй", "Page not found"));
         };
     }

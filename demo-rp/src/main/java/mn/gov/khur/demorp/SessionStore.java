@@ -132,6 +132,20 @@ final class SessionStore {
         }
     }
 
+    /**
+     * Front-channel logout: ends every local session whose login came from the ХУР session {@code sid}
+     * (the ID token's {@code sid} claim). Returns how many ended.
+     */
+    synchronized int removeByIdpSession(String sid) {
+        if (sid == null || sid.isEmpty()) {
+            return 0;
+        }
+        int before = sessions.size();
+        sessions.values().removeIf(session -> session.signedIn != null
+                && sid.equals(session.signedIn.idTokenClaims().getClaim("sid")));
+        return before - sessions.size();
+    }
+
     synchronized int size() {
         return sessions.size();
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +284,30 @@ class DemoRpServerTest {
         assertThat(SignedJWT.parse(query.get("id_token_hint")).getJWTClaimsSet().getSubject()).isEqualTo(StubKhur.SUBJECT);
         assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
         assertThat(get("/me", session).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void frontChannelLogoutFromKhurEndsTheSessionsOfThatKhurSession() throws Exception {
+        String session = login("/login");
+
+        HttpResponse<String> logout = get("/frontchannel-logout?iss=" + URLEncoder.encode(khur.issuer(), StandardCharsets.UTF_8)
+                + "&sid=" + StubKhur.SESSION_ID, null);
+
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(get("/me", session).statusCode()).as("local session ended").isEqualTo(302);
+    }
+
+    @Test
+    void frontChannelLogoutNamingAnotherIssuerOrNoSidChangesNothing() throws Exception {
+        String session = login("/login");
+
+        assertThat(get("/frontchannel-logout?iss=" + URLEncoder.encode("https://evil.example", StandardCharsets.UTF_8)
+                + "&sid=" + StubKhur.SESSION_ID, null).statusCode()).isEqualTo(400);
+        assertThat(get("/frontchannel-logout?iss=" + URLEncoder.encode(khur.issuer(), StandardCharsets.UTF_8), null)
+                .statusCode()).isEqualTo(400);
+        assertThat(get("/frontchannel-logout?iss=" + URLEncoder.encode(khur.issuer(), StandardCharsets.UTF_8)
+                + "&sid=another", null).statusCode()).isEqualTo(200);
+        assertThat(get("/me", session).statusCode()).as("still logged in").isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ pages

@@ -40,6 +40,8 @@ final class StubKhur implements AutoCloseable {
     static final String CLIENT_ID = "demo-rp";
     static final String CLIENT_SECRET = "demo-rp-secret";
     static final String SUBJECT = "5f0c1f3e-2b7a-4c55-9d1e-0a6b0c7d8e9f";
+    /** The ХУР session id ({@code sid}) in every ID token the stub issues. */
+    static final String SESSION_ID = "3b1e9c0a-6f2d-4d8e-a1b7-52c9e0f4d6aa";
 
     private final HttpServer server;
     private final RSAKey signingKey;
@@ -152,6 +154,7 @@ final class StubKhur implements AutoCloseable {
                 .claim("nonce", MultivaluedMapUtils.getFirstValue(request, "nonce"))
                 .claim("auth_time", now - 5)
                 .claim("acr", acr)
+                .claim("sid", SESSION_ID)
                 .claim("amr", List.of("pwd", "sms", "mfa"));
         citizen.forEach(idToken::claim);
         String accessToken = UUID.randomUUID().toString();

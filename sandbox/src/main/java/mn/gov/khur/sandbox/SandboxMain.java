@@ -6,6 +6,7 @@ import java.util.logging.LogManager;
 import mn.gov.khur.sandbox.citizens.SandboxCitizens;
 import mn.gov.khur.sandbox.phone.PhonePage;
 import mn.gov.khur.sandbox.smsc.SmscSimulator;
+import mn.gov.khur.sandbox.subscribers.SubscriberLookupService;
 
 /**
  * Runs the SMSC simulator and the sandbox phone page until SIGTERM / Ctrl-C.
@@ -36,8 +37,28 @@ public final class SandboxMain {
             smsc.close();
             throw e;
         }
+        SubscriberLookupService lookup;
+        try {
+            lookup = SubscriberLookupService.start(settings.httpHost(), lookupPort(), citizens.all(),
+                    System.getenv("SANDBOX_LOOKUP_TOKEN"));
+        } catch (IOException | RuntimeException e) {
+            page.close();
+            smsc.close();
+            throw e;
+        }
+        EsignSandbox esign;
+        try {
+            esign = EsignSandbox.start(settings.esignPkiDir(), settings.httpHost(), settings.ocspPort(),
+                    settings.esignClientPort(), settings.esignPagePort(), settings.esignOrigins(), citizens);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            page.close();
+            smsc.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lookup.close();
+            esign.close();
             page.close();
             smsc.close();
             stopped.countDown();
@@ -48,12 +69,32 @@ public final class SandboxMain {
                 settings.smsc().host(), smsc.port(), settings.smsc().systemId());
         System.out.printf("  Sandbox phone  : %s%n", page.uri());
         System.out.printf("  JSON API       : POST %sapi/sms {\"from\",\"to\",\"text\"}%n", page.uri());
+        System.out.printf("  Subscriber lookup (phone in own name): POST %s%n", lookup.lookupUri());
+        System.out.printf("  Sandbox PKI    : %s (trust anchors for KHUR_ESIGN_TRUST_ANCHORS)%n", esign.trustAnchors());
+        System.out.printf("  OCSP / CRL     : %s  %s%n", esign.revocation().endpoints().ocspUri(),
+                esign.revocation().endpoints().crlUri());
+        System.out.printf("  ESIGN client   : ws://127.0.0.1:%d (origins %s); PIN dialog %s (PIN %s)%n",
+                esign.client().getPort(), settings.esignOrigins(), esign.page().uri(),
+                mn.gov.khur.sandbox.esignclient.SandboxTokens.PIN);
         if (!settings.isLoopbackOnly()) {
             System.out.printf("  WARNING: listening on %s, not loopback: anyone who reaches it can send SMS as a "
                     + "sandbox citizen%n", settings.httpHost());
         }
         System.out.flush();
         stopped.await();
+    }
+
+    /** SANDBOX_LOOKUP_PORT (system property sandbox.lookup.port), default 8093. */
+    private static int lookupPort() {
+        String value = System.getProperty("sandbox.lookup.port", System.getenv("SANDBOX_LOOKUP_PORT"));
+        if (value == null || value.isBlank()) {
+            return SubscriberLookupService.DEFAULT_PORT;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SANDBOX_LOOKUP_PORT is not a number: " + value, e);
+        }
     }
 
     /** One line per record unless the caller configured java.util.logging. */

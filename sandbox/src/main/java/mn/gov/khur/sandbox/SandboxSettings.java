@@ -14,7 +14,9 @@ import mn.gov.khur.sandbox.smsc.SmscSimulatorConfig;
  * own name or its dotted lower-case form, e.g. {@code -Dsandbox.smsc.port}), then from the
  * environment, then defaulted.
  */
-record SandboxSettings(SmscSimulatorConfig smsc, String httpHost, int httpPort, String shortNumber) {
+record SandboxSettings(SmscSimulatorConfig smsc, String httpHost, int httpPort, String shortNumber,
+                       java.nio.file.Path esignPkiDir, int ocspPort, int esignClientPort, int esignPagePort,
+                       java.util.Set<String> esignOrigins) {
 
     static final String SMSC_PORT = "SANDBOX_SMSC_PORT";
     static final String SMSC_SYSTEM_ID = "SANDBOX_SMSC_SYSTEM_ID";
@@ -23,6 +25,11 @@ record SandboxSettings(SmscSimulatorConfig smsc, String httpHost, int httpPort, 
     static final String HTTP_PORT = "SANDBOX_HTTP_PORT";
     static final String BIND_HOST = "SANDBOX_BIND_HOST";
     static final String SHORT_NUMBER = "SANDBOX_SHORT_NUMBER";
+    static final String ESIGN_PKI_DIR = "SANDBOX_ESIGN_PKI_DIR";
+    static final String OCSP_PORT = "SANDBOX_OCSP_PORT";
+    static final String ESIGN_CLIENT_PORT = "SANDBOX_ESIGN_CLIENT_PORT";
+    static final String ESIGN_PAGE_PORT = "SANDBOX_ESIGN_PAGE_PORT";
+    static final String ESIGN_ORIGINS = "SANDBOX_ESIGN_ORIGINS";
 
     static SandboxSettings from(Properties properties, Map<String, String> env) {
         Lookup lookup = new Lookup(properties, env);
@@ -34,7 +41,12 @@ record SandboxSettings(SmscSimulatorConfig smsc, String httpHost, int httpPort, 
                         lookup.get(SMSC_PASSWORD, SmscSimulatorConfig.DEFAULT_PASSWORD))
                 .withRetryInterval(parseDuration(lookup.get(SMSC_RETRY_INTERVAL, "5s")));
         return new SandboxSettings(smsc, host, lookup.getInt(HTTP_PORT, PhonePage.DEFAULT_PORT),
-                lookup.get(SHORT_NUMBER, "130092"));
+                lookup.get(SHORT_NUMBER, "130092"),
+                java.nio.file.Path.of(lookup.get(ESIGN_PKI_DIR, ".dev-data/pki")),
+                lookup.getInt(OCSP_PORT, mn.gov.khur.sandbox.pki.RevocationServer.DEFAULT_PORT),
+                lookup.getInt(ESIGN_CLIENT_PORT, mn.gov.khur.sandbox.esignclient.EsignClientSimulator.DEFAULT_PORT),
+                lookup.getInt(ESIGN_PAGE_PORT, mn.gov.khur.sandbox.esignclient.EsignClientPage.DEFAULT_PORT),
+                java.util.Set.of(lookup.get(ESIGN_ORIGINS, "http://localhost:8080").split("\\s*,\\s*")));
     }
 
     boolean isLoopbackOnly() {

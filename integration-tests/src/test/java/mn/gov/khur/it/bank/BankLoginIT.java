@@ -151,7 +151,9 @@ class BankLoginIT {
         assertThat(refused.body()).contains("энэ банкны өөр хэрэглэгчтэй аль хэдийн холбогдсон");
         JsonNode links = federatedIdentities(userId);
         assertThat(links).hasSize(1);
-        assertThat(links.get(0).get("userName").asText()).isEqualTo(owner.username());
+        String ownerSubject = Json.parse(admin.get("/admin/realms/sandbox-bank-khan/users?exact=true&username=" + owner.username()).body())
+                .get(0).get("id").asText();
+        assertThat(links.get(0).get("userId").asText()).isEqualTo(ownerSubject);
         assertThat(usersWithFamilyName(other.familyName())).isEmpty();
 
         // the owner still logs in
@@ -161,14 +163,13 @@ class BankLoginIT {
     }
 
     @Test
-    void aRequestForHighAssuranceIsNotMetByABankLogin() {
-        TestCitizen citizen = TestCitizen.random();
-        admin.createCitizen(citizen);
-        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.KHAN, citizen.registerNumber());
-        HttpBrowser.Page page = SandboxBanks.logIn(new HttpBrowser("mn"),
-                rp.begin("openid", Map.of("acr_values", "high")).authorizationUri(), customer);
-        assertThat(page.leftIdp()).isFalse();
-        assertThat(page.body()).contains("тоон гарын үсгээр нэвтрэх шаардлагатай");
+    void aRequestForHighAssuranceOffersNoBank() {
+        java.net.URI high = rp.begin("openid", Map.of("acr_values", "high")).authorizationUri();
+        HttpBrowser.Page page = new HttpBrowser("mn").open(high);
+        assertThat(page.has("#khur-method-bank")).as("a request for high offers only digital signatures, no bank").isFalse();
+        assertThat(page.has("[id^=khur-bank-]")).isFalse();
+        // the bank post-login step also refuses a high request (defence in depth); no page leads
+        // to a bank on such a request, so that branch is not exercised end to end
     }
 
     private JsonNode federatedIdentities(String userId) {

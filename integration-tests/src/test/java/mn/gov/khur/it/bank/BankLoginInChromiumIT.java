@@ -29,17 +29,19 @@ class BankLoginInChromiumIT {
     void registerThroughTheBankThenLogInAgainInChromium() {
         TestCitizen person = TestCitizen.random();
         SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.GOLOMT, person.registerNumber());
+        String sub;
         ChromeDriver browser = Browsers.chromium("mn");
         try {
-            OidcRelyingParty.PendingLogin first = rp.begin();
-            String sub = logInWithBank(browser, first, customer);
+            sub = logInWithBank(browser, rp.begin(), customer);
             assertThat(admin.user(sub).get("username").asText()).isEqualTo(person.username());
-
-            browser.manage().deleteAllCookies(); // a new visit: no SSO session, the bank is asked again
-            OidcRelyingParty.PendingLogin again = rp.begin();
-            assertThat(logInWithBank(browser, again, customer)).isEqualTo(sub);
         } finally {
             browser.quit();
+        }
+        ChromeDriver later = Browsers.chromium("mn"); // a new visit: no SSO session anywhere
+        try {
+            assertThat(logInWithBank(later, rp.begin(), customer)).isEqualTo(sub);
+        } finally {
+            later.quit();
         }
     }
 
@@ -51,8 +53,10 @@ class BankLoginInChromiumIT {
         browser.findElement(By.id("password")).sendKeys(customer.password());
         browser.findElement(By.id("kc-login")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getPageSource().contains("Зөвшөөрөх"));
-        browser.findElement(By.cssSelector("[name=accept]")).click(); // "Зөвшөөрөх"
+        wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()) || d.getPageSource().contains("Зөвшөөрөх"));
+        if (!browser.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString())) {
+            browser.findElement(By.cssSelector("[name=accept]")).click(); // "Зөвшөөрөх": asked once, then remembered
+        }
         // the RP's callback (nothing listens there): Chromium shows an error page, the URL is what matters
         wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
         OidcRelyingParty.LoginResult result = rp.finish(login, URI.create(browser.getCurrentUrl()));

@@ -24,6 +24,8 @@ class LoginPageInChromiumIT {
             assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).contains("Регистрийн дугаар");
             assertThat(browser.findElement(By.id("kc-login")).getAttribute("value") + browser.findElement(By.id("kc-login")).getText())
                     .contains("Нэвтрэх");
+            assertThat(browser.findElement(By.id("khur-client-name")).getText())
+                    .as("the relying party's name is shown").contains("Демо үйлчилгээ").endsWith("руу нэвтрэх");
             assertThat(browser.findElements(By.cssSelector("link[href*='/login/khur/css/khur.css']")))
                     .as("the khur theme's stylesheet is on the page").isNotEmpty();
         } finally {

@@ -73,6 +73,8 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KHUR_SMS_INBOUND_SECRET", SMS_SECRET);
             // bank identity providers wired to the sandbox banks of this same server (as bin/dev does)
             env.putAll(mn.gov.khur.sandbox.banks.SandboxBankEnvironment.forBaseUrl(BASE_URL));
+            env.putAll(SandboxSubscribers.keycloakEnvironment());
+            env.putAll(BackChannelLogoutReceiver.keycloakEnvironment());
             env.putAll(extraEnvironment);
             KeycloakServer server = new KeycloakServer(builder.start(), log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));

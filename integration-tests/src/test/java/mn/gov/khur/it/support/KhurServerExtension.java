@@ -2,6 +2,8 @@ package mn.gov.khur.it.support;
 
 import java.util.Map;
 
+import mn.gov.khur.sandbox.pki.SandboxPki;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,11 +14,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KhurServerExtension implements BeforeAllCallback {
 
     private static volatile KeycloakServer server;
+    private static volatile SandboxPki esignPki;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KeycloakServer.class, key -> withSandboxBanks(KeycloakServer.start(Map.of())), KeycloakServer.class);
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        // the sandbox CA exists before Keycloak starts: Keycloak reads its trust-anchor file
+        esignPki = store.getOrComputeIfAbsent(SandboxPki.class, key -> SandboxPki.generate(), SandboxPki.class);
+        server = store.getOrComputeIfAbsent(KeycloakServer.class,
+                key -> withSandboxBanks(KeycloakServer.start(esignEnvironment(esignPki))), KeycloakServer.class);
+    }
+
+    /** Digital-signature settings (realm placeholders): the sandbox trust anchors, short timeouts for tests. */
+    private static Map<String, String> esignEnvironment(SandboxPki pki) {
+        java.nio.file.Path anchors = pki.writeTo(
+                java.nio.file.Path.of(KeycloakServer.requiredProperty("khur.it.work")).resolve("pki"));
+        return Map.of(
+                "KHUR_ESIGN_TRUST_ANCHORS", anchors.toAbsolutePath().toString(),
+                "KHUR_ESIGN_CLIENT_TIMEOUT_SECONDS", "8",
+                "KHUR_ESIGN_OCSP_TIMEOUT_SECONDS", "2");
+    }
+
+    /** The sandbox PKI whose CAs the running Keycloak trusts (issue citizens' certificates from it). */
+    public static SandboxPki esignPki() {
+        if (esignPki == null) {
+            throw new IllegalStateException("KhurServerExtension not active");
+        }
+        return esignPki;
     }
 
     /** The sandbox banks (realms sandbox-bank-*) are created through the admin API, as bin/dev does. */

@@ -43,12 +43,23 @@ public final class OidcRelyingParty {
     private final OIDCProviderMetadata provider;
     private final ClientID clientId;
     private final Secret secret;
+    private final URI redirectUri;
 
     public OidcRelyingParty(String clientId, String secret) {
         this(KeycloakServer.BASE_URL, clientId, secret);
     }
 
+    /** A site whose callback is not the demo's (e.g. {@code demo-rp-2}). */
+    public OidcRelyingParty(String clientId, String secret, URI redirectUri) {
+        this(KeycloakServer.BASE_URL, clientId, secret, redirectUri);
+    }
+
     public OidcRelyingParty(String idpBaseUrl, String clientId, String secret) {
+        this(idpBaseUrl, clientId, secret, REDIRECT_URI);
+    }
+
+    public OidcRelyingParty(String idpBaseUrl, String clientId, String secret, URI redirectUri) {
+        this.redirectUri = redirectUri;
         try {
             this.provider = OIDCProviderMetadata.resolve(new Issuer(idpBaseUrl + "/realms/" + KeycloakServer.REALM));
         } catch (IOException | com.nimbusds.oauth2.sdk.GeneralException e) {
@@ -72,7 +83,7 @@ public final class OidcRelyingParty {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(
-                new ResponseType(ResponseType.Value.CODE), Scope.parse(scope), clientId, REDIRECT_URI)
+                new ResponseType(ResponseType.Value.CODE), Scope.parse(scope), clientId, redirectUri)
                 .endpointURI(provider.getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(nonce)
@@ -97,7 +108,7 @@ public final class OidcRelyingParty {
             }
             AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
             TokenRequest tokenRequest = new TokenRequest(provider.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret),
-                    new AuthorizationCodeGrant(code, REDIRECT_URI, pending.verifier()));
+                    new AuthorizationCodeGrant(code, redirectUri, pending.verifier()));
             var tokenResponse = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
             if (!tokenResponse.indicatesSuccess()) {
                 throw new AssertionError("token error: " + tokenResponse.toErrorResponse().getErrorObject());
@@ -114,7 +125,7 @@ public final class OidcRelyingParty {
                 throw new AssertionError("userinfo error: " + userInfoResponse.toErrorResponse().getErrorObject());
             }
             UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
-            return new LoginResult(idToken, userInfo);
+            return new LoginResult(idToken, userInfo, tokens.getOIDCTokens());
         } catch (ParseException | IOException | com.nimbusds.jose.JOSEException
                  | com.nimbusds.jose.proc.BadJOSEException e) {
             throw new AssertionError("OIDC login could not be completed: " + e, e);
@@ -124,6 +135,19 @@ public final class OidcRelyingParty {
     public record PendingLogin(URI authorizationUri, State state, Nonce nonce, CodeVerifier verifier) {
     }
 
-    public record LoginResult(JWTClaimsSet idToken, UserInfo userInfo) {
+    public ClientID clientId() {
+        return clientId;
+    }
+
+    public Secret secret() {
+        return secret;
+    }
+
+    public URI redirectUri() {
+        return redirectUri;
+    }
+
+    /** The verified ID token's claims, userinfo, and the tokens as issued (raw ID token for id_token_hint, refresh token). */
+    public record LoginResult(JWTClaimsSet idToken, UserInfo userInfo, com.nimbusds.openid.connect.sdk.token.OIDCTokens tokens) {
     }
 }

@@ -178,7 +178,7 @@ public final class ReverseSmsAuthenticator implements Authenticator {
         return form.setAttribute("khurSms", page).createForm(TEMPLATE);
     }
 
-    static String statusUrl(KeycloakSession session, RealmModel realm, String challengeId) {
+    public static String statusUrl(KeycloakSession session, RealmModel realm, String challengeId) {
         return session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(realm.getName()).path("sms-gateway").path("challenges").path(challengeId).path("status")
                 .build().toString();

@@ -16,7 +16,7 @@ public final class ReverseSmsPage {
     private final String phoneMasked;
     private final String purpose;
 
-    ReverseSmsPage(String code, String shortNumber, String statusUrl, long expiresAtEpochSeconds, int lifetimeMinutes,
+    public ReverseSmsPage(String code, String shortNumber, String statusUrl, long expiresAtEpochSeconds, int lifetimeMinutes,
                    boolean expired, boolean newCodeAllowed, String phoneMasked, String purpose) {
         this.code = code;
         this.shortNumber = shortNumber;

@@ -1,0 +1,172 @@
+package mn.gov.khur.it.selfservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
+import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.InboundSmsClient;
+import mn.gov.khur.it.support.Json;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.TestCitizen;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** "Нууц үг сэргээх": register number + captcha → reverse SMS from the registered phone → new password → "цааш". */
+@ExtendWith(KhurServerExtension.class)
+class SelfServiceRecoveryIT {
+
+    private static final String NEW_PASSWORD = "Shine2024Nuuts";
+
+    private final AdminApi admin = new AdminApi();
+    private final InboundSmsClient gateway = new InboundSmsClient();
+    private TestCitizen citizen;
+    private String userId;
+    private HttpBrowser browser;
+
+    @BeforeEach
+    void citizen() {
+        citizen = TestCitizen.random();
+        userId = admin.createCitizen(citizen);
+        browser = new HttpBrowser();
+    }
+
+    @Test
+    void recoveryByReverseSmsSetsTheNewPasswordAndSignsOutOtherSessions() {
+        HttpBrowser elsewhere = new HttpBrowser();
+        CitizenLogin.logIn(elsewhere, OidcRelyingParty.demo().begin(), citizen);
+        assertThat(sessions()).isGreaterThanOrEqualTo(1);
+
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        assertThat(form.text("#khur-recovery-submit")).isEqualTo("Нууц үг сэргээх");
+        HttpBrowser.Page sms = submitRecovery(browser, form, citizen.registerNumber());
+        assertThat(sms.body()).doesNotContain(citizen.phoneE164().substring(4)).doesNotContain(citizen.phoneE164().substring(8));
+        String code = CitizenLogin.shownCode(sms);
+        assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        HttpBrowser.Page newPassword = CitizenLogin.pressContinue(browser);
+        assertThat(newPassword.text("#khur-new-password-submit")).isEqualTo("цааш");
+
+        HttpBrowser.Page done = browser.submit("#khur-new-password-form",
+                Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD), "submitPassword");
+        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
+        assertThat(sessions()).as("all sessions of the user signed out").isZero();
+        JsonNode events = admin.events(userId, "RESET_PASSWORD");
+        assertThat(events.size()).isGreaterThanOrEqualTo(1);
+        assertThat(events.get(0).path("details").path("khur_flow").asText()).isEqualTo("password-reset");
+
+        TestCitizen withNewPassword = new TestCitizen(citizen.registerNumber(), citizen.phoneE164(), NEW_PASSWORD,
+                citizen.givenName(), citizen.familyName());
+        CitizenLogin.logIn(new HttpBrowser(), OidcRelyingParty.demo().begin(), withNewPassword);
+        HttpBrowser old = new HttpBrowser();
+        old.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("the old password no longer works").isFalse();
+    }
+
+    @Test
+    void wrongOmittedAndReusedCaptchasAreRefusedBeforeAnythingElse() {
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        String first = SelfServicePages.captchaAnswer(form);
+        HttpBrowser.Page wrong = browser.submit("#khur-recovery-form",
+                Map.of("registerNumber", citizen.registerNumber(), "captcha", first.equals("AAAAA") ? "CCCCC" : "AAAAA"), "submitRecovery");
+        assertThat(wrong.has("#khur-sms-code")).isFalse();
+        assertThat(wrong.text("#input-error-captcha")).isNotBlank();
+        String second = SelfServicePages.captchaAnswer(wrong);
+        if (!second.equals(first)) {
+            HttpBrowser.Page reused = browser.submit("#khur-recovery-form",
+                    Map.of("registerNumber", citizen.registerNumber(), "captcha", first), "submitRecovery");
+            assertThat(reused.has("#khur-sms-code")).as("an answered captcha is dead").isFalse();
+        }
+        HttpBrowser.Page omitted = browser.submit("#khur-recovery-form",
+                Map.of("registerNumber", citizen.registerNumber(), "captcha", ""), "submitRecovery");
+        assertThat(omitted.has("#khur-sms-code")).isFalse();
+        HttpBrowser.Page lowerCase = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
+                "captcha", SelfServicePages.captchaAnswer(omitted).toLowerCase(java.util.Locale.ROOT)), "submitRecovery");
+        assertThat(lowerCase.has("#khur-sms-code")).as("case-insensitive").isTrue();
+    }
+
+    @Test
+    void refreshGivesANewPictureAndKeepsTheRegisterNumber() {
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        String image = form.document().selectFirst("#khur-captcha-image").attr("src");
+        HttpBrowser.Page refreshed = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber()),
+                "refreshCaptcha");
+        assertThat(refreshed.document().selectFirst("#khur-captcha-image").attr("src")).isNotEqualTo(image);
+        assertThat(refreshed.document().selectFirst("#registerNumber").attr("value")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void smsFromAnotherPhoneDoesNotRecover() {
+        String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
+                citizen.registerNumber()));
+        assertThat(gateway.send(SelfServicePages.otherPhone(citizen.phoneE164()), code).body()).contains("\"unmatched\"");
+        HttpBrowser.Page still = CitizenLogin.pressContinue(browser);
+        assertThat(still.has("#khur-sms-code")).isTrue();
+        assertThat(still.has("#khur-new-password-form")).isFalse();
+    }
+
+    @Test
+    void unknownRegisterNumberWalksTheSamePagesAndNeverMatches() {
+        HttpBrowser.Page known = submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
+                citizen.registerNumber());
+        HttpBrowser stranger = new HttpBrowser();
+        TestCitizen nobody = TestCitizen.random();
+        HttpBrowser.Page unknown = submitRecovery(stranger, SelfServicePages.openFromLoginPage(stranger, "#khur-reset-password"),
+                nobody.registerNumber());
+
+        assertThat(unknown.text("#khur-sms-code")).matches("\\d{6}");
+        assertThat(unknown.text(".khur-sms__instruction")).isEqualTo(known.text(".khur-sms__instruction"));
+        assertThat(ids(unknown)).isEqualTo(ids(known));
+        String status = unknown.document().selectFirst("#khur-sms-form").attr("data-status-url");
+        assertThat(stranger.get(java.net.URI.create(status)).body()).contains("pending");
+
+        String code = CitizenLogin.shownCode(unknown);
+        assertThat(gateway.send(nobody.phoneE164(), code).body()).contains("\"unmatched\"");
+        HttpBrowser.Page still = CitizenLogin.pressContinue(stranger);
+        assertThat(still.has("#khur-sms-code")).isTrue();
+        assertThat(still.has("#khur-new-password-form")).isFalse();
+    }
+
+    @Test
+    void newPasswordMustFollowThePolicyAndMatch() {
+        String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
+                citizen.registerNumber()));
+        gateway.send(citizen.phoneE164(), code);
+        CitizenLogin.pressContinue(browser);
+        HttpBrowser.Page tooShort = browser.submit("#khur-new-password-form",
+                Map.of("password-new", "Ab1", "password-confirm", "Ab1"), "submitPassword");
+        assertThat(tooShort.text("#input-error-password-new")).contains("8");
+        HttpBrowser.Page noDigit = browser.submit("#khur-new-password-form",
+                Map.of("password-new", "Abcdefghij", "password-confirm", "Abcdefghij"), "submitPassword");
+        assertThat(noDigit.has("#input-error-password-new")).isTrue();
+        HttpBrowser.Page mismatch = browser.submit("#khur-new-password-form",
+                Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD + "x"), "submitPassword");
+        assertThat(mismatch.has("#input-error-password-confirm")).isTrue();
+        HttpBrowser old = new HttpBrowser();
+        old.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("nothing changed yet").isTrue();
+    }
+
+    private static HttpBrowser.Page submitRecovery(HttpBrowser in, HttpBrowser.Page form, String registerNumber) {
+        return in.submit("#khur-recovery-form",
+                Map.of("registerNumber", registerNumber, "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery");
+    }
+
+    private static java.util.List<String> ids(HttpBrowser.Page page) {
+        return page.document().select("[id]").eachAttr("id").stream()
+                .filter(id -> !id.startsWith("kc-") || id.equals("kc-form")).toList();
+    }
+
+    private int sessions() {
+        var response = admin.get("/admin/realms/khur/users/" + userId + "/sessions");
+        return Json.parse(response.body()).size();
+    }
+}

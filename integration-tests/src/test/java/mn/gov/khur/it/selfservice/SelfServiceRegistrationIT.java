@@ -1,0 +1,159 @@
+package mn.gov.khur.it.selfservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
+import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.InboundSmsClient;
+import mn.gov.khur.it.support.Json;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
+import mn.gov.khur.it.support.TestCitizen;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** "Бүртгүүлэх": form + captcha → phone in the citizen's own name → reverse SMS from that phone → account. */
+@ExtendWith(KhurServerExtension.class)
+class SelfServiceRegistrationIT {
+
+    private final AdminApi admin = new AdminApi();
+    private final InboundSmsClient gateway = new InboundSmsClient();
+    private TestCitizen citizen;
+    private HttpBrowser browser;
+    private HttpBrowser.Page form;
+
+    @BeforeEach
+    void newcomerAtTheRegistrationPage() {
+        citizen = TestCitizen.random();
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
+        browser = new HttpBrowser();
+        form = SelfServicePages.openFromLoginPage(browser, "#khur-register");
+        assertThat(form.text("#khur-register-submit")).isEqualTo("Бүртгүүлэх");
+    }
+
+    @Test
+    void registrationByPhoneCreatesTheAccountOnlyAfterTheSms() {
+        HttpBrowser.Page sms = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
+        String code = CitizenLogin.shownCode(sms);
+        assertThat(sms.body()).contains(citizen.phoneE164().substring(10)).doesNotContain(citizen.phoneE164().substring(4));
+        assertThat(account()).as("no account before the SMS").isNull();
+
+        assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
+        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("registration");
+
+        JsonNode user = account();
+        assertThat(user).isNotNull();
+        JsonNode attributes = user.path("attributes");
+        assertThat(attributes.path("register_number").get(0).asText()).isEqualTo(citizen.registerNumber());
+        assertThat(attributes.path("phone_number").get(0).asText()).isEqualTo(citizen.phoneE164());
+        assertThat(attributes.path("phone_number_verified").get(0).asText()).isEqualTo("true");
+        assertThat(attributes.path("birthdate").get(0).asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(attributes.path("gender").get(0).asText()).isIn("male", "female");
+        assertThat(admin.events(user.path("id").asText(), "REGISTER").size()).isGreaterThanOrEqualTo(1);
+
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser.Page back = CitizenLogin.logIn(new HttpBrowser(), login, citizen);
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void phoneNotInTheCitizensNameIsRefused() {
+        String someoneElses = SelfServicePages.otherPhone(citizen.phoneE164());
+        SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
+        HttpBrowser.Page refused = register(fields(someoneElses, citizen.password(), citizen.password()));
+        assertThat(refused.has("#khur-sms-code")).isFalse();
+        assertThat(refused.text("#input-error-phone")).contains("таны нэр дээр бүртгэлгүй");
+        HttpBrowser.Page unknownSim = register(fields("+97699000001", citizen.password(), citizen.password()));
+        assertThat(unknownSim.has("#khur-sms-code")).as("registered to nobody is not a match").isFalse();
+        assertThat(account()).isNull();
+    }
+
+    @Test
+    void lookupDownMeansTryAgainLaterNeverAPass() {
+        SandboxSubscribers.service().setDown(true);
+        try {
+            HttpBrowser.Page later = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
+            assertThat(later.has("#khur-sms-code")).isFalse();
+            assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
+            assertThat(later.status()).isLessThan(500);
+        } finally {
+            SandboxSubscribers.service().setDown(false);
+        }
+    }
+
+    @Test
+    void smsFromAnotherPhoneCreatesNothing() {
+        String code = CitizenLogin.shownCode(register(fields(citizen.phoneE164(), citizen.password(), citizen.password())));
+        assertThat(gateway.send(SelfServicePages.otherPhone(citizen.phoneE164()), code).body()).contains("\"unmatched\"");
+        assertThat(CitizenLogin.pressContinue(browser).has("#khur-sms-code")).isTrue();
+        assertThat(account()).isNull();
+    }
+
+    @Test
+    void alreadyRegisteredRegisterNumberPointsToLoginAndRecovery() {
+        admin.createCitizen(citizen);
+        HttpBrowser.Page duplicate = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
+        assertThat(duplicate.has("#khur-sms-code")).isFalse();
+        assertThat(duplicate.text("#input-error-registerNumber")).contains("Нууц үг сэргээх");
+    }
+
+    @Test
+    void passwordPolicyViolationsAreExplainedInMongolian() {
+        HttpBrowser.Page tooShort = register(fields(citizen.phoneE164(), "Ab1", "Ab1"));
+        assertThat(tooShort.has("#khur-sms-code")).isFalse();
+        assertThat(tooShort.text("#input-error-password-new")).contains("8");
+        HttpBrowser.Page noUpper = register(fields(citizen.phoneE164(), "nuuts1234ug", "nuuts1234ug"));
+        assertThat(noUpper.has("#input-error-password-new")).isTrue();
+        HttpBrowser.Page mismatch = register(fields(citizen.phoneE164(), citizen.password(), citizen.password() + "x"));
+        assertThat(mismatch.has("#input-error-password-confirm")).isTrue();
+        assertThat(mismatch.document().selectFirst("#registerNumber").attr("value")).isEqualTo(citizen.registerNumber());
+        assertThat(mismatch.document().selectFirst("#password-new").attr("value")).isEmpty();
+    }
+
+    @Test
+    void wrongCaptchaIsRefusedBeforeAnyCheck() {
+        SandboxSubscribers.service().setDown(true); // the lookup must not even be asked
+        try {
+            Map<String, String> values = fields(citizen.phoneE164(), citizen.password(), citizen.password());
+            values.put("captcha", "QQQQQ".equals(SelfServicePages.captchaAnswer(form)) ? "WWWWW" : "QQQQQ");
+            HttpBrowser.Page refused = browser.submit("#khur-register-form", values, "submitRegistration");
+            assertThat(refused.has("#input-error-captcha")).isTrue();
+            assertThat(refused.body()).doesNotContain("Түр хүлээгээд дахин оролдоно уу. Утасны");
+        } finally {
+            SandboxSubscribers.service().setDown(false);
+        }
+    }
+
+    private Map<String, String> fields(String phone, String password, String confirmation) {
+        Map<String, String> values = new HashMap<>();
+        values.put("registerNumber", citizen.registerNumber());
+        values.put("phone", phone);
+        values.put("password-new", password);
+        values.put("password-confirm", confirmation);
+        return values;
+    }
+
+    private HttpBrowser.Page register(Map<String, String> values) {
+        Map<String, String> withCaptcha = new HashMap<>(values);
+        withCaptcha.put("captcha", SelfServicePages.captchaAnswer(browser.current()));
+        return browser.submit("#khur-register-form", withCaptcha, "submitRegistration");
+    }
+
+    private JsonNode account() {
+        var response = admin.get("/admin/realms/khur/users?exact=true&username="
+                + java.net.URLEncoder.encode(citizen.username(), java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode users = Json.parse(response.body());
+        return users.size() == 0 ? null : users.get(0);
+    }
+}

@@ -1,0 +1,64 @@
+package mn.gov.khur.esign.login;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+
+import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.esign.pki.CertificateRejectedException;
+import mn.gov.khur.esign.pki.CertificateValidator;
+import mn.gov.khur.esign.pki.RejectionReason;
+import mn.gov.khur.esign.pki.SignatureVerifier;
+import mn.gov.khur.esign.pki.ValidatedCertificate;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The part every signature method shares once it holds a certificate and a signature: the
+ * signature must verify over exactly the challenge string this session issued, the certificate
+ * must pass {@link CertificateValidator}, its register number must equal the one entered, and
+ * that number must have an account. Order matters: nothing about accounts is revealed before a
+ * valid signature from a trusted certificate.
+ */
+public final class SignedLoginVerifier {
+
+    private static final Logger LOG = Logger.getLogger(SignedLoginVerifier.class);
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CertificateValidator validator;
+
+    public SignedLoginVerifier(KeycloakSession session, RealmModel realm, CertificateValidator validator) {
+        this.session = session;
+        this.realm = realm;
+        this.validator = validator;
+    }
+
+    public SignatureLoginResult verify(RegisterNumber entered, byte[] certificateDer,
+                                       byte[] signedData, byte[] signature, Instant now) {
+        UserModel claimed = CitizenAccounts.byRegisterNumber(session, realm, entered).orElse(null);
+        ValidatedCertificate validated;
+        try {
+            X509Certificate certificate = CertificateValidator.parse(certificateDer);
+            SignatureVerifier.verify(certificate.getPublicKey(), signedData, signature);
+            validated = validator.validate(certificate, now);
+        } catch (CertificateRejectedException e) {
+            LOG.infof("Signature login refused (%s): %s", e.reason(), e.getMessage());
+            return SignatureLoginResult.rejected(claimed, e.reason());
+        }
+        if (!validated.registerNumber().equals(entered)) {
+            LOG.infof("Signature login refused: certificate is for another register number");
+            return SignatureLoginResult.rejected(claimed, RejectionReason.REGISTER_NUMBER_MISMATCH);
+        }
+        Optional<UserModel> account = Optional.ofNullable(claimed);
+        if (account.isEmpty()) {
+            return SignatureLoginResult.problem(null, "khurEsignNoAccount", "no_account");
+        }
+        if (!account.get().isEnabled()) {
+            return SignatureLoginResult.problem(account.get(), "khurEsignAccountDisabled", "account_disabled");
+        }
+        return SignatureLoginResult.success(account.get());
+    }
+}

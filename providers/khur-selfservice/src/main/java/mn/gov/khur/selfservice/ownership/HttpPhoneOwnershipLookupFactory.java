@@ -1,0 +1,48 @@
+package mn.gov.khur.selfservice.ownership;
+
+import java.net.http.HttpClient;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/** Provider {@code http} of SPI {@value PhoneOwnershipSpi#NAME}: one shared JDK HTTP client. */
+public final class HttpPhoneOwnershipLookupFactory implements PhoneOwnershipLookupFactory {
+
+    public static final String PROVIDER_ID = "http";
+    private static final Logger LOG = Logger.getLogger(HttpPhoneOwnershipLookupFactory.class);
+
+    private PhoneOwnershipSettings settings;
+    private HttpClient http;
+
+    @Override
+    public PhoneOwnershipLookup create(KeycloakSession session) {
+        return new HttpPhoneOwnershipLookup(settings, http);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = PhoneOwnershipSettings.from(config::get, System.getenv());
+        http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        if (settings.configured()) {
+            LOG.infof("Phone-ownership lookup: %s", settings);
+        } else {
+            LOG.warn("Phone-ownership lookup not configured (KHUR_PHONE_OWNERSHIP_URL): registration and phone change "
+                    + "will answer \"try again later\"");
+        }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

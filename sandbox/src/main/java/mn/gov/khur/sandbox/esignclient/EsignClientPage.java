@@ -1,0 +1,109 @@
+package mn.gov.khur.sandbox.esignclient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The simulated ESIGN client's "PIN dialog" for the dev run: lists pending signing requests with
+ * the requesting origin, lets you pick a token, type its PIN, or cancel. Loopback only.
+ */
+public final class EsignClientPage implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 8097;
+    private final HttpServer server;
+    private final EsignClientSimulator client;
+
+    private EsignClientPage(HttpServer server, EsignClientSimulator client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    public static EsignClientPage start(String host, int port, EsignClientSimulator client) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        EsignClientPage page = new EsignClientPage(http, client);
+        http.createContext("/", page::handle);
+        http.start();
+        return page;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if ("POST".equals(exchange.getRequestMethod())) {
+                Map<String, String> form = parse(new String(exchange.getRequestBody().readNBytes(8192), StandardCharsets.UTF_8));
+                String id = form.getOrDefault("request", "");
+                SigningOutcome outcome = form.containsKey("cancel") ? client.cancel(id)
+                        : client.approve(id, form.getOrDefault("token", ""), form.getOrDefault("pin", ""));
+                exchange.getResponseHeaders().set("Location", "/?last=" + outcome.name());
+                exchange.sendResponseHeaders(303, -1);
+                return;
+            }
+            byte[] body = render(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private String render(String query) {
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=en><meta charset=utf-8>"
+                + "<meta http-equiv=refresh content=3><title>Sandbox ESIGN client</title>"
+                + "<h1>Sandbox ESIGN client (ws://127.0.0.1:" + client.getPort() + ")</h1>");
+        if (query != null && query.startsWith("last=")) {
+            html.append("<p>Last answer: ").append(escape(query.substring(5))).append("</p>");
+        }
+        if (client.pending().isEmpty()) {
+            html.append("<p>No signing request. Press “Тоон гарын үсгээр нэвтрэх” on the login page.</p>");
+        }
+        for (PendingSignature p : client.pending()) {
+            html.append("<form method=post><fieldset><legend>Sign in to <b>").append(escape(p.origin()))
+                    .append("</b>?</legend><input type=hidden name=request value=\"").append(escape(p.id())).append("\">")
+                    .append("<label>Token <select name=token>");
+            for (EsignToken t : client.tokens()) {
+                html.append("<option value=\"").append(escape(t.id())).append("\">").append(escape(t.credential().label()))
+                        .append("</option>");
+            }
+            html.append("</select></label> <label>PIN <input name=pin type=password autocomplete=off></label> "
+                    + "<button>Sign</button> <button name=cancel value=1>Cancel</button></fieldset></form>");
+        }
+        html.append("<h2>Tokens</h2><ul>");
+        for (EsignToken t : client.tokens()) {
+            html.append("<li>").append(escape(t.credential().label())).append(" — PIN ").append(escape(t.pin())).append("</li>");
+        }
+        return html.append("</ul></html>").toString();
+    }
+
+    private static Map<String, String> parse(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
