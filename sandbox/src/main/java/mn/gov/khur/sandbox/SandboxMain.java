@@ -76,6 +76,10 @@ public final class SandboxMain {
         System.out.printf("  ESIGN client   : ws://127.0.0.1:%d (origins %s); PIN dialog %s (PIN %s)%n",
                 esign.client().getPort(), settings.esignOrigins(), esign.page().uri(),
                 mn.gov.khur.sandbox.esignclient.SandboxTokens.PIN);
+        System.out.printf("  MSSP (SIM sig) : %s  AP_ID %s; approve/decline/timeout per phone at http://127.0.0.1:%d/control%n",
+                esign.mssp().baseUri(), EsignSandbox.MSSP_AP_ID, esign.mssp().port());
+        System.out.printf("  GSign (cloud)  : %s  approve/decline/timeout per citizen at http://127.0.0.1:%d/control%n",
+                esign.gsign().baseUri(), esign.gsign().port());
         if (!settings.isLoopbackOnly()) {
             System.out.printf("  WARNING: listening on %s, not loopback: anyone who reaches it can send SMS as a "
                     + "sandbox citizen%n", settings.httpHost());

@@ -71,6 +71,7 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             env.put("KHUR_SMS_INBOUND_SECRET", SMS_SECRET);
+            env.put("KHUR_DEMO_CLIENTS_ENABLED", "true"); // the demo sites are off unless a deployment asks for them
             // bank identity providers wired to the sandbox banks of this same server (as bin/dev does)
             env.putAll(mn.gov.khur.sandbox.banks.SandboxBankEnvironment.forBaseUrl(BASE_URL));
             env.putAll(SandboxSubscribers.keycloakEnvironment());
@@ -163,7 +164,8 @@ public final class KeycloakServer implements AutoCloseable {
         return value;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes a work directory and everything in it (absent is fine). */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,20 +1,19 @@
 package mn.gov.khur.sandbox.banks;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mn.gov.khur.sandbox.admin.AdminSession;
 
 /**
  * Creates the sandbox banks (realms {@code sandbox-bank-*}: a consent-required client for ХУР and
@@ -27,13 +26,10 @@ public final class SeedSandboxBanks {
     static final String BASE_URL_PLACEHOLDER = "{{KHUR_BASE_URL}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
-    private final String token;
+    private final AdminSession admin;
 
-    private SeedSandboxBanks(String baseUrl, String token) {
-        this.baseUrl = baseUrl;
-        this.token = token;
+    private SeedSandboxBanks(AdminSession admin) {
+        this.admin = admin;
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -49,8 +45,9 @@ public final class SeedSandboxBanks {
     /** Seeds every {@code *.json} of {@code realmsDir}; returns one status line per realm. */
     public static List<String> seed(String baseUrl, String adminUser, String adminPassword, Path realmsDir)
             throws IOException, InterruptedException {
-        String base = baseUrl.replaceAll("/+$", "");
-        SeedSandboxBanks seeder = new SeedSandboxBanks(base, adminToken(base, adminUser, adminPassword));
+        AdminSession admin = AdminSession.login(baseUrl, adminUser, adminPassword);
+        String base = admin.baseUrl();
+        SeedSandboxBanks seeder = new SeedSandboxBanks(admin);
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(realmsDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
@@ -62,37 +59,17 @@ public final class SeedSandboxBanks {
 
     private String ensure(String realmJson) throws IOException, InterruptedException {
         String realm = JSON.readTree(realmJson).get("realm").asText();
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
-                + URLEncoder.encode(realm, StandardCharsets.UTF_8))).GET());
+        HttpResponse<String> found = admin.send("/admin/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8),
+                HttpRequest.newBuilder().GET());
         if (found.statusCode() == 200) {
             return "exists   " + realm;
         }
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
+        HttpResponse<String> created = admin.send("/admin/realms", HttpRequest.newBuilder()
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(realmJson)));
         if (created.statusCode() != 201) {
             throw new IOException("could not create " + realm + ": HTTP " + created.statusCode() + " " + created.body());
         }
         return "created  " + realm;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String adminToken(String baseUrl, String user, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("admin login failed: HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 }

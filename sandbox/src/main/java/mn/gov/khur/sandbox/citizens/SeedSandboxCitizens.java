@@ -1,17 +1,16 @@
 package mn.gov.khur.sandbox.citizens;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mn.gov.khur.sandbox.admin.AdminSession;
 
 /**
  * Creates the sandbox citizens in the dev Keycloak through the admin REST API, as an operator's
@@ -22,13 +21,10 @@ public final class SeedSandboxCitizens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
-    private final String token;
+    private final AdminSession admin;
 
-    private SeedSandboxCitizens(String baseUrl, String token) {
-        this.baseUrl = baseUrl;
-        this.token = token;
+    private SeedSandboxCitizens(AdminSession admin) {
+        this.admin = admin;
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -36,7 +32,7 @@ public final class SeedSandboxCitizens {
             System.err.println("usage: SeedSandboxCitizens <keycloak-base-url> <admin-user> <admin-password>");
             System.exit(2);
         }
-        SeedSandboxCitizens seeder = new SeedSandboxCitizens(args[0], adminToken(args[0], args[1], args[2]));
+        SeedSandboxCitizens seeder = new SeedSandboxCitizens(AdminSession.login(args[0], args[1], args[2]));
         for (SandboxCitizen citizen : SandboxCitizens.load().all()) {
             System.out.println("  " + seeder.ensure(citizen) + "  " + citizen.registerNumber() + "  " + citizen.phone()
                     + "  " + citizen.password() + "  " + citizen.displayName());
@@ -45,7 +41,7 @@ public final class SeedSandboxCitizens {
 
     private String ensure(SandboxCitizen citizen) throws IOException, InterruptedException {
         String query = URLEncoder.encode("register_number:" + citizen.registerNumber(), StandardCharsets.UTF_8);
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/khur/users?q=" + query)).GET());
+        HttpResponse<String> found = admin.send("/admin/realms/khur/users?q=" + query, HttpRequest.newBuilder().GET());
         if (found.statusCode() == 200 && JSON.readTree(found.body()).size() > 0) {
             return "exists ";
         }
@@ -60,28 +56,9 @@ public final class SeedSandboxCitizens {
                         "phone_number_verified", List.of("true"),
                         "birthdate", List.of(citizen.birthdate().toString())),
                 "credentials", List.of(Map.of("type", "password", "value", citizen.password(), "temporary", false)));
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/khur/users"))
+        HttpResponse<String> created = admin.send("/admin/realms/khur/users", HttpRequest.newBuilder()
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))));
         return created.statusCode() == 201 ? "created" : "FAILED " + created.statusCode() + " " + created.body();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String adminToken(String baseUrl, String user, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("admin login failed: HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 }

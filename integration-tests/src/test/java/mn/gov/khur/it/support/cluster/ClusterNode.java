@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import mn.gov.khur.it.support.KeycloakServer;
 
@@ -47,7 +45,7 @@ public final class ClusterNode implements AutoCloseable {
     public static ClusterNode create(String name, Path builtDistribution, Path workDir, String publicUrl, String jdbcUrl)
             throws IOException, InterruptedException {
         Path home = workDir.resolve(name);
-        deleteRecursively(home);
+        KeycloakServer.deleteRecursively(home);
         run(List.of("cp", "-a", builtDistribution.toString(), home.toString()), builtDistribution.getParent());
         return new ClusterNode(name, home, publicUrl, jdbcUrl);
     }
@@ -56,10 +54,10 @@ public final class ClusterNode implements AutoCloseable {
     public static Path buildDistribution(Path workDir) throws IOException, InterruptedException {
         Path source = Path.of(KeycloakServer.requiredProperty("khur.server.home"));
         Path built = workDir.resolve("dist");
-        deleteRecursively(built);
+        KeycloakServer.deleteRecursively(built);
         Files.createDirectories(workDir);
         run(List.of("cp", "-a", source.toString(), built.toString()), workDir);
-        deleteRecursively(built.resolve("data/h2"));
+        KeycloakServer.deleteRecursively(built.resolve("data/h2"));
         run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true",
                 "--metrics-enabled=true", "--cache=ispn"), workDir);
         return built;
@@ -87,6 +85,7 @@ public final class ClusterNode implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("KHUR_SMS_INBOUND_SECRET", KeycloakServer.SMS_SECRET);
+        env.put("KHUR_DEMO_CLIENTS_ENABLED", "true");
         env.put("KHUR_SMS_AUDIT_HASH_KEY", "cluster-test-audit-hash-key-0123456789");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx640m");
         process = builder.start();
@@ -173,17 +172,6 @@ public final class ClusterNode implements AutoCloseable {
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

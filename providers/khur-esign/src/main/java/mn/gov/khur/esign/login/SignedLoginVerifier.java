@@ -7,6 +7,7 @@ import java.util.Optional;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.esign.pki.CertificateRejectedException;
 import mn.gov.khur.esign.pki.CertificateValidator;
+import mn.gov.khur.esign.pki.CmsSignatureVerifier;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.SignatureVerifier;
 import mn.gov.khur.esign.pki.ValidatedCertificate;
@@ -38,12 +39,27 @@ public final class SignedLoginVerifier {
 
     public SignatureLoginResult verify(RegisterNumber entered, byte[] certificateDer,
                                        byte[] signedData, byte[] signature, Instant now) {
+        return check(entered, now, () -> {
+            X509Certificate certificate = CertificateValidator.parse(certificateDer);
+            SignatureVerifier.verify(certificate.getPublicKey(), signedData, signature);
+            return certificate;
+        });
+    }
+
+    /** For methods that return CMS SignedData (SIM, cloud): the signed content must be exactly {@code expectedContent}. */
+    public SignatureLoginResult verifyCms(RegisterNumber entered, byte[] cms, byte[] expectedContent, Instant now) {
+        return check(entered, now, () -> CmsSignatureVerifier.verify(cms, expectedContent));
+    }
+
+    private interface SignatureCheck {
+        X509Certificate signer() throws CertificateRejectedException;
+    }
+
+    private SignatureLoginResult check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck) {
         UserModel claimed = CitizenAccounts.byRegisterNumber(session, realm, entered).orElse(null);
         ValidatedCertificate validated;
         try {
-            X509Certificate certificate = CertificateValidator.parse(certificateDer);
-            SignatureVerifier.verify(certificate.getPublicKey(), signedData, signature);
-            validated = validator.validate(certificate, now);
+            validated = validator.validate(signatureCheck.signer(), now);
         } catch (CertificateRejectedException e) {
             LOG.infof("Signature login refused (%s): %s", e.reason(), e.getMessage());
             return SignatureLoginResult.rejected(claimed, e.reason());

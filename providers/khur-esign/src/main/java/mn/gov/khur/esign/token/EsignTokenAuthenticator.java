@@ -166,7 +166,7 @@ public final class EsignTokenAuthenticator implements Authenticator {
     }
 
     /** The origin the login page is served from, exactly as the browser sends it in Origin. */
-    static String origin(KeycloakSession session) {
+    public static String origin(KeycloakSession session) {
         URI base = session.getContext().getUri().getBaseUri();
         return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
     }

@@ -1,0 +1,34 @@
+package mn.gov.khur.selfservice.flow;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * {@code khur-username-password-form}: Keycloak's username/password form with the phone-change link.
+ * Reference category stays {@code password} (inherited), so brute-force protection counts as before.
+ */
+public final class KhurUsernamePasswordFormFactory extends UsernamePasswordFormFactory {
+
+    public static final String PROVIDER_ID = "khur-username-password-form";
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new KhurUsernamePasswordForm(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ХУР username password form (with phone-change link)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keycloak's username/password form; also offers \"Утасны дугаар солих\" (starts the phone-change sub-flow).";
+    }
+}

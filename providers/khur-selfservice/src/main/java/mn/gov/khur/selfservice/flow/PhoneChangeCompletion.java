@@ -1,0 +1,72 @@
+package mn.gov.khur.selfservice.flow;
+
+import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.identity.profile.CitizenAttributes;
+import mn.gov.khur.sms.challenge.ChallengePurpose;
+import mn.gov.khur.sms.step.SmsTarget;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * "Утасны дугаар солих", after the reverse SMS from the new phone matched: {@code phone_number} replaced,
+ * {@code phone_number_verified=true}, event UPDATE_PROFILE with the old and new numbers masked, done page.
+ * Never logs anyone in.
+ */
+final class PhoneChangeCompletion implements Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(PhoneChangeCompletion.class);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        SmsTarget target = SelfServiceTarget.verified(context.getAuthenticationSession(), ChallengePurpose.PHONE_CHANGE);
+        UserModel user = target == null ? null : context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
+        if (user == null || !user.isEnabled()) {
+            context.resetFlow();
+            return;
+        }
+        String previous = MongolianMobileNumber.tryParse(user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER))
+                .map(MongolianMobileNumber::masked).orElse("none");
+        user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, target.phone().e164());
+        user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED, "true");
+        context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
+                .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "phone-change")
+                .detail(Details.PREF_PREVIOUS + CitizenAttributes.PHONE_NUMBER, previous)
+                .detail(Details.PREF_UPDATED + CitizenAttributes.PHONE_NUMBER, target.phone().masked())
+                .success();
+        LOG.debugf("Phone of user %s changed from %s to %s by reverse SMS from the new phone", user.getId(), previous,
+                target.phone().masked());
+        SelfServiceTarget.clear(context.getAuthenticationSession());
+        PhoneChangeEntry.clear(context.getAuthenticationSession());
+        context.forceChallenge(DonePage.show(context, "phone-change"));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        context.resetFlow();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

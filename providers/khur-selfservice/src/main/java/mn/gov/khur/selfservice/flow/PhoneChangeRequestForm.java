@@ -1,0 +1,75 @@
+package mn.gov.khur.selfservice.flow;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.sms.challenge.ChallengePurpose;
+import mn.gov.khur.sms.step.SmsTarget;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * "Утасны дугаар солих", page 1: register number + new phone + captcha. After the captcha: formats →
+ * the new phone registered in the citizen's own name (operator data, asked whether or not we know the
+ * register number) → a challenge that only an SMS <em>from the new phone</em> completes. An unknown
+ * register number (or disabled account) gets a decoy that shows the same page (the typed number,
+ * masked) and never matches.
+ */
+final class PhoneChangeRequestForm extends SelfServiceForm {
+
+    static final String REGISTER_NUMBER = "registerNumber";
+    static final String PHONE = "phone";
+
+    PhoneChangeRequestForm(SelfServiceSettings settings) {
+        super(settings);
+    }
+
+    @Override
+    String template() {
+        return "khur-change-phone.ftl";
+    }
+
+    @Override
+    List<String> keptFields() {
+        return List.of(REGISTER_NUMBER, PHONE);
+    }
+
+    @Override
+    String flowName() {
+        return "phone-change";
+    }
+
+    @Override
+    Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
+        Optional<RegisterNumber> registerNumber = RegisterNumber.tryParse(form.getFirst(REGISTER_NUMBER));
+        if (registerNumber.isEmpty()) {
+            context.getEvent().detail("khur_reason", "invalid_register_number").error("invalid_register_number");
+            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegnumInvalid"));
+        }
+        Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(form.getFirst(PHONE));
+        if (phone.isEmpty()) {
+            context.getEvent().detail("khur_reason", "invalid_phone").error("invalid_phone");
+            return page(context, form, new FormMessage(PHONE, "khurPhoneNotMongolianMobile"));
+        }
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.get().username());
+        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone.get(), registerNumber.get(), PHONE);
+        if (ownership != null) {
+            return page(context, form, ownership);
+        }
+        String shown = phone.get().masked();
+        SmsTarget target = user != null && user.isEnabled()
+                ? new SmsTarget(ChallengePurpose.PHONE_CHANGE, phone.get(), user.getId(), shown)
+                : new SmsTarget(ChallengePurpose.PHONE_CHANGE, SelfServiceTarget.decoyPhone(),
+                        SelfServiceTarget.decoySubject(), shown);
+        SelfServiceTarget.write(context.getAuthenticationSession(), target);
+        context.success();
+        return null;
+    }
+}

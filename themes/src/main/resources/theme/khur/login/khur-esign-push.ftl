@@ -1,0 +1,62 @@
+<#-- ХУР: push signature methods: "Симд суурилсан тоон гарын үсэг" (SIM via the operator's MSSP) and
+     "Клауд тоон гарын үсэг" (GSign). Data: khurEsignPushTitle / khurEsignPushHint (message keys),
+     khurEsignPushWaiting; on the start page khurEsignRegisterNumber, khurEsignPhone; while
+     waiting khurEsignVerificationCode (4 digits, also shown on the phone) and khurEsignPollSeconds.
+     Ids: #khur-esign-push-form, #khur-esign-register-number, #khur-esign-phone, #khur-esign-push-sign,
+     #khur-esign-back; waiting: #khur-esign-push-wait, #khur-esign-verification-code,
+     #khur-esign-push-status (aria-live), #khur-esign-push-check, #khur-esign-push-cancel.
+     js/khur-esign-wait.js re-submits the waiting form every khurEsignPollSeconds; without script
+     the citizen presses #khur-esign-push-check. -->
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=true displayInfo=true bodyClass="khur-esign-page"; section>
+<!-- template: khur-esign-push.ftl (khur) -->
+    <#if section = "header">
+        ${msg(khurEsignPushTitle!"khurEsignTitle")}
+    <#elseif section = "form">
+        <#if khurEsignPushWaiting!false>
+            <form id="khur-esign-push-wait" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+                  data-poll-seconds="${(khurEsignPollSeconds!3)?c}" data-text-waiting="${msg("khurEsignPushWaiting")}">
+                <p class="khur-esign__hint">${msg("khurEsignPushCodeHint")}</p>
+                <p class="khur-esign__code"><span class="khur-sr-only">${msg("khurEsignVerificationCodeLabel")} </span><strong id="khur-esign-verification-code">${khurEsignVerificationCode!""}</strong></p>
+                <p id="khur-esign-push-status" class="khur-esign__status" role="status" aria-live="polite">${msg("khurEsignPushWaiting")}</p>
+                <progress id="khur-esign-push-progress" class="khur-esign__progress" aria-label="${msg("khurEsignPushWaiting")}"></progress>
+                <input type="hidden" name="poll" value="true"/>
+                <div class="${properties.kcFormGroupClass!}">
+                    <button type="submit" id="khur-esign-push-check" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("khurEsignPushCheck")}</button>
+                    <button type="submit" id="khur-esign-push-cancel" name="cancel" value="true" formnovalidate
+                            class="${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}">${msg("khurEsignPushCancel")}</button>
+                </div>
+            </form>
+            <script src="${url.resourcesPath}/js/khur-esign-wait.js" defer></script>
+        <#else>
+            <form id="khur-esign-push-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="khur-esign-register-number" class="${properties.kcLabelClass!}">${msg("khurEsignRegisterNumberLabel")}</label>
+                    <input id="khur-esign-register-number" name="registerNumber" type="text" required autocomplete="username"
+                           class="${properties.kcInputClass!}" value="${khurEsignRegisterNumber!""}" autofocus
+                           aria-invalid="<#if messagesPerField.existsError('registerNumber')>true<#else>false</#if>"
+                           <#if messagesPerField.existsError('registerNumber')>aria-describedby="input-error-register-number"</#if>/>
+                    <#if messagesPerField.existsError('registerNumber')>
+                        <span id="input-error-register-number" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('registerNumber'))?no_esc}</span>
+                    </#if>
+                </div>
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="khur-esign-phone" class="${properties.kcLabelClass!}">${msg("khurEsignPushPhoneLabel")}</label>
+                    <input id="khur-esign-phone" name="phone" type="tel" required autocomplete="tel" inputmode="tel"
+                           class="${properties.kcInputClass!}" value="${khurEsignPhone!""}"
+                           aria-invalid="<#if messagesPerField.existsError('phone')>true<#else>false</#if>"
+                           <#if messagesPerField.existsError('phone')>aria-describedby="input-error-phone"</#if>/>
+                    <#if messagesPerField.existsError('phone')>
+                        <span id="input-error-phone" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('phone'))?no_esc}</span>
+                    </#if>
+                </div>
+                <p class="khur-esign__hint">${msg(khurEsignPushHint!"khurEsignSimHint")}</p>
+                <div class="${properties.kcFormGroupClass!}">
+                    <button type="submit" id="khur-esign-push-sign" name="start" value="true" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("khurEsignSignButton")}</button>
+                    <button type="submit" id="khur-esign-back" name="back" value="true" formnovalidate
+                            class="${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}">${msg("khurEsignOtherMethods")}</button>
+                </div>
+            </form>
+        </#if>
+    </#if>
+</@layout.registrationLayout>
