@@ -91,6 +91,35 @@ class SelfServiceInChromiumIT {
         }
     }
 
+    @Test
+    void citizenChangesThePhoneNumberFromTheNewPhone() {
+        TestCitizen citizen = TestCitizen.random();
+        AdminApi admin = new AdminApi();
+        String userId = admin.createCitizen(citizen);
+        String newPhone = SelfServicePages.otherPhone(citizen.phoneE164());
+        SandboxSubscribers.registerOwner(newPhone, citizen.registerNumber());
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-change-phone"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-change-phone-form")));
+            checkPage(browser, "change-phone-mn-1280");
+            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
+            browser.findElement(By.id("phone")).sendKeys(newPhone);
+            browser.findElement(By.id("captcha")).sendKeys(captchaAnswer(browser));
+            browser.findElement(By.id("khur-change-phone-submit")).click();
+
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            assertThat(phone.send(citizen.phoneE164(), code).body()).as("the old phone cannot confirm").contains("\"unmatched\"");
+            assertThat(phone.send(newPhone, code).body()).contains("\"matched\"");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("khur-done")));
+        } finally {
+            browser.quit();
+        }
+        assertThat(admin.user(userId).at("/attributes/phone_number/0").asText()).isEqualTo(newPhone);
+    }
+
     private static String captchaAnswer(ChromeDriver browser) {
         String answer = browser.findElement(By.id("khur-captcha-image")).getAttribute("data-khur-test-answer");
         assertThat(answer).as("captcha test seam (dev mode + KHUR_CAPTCHA_TEST_MODE)").matches("[A-Z0-9]{5}");
