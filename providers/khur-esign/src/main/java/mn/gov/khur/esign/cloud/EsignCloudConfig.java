@@ -17,17 +17,14 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Settings of the GSign cloud-signature step, plus the shared {@link EsignPkiConfig}. */
 public record EsignCloudConfig(URI serviceUrl, String relyingPartyUuid, String relyingPartyName, Duration httpTimeout,
-                               Duration signingTimeout, int pollSeconds, int maxPushes, Duration pushWindow,
-                               EsignPkiConfig pki) {
+        PushSettings settings) {
 
     public static final String SERVICE_URL = "khur.esign.cloud.serviceUrl";
     public static final String RP_UUID = "khur.esign.cloud.relyingPartyUuid";
     public static final String RP_NAME = "khur.esign.cloud.relyingPartyName";
     public static final String HTTP_TIMEOUT = "khur.esign.cloud.httpTimeoutSeconds";
-    public static final String SIGNING_TIMEOUT = "khur.esign.cloud.signingTimeoutSeconds";
-    public static final String POLL_SECONDS = "khur.esign.cloud.pollSeconds";
-    public static final String MAX_PUSHES = "khur.esign.cloud.maxPushes";
-    public static final String PUSH_WINDOW = "khur.esign.cloud.pushWindowSeconds";
+    /** Key prefix of this method's settings, shared ones included ({@link PushSettings}). */
+    static final String PREFIX = "khur.esign.cloud.";
 
     public static final List<ProviderConfigProperty> PROPERTIES;
 
@@ -50,25 +47,8 @@ public record EsignCloudConfig(URI serviceUrl, String relyingPartyUuid, String r
                 .label("GSign request timeout (s) / GSign хүсэлтийн хугацаа (сек)")
                 .helpText("Per HTTP request, 1–30. Хүсэлт бүрийн хүлээх хугацаа.")
                 .defaultValue("10").add()
-                .property().name(SIGNING_TIMEOUT).type(ProviderConfigProperty.INTEGER_TYPE)
-                .label("Signing timeout (s) / Гарын үсэг зурах хугацаа (сек)")
-                .helpText("How long the page waits for the citizen to sign on the phone, 10–300 (and never longer than the "
-                        + "challenge lifetime). Утсан дээр гарын үсэг зурахыг хүлээх хугацаа.")
-                .defaultValue("120").add()
-                .property().name(POLL_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
-                .label("Status poll interval (s) / Төлөв шалгах давтамж (сек)")
-                .helpText("How often the page asks for the result (session status), 1–10. Үр дүнг шалгах давтамж.")
-                .defaultValue("3").add()
-                .property().name(MAX_PUSHES).type(ProviderConfigProperty.INTEGER_TYPE)
-                .label("Max pushes per citizen / Иргэнд илгээх хүсэлтийн дээд тоо")
-                .helpText("Signature requests per register number per window (threat model §4), 1–10. "
-                        + "Нэг регистрийн дугаарт хугацаанд илгээх дээд тоо.")
-                .defaultValue("3").add()
-                .property().name(PUSH_WINDOW).type(ProviderConfigProperty.INTEGER_TYPE)
-                .label("Push limit window (s) / Хязгаарын хугацаа (сек)")
-                .helpText("60–86400. Хязгаар тоологдох хугацаа.")
-                .defaultValue("600").add()
                 .build());
+        all.addAll(PushSettings.properties(PREFIX, "session status"));
         all.addAll(EsignPkiConfig.PROPERTIES);
         PROPERTIES = List.copyOf(all);
     }
@@ -84,15 +64,10 @@ public record EsignCloudConfig(URI serviceUrl, String relyingPartyUuid, String r
         }
         String name = c.getOrDefault(RP_NAME, "").strip();
         return new EsignCloudConfig(service, c.getOrDefault(RP_UUID, "").strip(), name.isEmpty() ? "KHUR" : name,
-                Duration.ofSeconds(number(c, HTTP_TIMEOUT, 10, 1, 30)),
-                Duration.ofSeconds(number(c, SIGNING_TIMEOUT, 120, 10, 300)),
-                number(c, POLL_SECONDS, 3, 1, 10), number(c, MAX_PUSHES, 3, 1, 10),
-                Duration.ofSeconds(number(c, PUSH_WINDOW, 600, 60, 86_400)), EsignPkiConfig.from(model));
+                Duration.ofSeconds(PushSettings.number(c, HTTP_TIMEOUT, 10, 1, 30)),
+                PushSettings.from(c, PREFIX, EsignPkiConfig.from(model)));
     }
 
-    public PushSettings settings() {
-        return new PushSettings(signingTimeout, pollSeconds, maxPushes, pushWindow, pki);
-    }
 
     /** Empty when no GSign endpoint is configured (the step then says the service is unavailable). */
     public Optional<PushSignatureService> service() {
@@ -100,11 +75,4 @@ public record EsignCloudConfig(URI serviceUrl, String relyingPartyUuid, String r
                 : Optional.of(new GSignClient(serviceUrl, relyingPartyUuid, relyingPartyName, httpTimeout));
     }
 
-    static int number(Map<String, String> c, String key, int fallback, int min, int max) {
-        try {
-            return Math.max(min, Math.min(max, Integer.parseInt(c.getOrDefault(key, String.valueOf(fallback)).strip())));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 }
