@@ -186,7 +186,9 @@ class ClusterFailoverIT {
                 return "page:" + challenge.status();
             }
             String code = challenge.text("#khur-sms-code");
-            HttpResponse<String> sms = new InboundSmsClient(publicUrl, KeycloakServer.SMS_SECRET).send(citizen.phoneE164(), code);
+            // the gateway redelivers on temporary errors (503 while a node restarts), as the SMPP bridge does
+            HttpResponse<String> sms = new InboundSmsClient(publicUrl, KeycloakServer.SMS_SECRET)
+                    .deliver(citizen.phoneE164(), code, java.time.Duration.ofSeconds(90));
             if (sms.statusCode() != 200 || !sms.body().contains("matched")) {
                 return "sms:" + sms.statusCode();
             }

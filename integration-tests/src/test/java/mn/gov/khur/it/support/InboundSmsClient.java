@@ -53,6 +53,35 @@ public final class InboundSmsClient {
         return sendSigned(body("it-" + UUID.randomUUID(), from, "130092", text));
     }
 
+    /**
+     * Like the SMPP bridge: the same message (same id, fresh signature) is redelivered while the
+     * IdP answers a temporary error (429, 5xx) or cannot be reached, until {@code patience} ends.
+     */
+    public HttpResponse<String> deliver(String from, String text, Duration patience) {
+        String messageId = "it-" + UUID.randomUUID();
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            HttpResponse<String> response = null;
+            try {
+                response = sendSigned(body(messageId, from, "130092", text));
+                boolean temporary = response.statusCode() == 429 || response.statusCode() >= 500;
+                if (!temporary || Instant.now().isAfter(deadline)) {
+                    return response;
+                }
+            } catch (IllegalStateException unreachable) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw unreachable;
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public HttpResponse<String> sendSigned(String body) {
         long timestamp = Instant.now().getEpochSecond();
         return sendRaw(body.getBytes(StandardCharsets.UTF_8), "application/json", String.valueOf(timestamp),
