@@ -2,6 +2,7 @@ package mn.gov.khur.sandbox.subscribers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +21,12 @@ import mn.gov.khur.sandbox.citizens.SandboxCitizen;
  * Sandbox subscriber lookup ("is this number registered in this citizen's name?"), speaking the wire
  * format of the identity provider's HTTP adapter:
  * <ul>
- *   <li>{@code POST /lookup} {@code {"msisdn","registerNumber"}} → {@code {"result":"match"|"no_match"|"unknown"}};
+ *   <li>{@code POST /lookup} {@code {"msisdn","registerNumber"}} → {@code {"result":"match"|"no_match"|"unknown"}},
+ *       plus {@code "simChangedAt"} (RFC 3339) when a SIM swap of that number is known;
  *       401 without the bearer token when one is configured; 503 during a simulated outage.</li>
  *   <li>Sandbox controls (never part of a real operator's interface): {@code POST /admin/subscribers}
- *       {@code {"msisdn","registerNumber"}} (registerNumber null: registered to nobody) and
+ *       {@code {"msisdn","registerNumber"}} (registerNumber null: registered to nobody),
+ *       {@code POST /admin/sim-change} {@code {"msisdn","changedAt"}} (changedAt null: no swap known) and
  *       {@code POST /admin/outage} {@code {"down":true|false}}.</li>
  * </ul>
  * Seeded with the sandbox citizens' phones plus {@code +97699000001} (registered to nobody) and
@@ -101,6 +105,15 @@ public final class SubscriberLookupService implements AutoCloseable {
                             ? null : body.path("registerNumber").asText(null));
                     reply(exchange, 204, null);
                 }
+                case "/admin/sim-change" -> {
+                    String changedAt = body.path("changedAt").asText(null);
+                    try {
+                        registry.simChanged(body.path("msisdn").asText(), changedAt == null ? null : Instant.parse(changedAt));
+                        reply(exchange, 204, null);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        reply(exchange, 400, "{\"error\":\"invalid_changedAt\"}");
+                    }
+                }
                 case "/admin/outage" -> {
                     down.set(body.path("down").asBoolean(false));
                     reply(exchange, 204, null);
@@ -125,7 +138,9 @@ public final class SubscriberLookupService implements AutoCloseable {
             reply(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
         }
-        reply(exchange, 200, "{\"result\":\"" + registry.lookup(msisdn, registerNumber) + "\"}");
+        ObjectNode answer = json.createObjectNode().put("result", registry.lookup(msisdn, registerNumber));
+        registry.lastSimChange(msisdn).ifPresent(changedAt -> answer.put("simChangedAt", changedAt.toString()));
+        reply(exchange, 200, json.writeValueAsString(answer));
     }
 
     private JsonNode read(InputStream in) {

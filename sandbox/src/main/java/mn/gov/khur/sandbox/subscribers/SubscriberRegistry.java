@@ -1,5 +1,6 @@
 package mn.gov.khur.sandbox.subscribers;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ public final class SubscriberRegistry {
     public static final String NOBODY = "";
 
     private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final Map<String, Instant> simChanges = new ConcurrentHashMap<>();
 
     public void register(String msisdnE164, String registerNumber) {
         owners.put(msisdnE164.strip(), registerNumber == null ? NOBODY : canonical(registerNumber));
@@ -26,6 +28,20 @@ public final class SubscriberRegistry {
             return "unknown";
         }
         return owner.get().equals(canonical(registerNumber)) ? "match" : "no_match";
+    }
+
+    /** The operator saw a SIM swap or port of this number at {@code changedAt} (null: forget it). */
+    public void simChanged(String msisdnE164, Instant changedAt) {
+        if (changedAt == null) {
+            simChanges.remove(msisdnE164.strip());
+        } else {
+            simChanges.put(msisdnE164.strip(), changedAt);
+        }
+    }
+
+    /** When the SIM of this number last changed, if the sandbox operator knows. */
+    public Optional<Instant> lastSimChange(String msisdnE164) {
+        return Optional.ofNullable(msisdnE164 == null ? null : simChanges.get(msisdnE164.strip()));
     }
 
     public int size() {

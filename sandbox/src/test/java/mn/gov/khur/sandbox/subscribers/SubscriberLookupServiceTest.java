@@ -53,6 +53,15 @@ class SubscriberLookupServiceTest {
         assertThat(List.of(service.registry().size())).allMatch(n -> n > 5);
     }
 
+    @Test
+    void reportsAKnownSimSwapUntilItIsForgotten() throws Exception {
+        post("/admin/sim-change", "{\"msisdn\":\"+97699112233\",\"changedAt\":\"2026-11-23T10:00:00Z\"}");
+        assertThat(lookup("+97699112233", "УБ99112233", "t0ken").body())
+                .isEqualTo("{\"result\":\"match\",\"simChangedAt\":\"2026-11-23T10:00:00Z\"}");
+        post("/admin/sim-change", "{\"msisdn\":\"+97699112233\",\"changedAt\":null}");
+        assertThat(lookup("+97699112233", "УБ99112233", "t0ken").body()).isEqualTo("{\"result\":\"match\"}");
+    }
+
     private HttpResponse<String> lookup(String msisdn, String registerNumber, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(service.lookupUri()).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"msisdn\":\"" + msisdn + "\",\"registerNumber\":\"" + registerNumber + "\"}"))

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +19,8 @@ import mn.gov.khur.common.regnum.RegisterNumber;
  * HTTP adapter to the subscriber lookup. Wire format (the sandbox speaks the same):
  * {@code POST <url>}, {@code Content-Type: application/json}, {@code Authorization: Bearer <token>} when a
  * token is configured, body {@code {"msisdn":"+97699112233","registerNumber":"УБ99112233"}}; answer
- * {@code 200 {"result":"match"|"no_match"|"unknown"}}. Anything else — another status, another
+ * {@code 200 {"result":"match"|"no_match"|"unknown"}}, optionally with {@code "simChangedAt":"<RFC 3339>"}
+ * when the operator knows the last SIM swap or port-in of that number. Anything else — another status, another
  * body, a timeout, a refused connection — is "unavailable", never a match.
  */
 public final class HttpPhoneOwnershipLookup implements PhoneOwnershipLookup {
@@ -33,7 +37,7 @@ public final class HttpPhoneOwnershipLookup implements PhoneOwnershipLookup {
     }
 
     @Override
-    public PhoneOwnership lookup(MongolianMobileNumber msisdn, RegisterNumber registerNumber)
+    public SubscriberStatus status(MongolianMobileNumber msisdn, RegisterNumber registerNumber)
             throws PhoneOwnershipUnavailableException {
         if (!settings.configured()) {
             throw new PhoneOwnershipUnavailableException("phone-ownership lookup not configured");
@@ -69,21 +73,34 @@ public final class HttpPhoneOwnershipLookup implements PhoneOwnershipLookup {
         }
     }
 
-    static PhoneOwnership parse(byte[] body) throws PhoneOwnershipUnavailableException {
+    static SubscriberStatus parse(byte[] body) throws PhoneOwnershipUnavailableException {
         if (body == null || body.length == 0 || body.length > MAX_BODY) {
             throw new PhoneOwnershipUnavailableException("phone-ownership lookup answered an empty or oversized body");
         }
-        JsonNode result;
+        JsonNode answer;
         try {
-            result = JSON.readTree(body).path("result");
+            answer = JSON.readTree(body);
         } catch (IOException e) {
             throw new PhoneOwnershipUnavailableException("phone-ownership lookup answered no JSON", e);
         }
-        return switch (result.asText("")) {
+        PhoneOwnership ownership = switch (answer.path("result").asText("")) {
             case "match" -> PhoneOwnership.MATCH;
             case "no_match" -> PhoneOwnership.NO_MATCH;
             case "unknown" -> PhoneOwnership.UNKNOWN;
             default -> throw new PhoneOwnershipUnavailableException("phone-ownership lookup answered an unknown result");
         };
+        return new SubscriberStatus(ownership, simChangedAt(answer.path("simChangedAt")));
+    }
+
+    /** A date we cannot read is an answer we cannot trust: unavailable, never "no swap". */
+    private static Instant simChangedAt(JsonNode value) throws PhoneOwnershipUnavailableException {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new PhoneOwnershipUnavailableException("phone-ownership lookup answered an unreadable simChangedAt", e);
+        }
     }
 }

@@ -12,8 +12,14 @@ import org.keycloak.provider.Provider;
  */
 public interface PhoneOwnershipLookup extends Provider {
 
-    PhoneOwnership lookup(MongolianMobileNumber msisdn, RegisterNumber registerNumber)
+    /** Whose the number is, and when its SIM last changed if the operator reports it. */
+    SubscriberStatus status(MongolianMobileNumber msisdn, RegisterNumber registerNumber)
             throws PhoneOwnershipUnavailableException;
+
+    default PhoneOwnership lookup(MongolianMobileNumber msisdn, RegisterNumber registerNumber)
+            throws PhoneOwnershipUnavailableException {
+        return status(msisdn, registerNumber).ownership();
+    }
 
     @Override
     default void close() {

@@ -74,6 +74,19 @@ class HttpPhoneOwnershipLookupTest {
     }
 
     @Test
+    void readsTheLastSimChangeWhenTheOperatorReportsIt() throws Exception {
+        answer.set("{\"result\":\"match\",\"simChangedAt\":\"2026-11-20T08:00:00+08:00\"}");
+        SubscriberStatus status = lookup(null, Duration.ofSeconds(2)).status(PHONE, REGNUM);
+        assertThat(status.ownership()).isEqualTo(PhoneOwnership.MATCH);
+        assertThat(status.simChangedAt()).isEqualTo(java.time.Instant.parse("2026-11-20T00:00:00Z"));
+        answer.set("{\"result\":\"match\",\"simChangedAt\":null}");
+        assertThat(lookup(null, Duration.ofSeconds(2)).status(PHONE, REGNUM).simChangedAt()).isNull();
+        answer.set("{\"result\":\"match\",\"simChangedAt\":\"last week\"}");
+        assertThatThrownBy(() -> lookup(null, Duration.ofSeconds(2)).status(PHONE, REGNUM))
+                .isInstanceOf(PhoneOwnershipUnavailableException.class);
+    }
+
+    @Test
     void everythingElseIsUnavailableNeverAMatch() {
         status.set(503);
         assertThatThrownBy(() -> lookup(null, Duration.ofSeconds(2)).lookup(PHONE, REGNUM))

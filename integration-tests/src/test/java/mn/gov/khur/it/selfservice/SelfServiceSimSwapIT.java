@@ -1,0 +1,104 @@
+package mn.gov.khur.it.selfservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
+import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.InboundSmsClient;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
+import mn.gov.khur.it.support.TestCitizen;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * SIM-swap hold (threat model: recovery and phone change by SMS alone): when the operator reports that
+ * the phone's SIM changed within the hold (7 days in the realm), the matched SMS does not reset the
+ * password or bind the phone; an old swap does not block; an unreachable lookup is "try again later".
+ */
+@ExtendWith(KhurServerExtension.class)
+class SelfServiceSimSwapIT {
+
+    private final AdminApi admin = new AdminApi();
+    private final InboundSmsClient gateway = new InboundSmsClient();
+    private TestCitizen citizen;
+    private String userId;
+    private HttpBrowser browser;
+
+    @BeforeEach
+    void citizen() {
+        citizen = TestCitizen.random();
+        userId = admin.createCitizen(citizen);
+        browser = new HttpBrowser();
+    }
+
+    @Test
+    void recoveryIsRefusedAfterTheSmsWhenTheSimChangedTwoDaysAgo() {
+        SandboxSubscribers.service().registry().simChanged(citizen.phoneE164(), Instant.now().minus(Duration.ofDays(2)));
+        HttpBrowser.Page afterSms = recoverUpToTheSms();
+
+        assertThat(afterSms.status()).isEqualTo(403);
+        assertThat(afterSms.has("#khur-new-password-form")).isFalse();
+        assertThat(afterSms.body()).contains("SIM карт сүүлийн 7 хоногт солигдсон");
+        assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("khur_sim_recently_changed");
+        HttpBrowser again = new HttpBrowser();
+        again.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(again, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("the password was not changed").isTrue();
+    }
+
+    @Test
+    void aSwapOlderThanTheHoldDoesNotBlockRecovery() {
+        SandboxSubscribers.service().registry().simChanged(citizen.phoneE164(), Instant.now().minus(Duration.ofDays(30)));
+        assertThat(recoverUpToTheSms().has("#khur-new-password-form")).isTrue();
+    }
+
+    @Test
+    void anUnreachableLookupIsTryAgainLaterNeverAPass() {
+        SandboxSubscribers.service().setDown(true);
+        try {
+            HttpBrowser.Page afterSms = recoverUpToTheSms();
+            assertThat(afterSms.status()).isEqualTo(503);
+            assertThat(afterSms.has("#khur-new-password-form")).isFalse();
+            assertThat(afterSms.body()).contains("дахин оролдоно уу");
+        } finally {
+            SandboxSubscribers.service().setDown(false);
+        }
+    }
+
+    @Test
+    void phoneChangeIsRefusedWhenTheNewPhonesSimChangedYesterday() {
+        String newPhone = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(newPhone, citizen.registerNumber());
+        SandboxSubscribers.service().registry().simChanged(newPhone, Instant.now().minus(Duration.ofDays(1)));
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
+        Map<String, String> fields = new HashMap<>();
+        fields.put("registerNumber", citizen.registerNumber());
+        fields.put("phone", newPhone);
+        fields.put("captcha", SelfServicePages.captchaAnswer(form));
+        String code = CitizenLogin.shownCode(browser.submit("#khur-change-phone-form", fields, "submitPhoneChange"));
+        assertThat(gateway.send(newPhone, code).body()).contains("\"matched\"");
+
+        HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
+        assertThat(afterSms.status()).isEqualTo(403);
+        assertThat(afterSms.has("#khur-done")).isFalse();
+        assertThat(admin.user(userId).path("attributes").path("phone_number").get(0).asText()).isEqualTo(citizen.phoneE164());
+    }
+
+    private HttpBrowser.Page recoverUpToTheSms() {
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        String code = CitizenLogin.shownCode(browser.submit("#khur-recovery-form",
+                Map.of("registerNumber", citizen.registerNumber(), "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery"));
+        assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        return CitizenLogin.pressContinue(browser);
+    }
+}
