@@ -1,7 +1,10 @@
-<#-- ХУР: register number + password (first step of "Нэг удаагийн кодоор нэвтрэх").
+<#-- ХУР: the entry page with every login method: "Нэг удаагийн кодоор нэвтрэх" (register number +
+     password, first step), the bank chooser, and the digital-signature methods the request may use
+     (attribute khurEsignMethods, list of EsignMethod: getCode(), elementId, messageKey; posted as
+     method=token|sim|cloud to the same authenticator). No script needed.
      Based on keycloak.v2's login.ftl (same layout, macros and form contract).
-     Stable ids (contracts.md §3): #username, #password, #kc-login,
-     #khur-register, #khur-reset-password, #khur-change-phone. -->
+     Stable ids (contracts.md §3): #username, #password, #kc-login, #khur-method-otp, #khur-method-bank,
+     #khur-method-esign-token/-sim/-cloud, #khur-register, #khur-reset-password, #khur-change-phone. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -19,7 +22,7 @@
 <!-- template: login.ftl (khur) -->
 
     <#if section = "header">
-        ${msg("khurLoginTitle")}
+        ${msg("khurEntryTitle")}
     <#elseif section = "form">
         <div id="kc-form">
           <div id="kc-form-wrapper">
@@ -28,6 +31,7 @@
                 <#if client?? && (client.name!client.clientId)?has_content>
                     <p id="khur-client-name" class="khur-client-name">${msg("khurLoginToClient", advancedMsg(client.name!client.clientId))}</p>
                 </#if>
+                <h2 class="khur-method__title"><a id="khur-method-otp" class="khur-method__link" href="#kc-form-login">${msg("khurLoginTitle")}</a></h2>
                 <p class="khur-intro">${msg("khurLoginIntro")}</p>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <#if !usernameHidden??>
@@ -87,6 +91,21 @@
                         </li>
                     </#list>
                 </ul>
+            </section>
+        </#if>
+        <#-- "Тоон гарын үсгээр нэвтрэх": each button raises this login to acr=high and starts that method -->
+        <#if (khurEsignMethods![])?has_content>
+            <section id="khur-signatures" class="khur-banks khur-signatures" aria-labelledby="khur-signatures-title">
+                <h2 id="khur-signatures-title" class="khur-banks__title">${msg("khurEsignTitle")}</h2>
+                <p class="khur-hint">${msg("khurEsignEntryHint")}</p>
+                <form id="khur-esign-entry" action="${url.loginAction}" method="post" novalidate="novalidate">
+                    <ul class="khur-banks__list">
+                        <#list khurEsignMethods as m>
+                            <li><button type="submit" id="${m.elementId}" name="method" value="${m.getCode()}"
+                                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg(m.messageKey)}</button></li>
+                        </#list>
+                    </ul>
+                </form>
             </section>
         </#if>
     <#elseif section = "info" >

@@ -159,6 +159,80 @@ class TemplateRenderTest {
         assertTrue(doc.select(".pf-v5-c-alert").isEmpty(), "field error replaces the global alert");
     }
 
+    // ---- the entry page: every method (login.ftl with banks and signature methods) ---------------
+
+    private Map<String, Object> entryModel(String lang) throws IOException {
+        Map<String, Object> model = model(lang, "login");
+        model.put("social", Map.of("providers", List.of(
+                Map.of("alias", "khanbank", "displayName", "Khan Bank", "loginUrl", "/realms/khur/broker/khanbank/login"))));
+        model.put("khurEsignMethods", List.of(new EsignMethodBean("token"), new EsignMethodBean("sim"), new EsignMethodBean("cloud")));
+        return model;
+    }
+
+    @Test
+    void entryPageOffersEveryMethodWithTheContractIds() throws Exception {
+        Document doc = render("login.ftl", entryModel("mn"));
+
+        assertEquals("Нэвтрэх", byId(doc, "kc-page-title").text());
+        assertEquals("Нэг удаагийн кодоор нэвтрэх", byId(doc, "khur-method-otp").text());
+        assertEquals("#kc-form-login", byId(doc, "khur-method-otp").attr("href"));
+        assertEquals("Банкны эрхээр нэвтрэх", byId(doc, "khur-method-bank").text());
+        assertEquals("Тоон гарын үсгээр нэвтрэх", byId(doc, "khur-signatures-title").text());
+        Map<String, String> labels = Map.of("token", "Токен төхөөрөмж ашиглан нэвтрэх",
+                "sim", "Симд суурилсан тоон гарын үсэг", "cloud", "Клауд тоон гарын үсэг");
+        for (String code : List.of("token", "sim", "cloud")) {
+            Element button = byId(doc, "khur-method-esign-" + code);
+            assertEquals("submit", button.attr("type"));
+            assertEquals("method", button.attr("name"));
+            assertEquals(code, button.attr("value"));
+            assertEquals(labels.get(code), button.text());
+            Element form = button.closest("form");
+            assertEquals("khur-esign-entry", form.id(), "its own form, no script needed");
+            assertEquals("post", form.attr("method"));
+            assertEquals(LOGIN_ACTION, form.attr("action"));
+        }
+        for (String id : List.of("khur-register", "khur-reset-password", "username", "password", "kc-login")) {
+            assertNotNull(doc.getElementById(id), id);
+        }
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void entryPageInEnglish() throws Exception {
+        Document doc = render("login.ftl", entryModel("en"));
+        assertEquals("Log in", byId(doc, "kc-page-title").text());
+        assertEquals("Sign in with a one-time code", byId(doc, "khur-method-otp").text());
+        assertEquals("SIM-based digital signature", byId(doc, "khur-method-esign-sim").text());
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void noSignatureSectionWhenTheRequestMayNotUseOne() throws Exception {
+        Map<String, Object> model = entryModel("mn");
+        model.put("khurEsignMethods", List.of());
+        Document doc = render("login.ftl", model);
+        assertNull(doc.getElementById("khur-signatures"));
+        assertNull(doc.getElementById("khur-method-esign-sim"));
+        assertNotNull(doc.getElementById("khur-method-otp"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void signatureChoiceOffersTheWayBackOnlyWhenTheCitizenRaisedTheLevel(boolean raised) throws Exception {
+        Map<String, Object> model = model("mn", "khur-esign-choice");
+        model.put("khurEsignMethods", List.of(new EsignMethodBean("token"), new EsignMethodBean("sim")));
+        model.put("khurEsignOtherMethods", raised);
+        Document doc = render("khur-esign-choice.ftl", model);
+        assertEquals(raised, doc.getElementById("khur-esign-other-methods") != null);
+        assertEquals(raised ? "Тоон гарын үсгийн төрлөө сонгоно уу."
+                        : "Энэ үйлчилгээнд тоон гарын үсгээр нэвтрэх шаардлагатай. Аргаа сонгоно уу.",
+                doc.selectFirst(".khur-esign__intro").text());
+        if (raised) {
+            assertEquals("otherMethods", byId(doc, "khur-esign-other-methods").attr("name"));
+        }
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
     // ---- khur-sms-challenge.ftl ------------------------------------------------------------------
 
     @ParameterizedTest
