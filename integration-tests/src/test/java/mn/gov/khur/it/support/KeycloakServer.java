@@ -29,6 +29,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String MANAGEMENT_URL = "http://localhost:" + MANAGEMENT_PORT;
     public static final String REALM = "khur";
     public static final String SMS_SECRET = "it-sms-inbound-secret";
+    /** Entries of the server's file vault (realm khur), for settings that take {@code ${vault.<key>}}. */
+    public static final Map<String, String> VAULT_ENTRIES = Map.of(
+            "khur-sms-inbound-secret", "it-vault-sms-inbound-secret-0123456789");
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -52,6 +55,13 @@ public final class KeycloakServer implements AutoCloseable {
             Path db = work.resolve("db");
             deleteRecursively(db);
             Files.createDirectories(db);
+            Path vault = work.resolve("vault");
+            deleteRecursively(vault);
+            Files.createDirectories(vault);
+            for (Map.Entry<String, String> entry : VAULT_ENTRIES.entrySet()) {
+                // the file vault's layout: <realm>_<key>
+                Files.writeString(vault.resolve(REALM + "_" + entry.getKey()), entry.getValue());
+            }
             Path log = work.resolve("keycloak.log");
             List<String> command = new ArrayList<>(List.of(
                     home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -61,6 +71,7 @@ public final class KeycloakServer implements AutoCloseable {
                     "--db-url=jdbc:h2:file:" + db.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE",
                     "--health-enabled=true",
                     "--metrics-enabled=true",
+                    "--vault=file", "--vault-dir=" + vault,
                     "--log-level=INFO,mn.gov.khur:DEBUG"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())

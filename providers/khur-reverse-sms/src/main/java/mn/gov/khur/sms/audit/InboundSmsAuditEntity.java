@@ -17,8 +17,8 @@ import jakarta.persistence.Table;
         @NamedQuery(name = InboundSmsAuditEntity.BY_USER,
                 query = "select a from KhurSmsInboundAudit a where a.realmId = :realmId and a.userId = :userId"
                         + " order by a.processedAt desc, a.id"),
-        @NamedQuery(name = InboundSmsAuditEntity.DELETE_OLDER_THAN,
-                query = "delete from KhurSmsInboundAudit a where a.processedAt < :cutoff"),
+        @NamedQuery(name = InboundSmsAuditEntity.DELETE_REALM_OLDER_THAN,
+                query = "delete from KhurSmsInboundAudit a where a.realmId = :realmId and a.processedAt < :cutoff"),
         @NamedQuery(name = InboundSmsAuditEntity.DELETE_REALM,
                 query = "delete from KhurSmsInboundAudit a where a.realmId = :realmId")
 })
@@ -26,8 +26,8 @@ public class InboundSmsAuditEntity {
 
     static final String BY_SENDER = "khurSmsInboundAuditBySender";
     static final String BY_USER = "khurSmsInboundAuditByUser";
-    static final String DELETE_OLDER_THAN = "khurSmsInboundAuditDeleteOlderThan";
     static final String DELETE_REALM = "khurSmsInboundAuditDeleteRealm";
+    static final String DELETE_REALM_OLDER_THAN = "khurSmsInboundAuditDeleteRealmOlderThan";
 
     @Id
     @Column(name = "ID", length = 36)

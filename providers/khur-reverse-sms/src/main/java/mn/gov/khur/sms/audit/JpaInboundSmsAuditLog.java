@@ -73,9 +73,10 @@ public final class JpaInboundSmsAuditLog implements InboundSmsAuditLog {
                 .toList();
     }
 
-    /** Deletes rows handled before {@code cutoff}; returns how many. */
-    public int purgeOlderThan(Instant cutoff) {
-        return em.createNamedQuery(InboundSmsAuditEntity.DELETE_OLDER_THAN)
+    /** Deletes a realm's rows handled before {@code cutoff} (its own retention); returns how many. */
+    public int purgeRealmOlderThan(String realmId, Instant cutoff) {
+        return em.createNamedQuery(InboundSmsAuditEntity.DELETE_REALM_OLDER_THAN)
+                .setParameter("realmId", realmId)
                 .setParameter("cutoff", cutoff.toEpochMilli())
                 .executeUpdate();
     }

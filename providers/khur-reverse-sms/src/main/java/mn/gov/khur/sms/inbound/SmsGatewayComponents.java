@@ -26,4 +26,13 @@ record SmsGatewayComponents(
                 new InboundSmsMetrics(registry),
                 clock);
     }
+
+    /** The same meters and clock with other settings and the given rate-limit buckets (kept across reloads). */
+    SmsGatewayComponents withSettings(SmsGatewaySettings other, TokenBucketRateLimiter authFailures,
+                                      TokenBucketRateLimiter perSender) {
+        return new SmsGatewayComponents(other,
+                new InboundSignatureVerifier(other.secrets(), other.timestampTolerance()),
+                new InboundSmsParser(other.shortNumber()),
+                authFailures, perSender, metrics, clock);
+    }
 }

@@ -19,6 +19,7 @@ import mn.gov.khur.sms.audit.InboundSmsOutcome;
 import mn.gov.khur.sms.audit.JpaInboundSmsAuditLog;
 import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
+import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -34,11 +35,11 @@ public final class SmsGatewayResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeycloakSession session;
-    private final SmsGatewayComponents components;
+    private final RealmSmsGateways gateways;
 
-    SmsGatewayResource(KeycloakSession session, SmsGatewayComponents components) {
+    SmsGatewayResource(KeycloakSession session, RealmSmsGateways gateways) {
         this.session = session;
-        this.components = components;
+        this.gateways = gateways;
     }
 
     /** Contract §2: an SMS the citizen sent to the short number, forwarded by the operator's gateway. */
@@ -51,6 +52,8 @@ public final class SmsGatewayResource {
                             InputStream body) {
         try {
             RealmModel realm = session.getContext().getRealm();
+            SmsGatewayComponents components = gateways.forRealm(realm,
+                    stored -> RealmSettingsTabs.resolveSecret(session, stored));
             InboundHttpRequest request = new InboundHttpRequest(session.getContext().getConnection().getRemoteAddr(),
                     contentType, contentLength, timestamp, signature, body);
             InboundSmsHandler handler = new InboundSmsHandler(components, new ReverseSmsChallenges(session),
@@ -59,7 +62,7 @@ public final class SmsGatewayResource {
             return json(handler.handle(realm, request));
         } catch (RuntimeException fault) {
             LOG.error("Inbound SMS webhook failed", fault);
-            components.metrics().count(InboundSmsOutcome.SERVER_ERROR);
+            gateways.server().metrics().count(InboundSmsOutcome.SERVER_ERROR); // meters are shared by all realms
             session.getTransactionManager().setRollbackOnly();
             return json(GatewayReply.error(500, "server_error"));
         }

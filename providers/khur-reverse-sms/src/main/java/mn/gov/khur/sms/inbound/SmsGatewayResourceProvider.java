@@ -7,16 +7,16 @@ import org.keycloak.services.resource.RealmResourceProvider;
 final class SmsGatewayResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
-    private final SmsGatewayComponents components;
+    private final RealmSmsGateways gateways;
 
-    SmsGatewayResourceProvider(KeycloakSession session, SmsGatewayComponents components) {
+    SmsGatewayResourceProvider(KeycloakSession session, RealmSmsGateways gateways) {
         this.session = session;
-        this.components = components;
+        this.gateways = gateways;
     }
 
     @Override
     public Object getResource() {
-        return new SmsGatewayResource(session, components);
+        return new SmsGatewayResource(session, gateways);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * {@code /realms/{realm}/sms-gateway}: the inbound SMS webhook and the challenge status poll.
- * Holds the node-local rate-limit buckets and the meters; settings are {@link SmsGatewaySettings}.
+ * Holds the node-local rate-limit buckets and the meters; settings are {@link SmsGatewaySettings}, per realm
+ * overridden from the admin console ({@link RealmSmsGateways}).
  */
 public final class SmsGatewayResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -23,11 +24,11 @@ public final class SmsGatewayResourceProviderFactory implements RealmResourcePro
     private static final int MIN_SECRET_BYTES = 32;
     private static final Logger LOG = Logger.getLogger(SmsGatewayResourceProviderFactory.class);
 
-    private SmsGatewayComponents components;
+    private RealmSmsGateways gateways;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new SmsGatewayResourceProvider(session, components);
+        return new SmsGatewayResourceProvider(session, gateways);
     }
 
     @Override
@@ -43,7 +44,8 @@ public final class SmsGatewayResourceProviderFactory implements RealmResourcePro
             LOG.warnf("%s is shorter than %d bytes; use a long random secret.", SmsGatewaySettings.SECRET_ENV, MIN_SECRET_BYTES);
         }
         LOG.debugf("Inbound SMS webhook settings: %s", settings);
-        components = SmsGatewayComponents.create(settings, Metrics.globalRegistry, Clock.systemUTC());
+        // realms whose operators saved the admin-console tab get their own values on top (RealmSmsGateways)
+        gateways = new RealmSmsGateways(SmsGatewayComponents.create(settings, Metrics.globalRegistry, Clock.systemUTC()));
     }
 
     @Override

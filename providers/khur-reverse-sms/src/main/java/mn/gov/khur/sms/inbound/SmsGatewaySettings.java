@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+
+import mn.gov.khur.sms.settings.SmsRealmSettings;
 
 import org.keycloak.Config;
 
@@ -75,6 +78,35 @@ public record SmsGatewaySettings(
                 Duration.ofHours(positive(config.getInt(DUPLICATE_RETENTION_HOURS, 48), DUPLICATE_RETENTION_HOURS)),
                 positive(config.getInt(AUTH_FAILURES_PER_MINUTE, 20), AUTH_FAILURES_PER_MINUTE),
                 positive(config.getInt(MESSAGES_PER_SENDER_PER_MINUTE, 30), MESSAGES_PER_SENDER_PER_MINUTE),
+                devSecret);
+    }
+
+    /**
+     * These (server) settings with what an operator saved for a realm on top. A realm secret replaces the
+     * server's secrets (and the dev secret); one the vault cannot resolve leaves none, so the webhook
+     * answers 503 rather than accepting the server's secret.
+     *
+     * @param resolveSecret a stored secret (vault reference or literal) to its bytes, empty when unresolvable
+     */
+    public SmsGatewaySettings withRealmSettings(SmsRealmSettings realm, Function<String, Optional<byte[]>> resolveSecret) {
+        List<byte[]> realmSecrets = secrets;
+        boolean devSecret = usingDevSecret;
+        if (realm.inboundSecret().isPresent()) {
+            realmSecrets = new ArrayList<>();
+            resolveSecret.apply(realm.inboundSecret().get()).ifPresent(realmSecrets::add);
+            if (!realmSecrets.isEmpty()) {
+                realm.previousInboundSecret().flatMap(resolveSecret).ifPresent(realmSecrets::add);
+            }
+            devSecret = false;
+        }
+        return new SmsGatewaySettings(realmSecrets,
+                realm.shortNumber().orElse(shortNumber),
+                realm.timestampToleranceSeconds().isPresent()
+                        ? Duration.ofSeconds(realm.timestampToleranceSeconds().getAsInt()) : timestampTolerance,
+                realm.duplicateRetentionHours().isPresent()
+                        ? Duration.ofHours(realm.duplicateRetentionHours().getAsInt()) : duplicateRetention,
+                realm.authFailuresPerMinute().orElse(authFailuresPerMinute),
+                realm.messagesPerSenderPerMinute().orElse(messagesPerSenderPerMinute),
                 devSecret);
     }
 

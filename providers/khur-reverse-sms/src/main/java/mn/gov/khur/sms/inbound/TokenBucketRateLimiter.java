@@ -23,6 +23,7 @@ final class TokenBucketRateLimiter {
     private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
     private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
 
+    private final int permitsPerMinute;
     private final long permitCostNanos;
     private final long capacityNanos;
     private final Ticker ticker;
@@ -32,6 +33,7 @@ final class TokenBucketRateLimiter {
         if (permitsPerMinute <= 0) {
             throw new IllegalArgumentException("permitsPerMinute must be positive");
         }
+        this.permitsPerMinute = permitsPerMinute;
         this.permitCostNanos = NANOS_PER_MINUTE / permitsPerMinute;
         this.capacityNanos = permitCostNanos * permitsPerMinute;
         this.ticker = ticker;
@@ -45,6 +47,10 @@ final class TokenBucketRateLimiter {
 
     TokenBucketRateLimiter(int permitsPerMinute, long maxKeys) {
         this(permitsPerMinute, maxKeys, Ticker.systemTicker());
+    }
+
+    int permitsPerMinute() {
+        return permitsPerMinute;
     }
 
     /** Takes one permit if there is one. */

@@ -1,6 +1,9 @@
 package mn.gov.khur.selfservice.ownership;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
+
+import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -13,23 +16,27 @@ public final class HttpPhoneOwnershipLookupFactory implements PhoneOwnershipLook
     public static final String PROVIDER_ID = "http";
     private static final Logger LOG = Logger.getLogger(HttpPhoneOwnershipLookupFactory.class);
 
-    private PhoneOwnershipSettings settings;
+    private RealmPhoneOwnershipSettings realmSettings;
     private HttpClient http;
 
     @Override
     public PhoneOwnershipLookup create(KeycloakSession session) {
+        PhoneOwnershipSettings settings = realmSettings.forRealm(session.getContext().getRealm(),
+                stored -> RealmSettingsTabs.resolveSecret(session, stored));
         return new HttpPhoneOwnershipLookup(settings, http);
     }
 
     @Override
     public void init(Config.Scope config) {
-        settings = PhoneOwnershipSettings.from(config::get, System.getenv());
+        PhoneOwnershipSettings settings = PhoneOwnershipSettings.from(config::get, System.getenv());
+        // a realm's admin-console tab overrides these per realm; the connect timeout stays the server's
+        realmSettings = new RealmPhoneOwnershipSettings(settings, Clock.systemUTC());
         http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         if (settings.configured()) {
             LOG.infof("Phone-ownership lookup: %s", settings);
         } else {
             LOG.warn("Phone-ownership lookup not configured (KHUR_PHONE_OWNERSHIP_URL): registration and phone change "
-                    + "will answer \"try again later\"");
+                    + "will answer \"try again later\" unless a realm sets it in the admin console");
         }
     }
 

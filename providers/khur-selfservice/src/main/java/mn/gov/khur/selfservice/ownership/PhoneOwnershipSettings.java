@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.ownership;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -10,6 +11,7 @@ import java.util.function.Function;
  * ({@code --spi-khur-phone-ownership--http--url} …) or else from the environment:
  * {@code KHUR_PHONE_OWNERSHIP_URL}, {@code KHUR_PHONE_OWNERSHIP_TOKEN} (sent as a bearer token),
  * {@code KHUR_PHONE_OWNERSHIP_TIMEOUT_MS} (default 3000). No URL: every lookup is "unavailable".
+ * A realm's operator may override them in the admin console ({@link PhoneOwnershipTab}).
  */
 public record PhoneOwnershipSettings(URI endpoint, String token, Duration timeout) {
 
@@ -39,6 +41,26 @@ public record PhoneOwnershipSettings(URI endpoint, String token, Duration timeou
             timeoutDuration = Duration.ofMillis(millis);
         }
         return new PhoneOwnershipSettings(endpoint, token, timeoutDuration);
+    }
+
+    /**
+     * These (server) settings with what an operator saved for a realm on top. A realm token the vault
+     * cannot resolve leaves no endpoint: lookups are then "unavailable", never sent without the token.
+     *
+     * @param resolveToken a stored token (vault reference or literal) to its value, empty when unresolvable
+     */
+    public PhoneOwnershipSettings withRealmSettings(PhoneOwnershipRealmSettings realm, Function<String, Optional<String>> resolveToken) {
+        URI realmEndpoint = realm.endpoint().orElse(endpoint);
+        String realmToken = token;
+        if (realm.token().isPresent()) {
+            Optional<String> resolved = resolveToken.apply(realm.token().get());
+            realmToken = resolved.orElse(null);
+            if (resolved.isEmpty()) {
+                realmEndpoint = null;
+            }
+        }
+        Duration realmTimeout = realm.timeoutMillis().isPresent() ? Duration.ofMillis(realm.timeoutMillis().getAsInt()) : timeout;
+        return new PhoneOwnershipSettings(realmEndpoint, realmToken, realmTimeout);
     }
 
     public boolean configured() {
