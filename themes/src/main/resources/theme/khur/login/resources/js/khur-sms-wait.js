@@ -3,8 +3,11 @@
  *
  * Progressive enhancement only: without this script the citizen sends the SMS and presses
  * "Үргэлжлүүлэх" (#khur-sms-continue) themselves. With it:
- *  - polls data-status-url every second (same-origin credentials, no cache) for
- *    {"status":"pending"|"matched"|"expired"};
+ *  - long-polls data-status-url?wait=N (same-origin credentials, no cache) for
+ *    {"status":"pending"|"matched"|"expired"}: the server holds the request until the SMS is
+ *    matched or N seconds (at most the code's remaining life) have passed, so the page continues
+ *    as soon as the SMS arrives while asking only every ~25 s; an answer that comes back sooner
+ *    than a second (a server that does not hold) is followed by the next request a second later;
  *  - on "matched" announces it in #khur-sms-status (aria-live) and presses Continue;
  *  - on "expired", or when data-expires-at has passed, shows the expired state and stops;
  *  - shows a mm:ss countdown in #khur-sms-countdown.
@@ -13,7 +16,8 @@
 (function () {
   "use strict";
 
-  var POLL_MS = 1000;
+  var POLL_MS = 1000;          // the least time between two requests
+  var WAIT_SECONDS = 25;       // how long the server may hold one (below proxies' idle timeouts)
   var MAX_BACKOFF_MS = 5000;
 
   function start() {
@@ -146,18 +150,25 @@
         return;
       }
       var last = remainingMs() <= 0;
+      var wait = last ? 0 : Math.max(0, Math.min(WAIT_SECONDS, Math.floor(remainingMs() / 1000)));
+      var startedAt = Date.now();
       inFlight = true;
-      fetch(statusUrl, {
+      // a held request the network silently dropped must not stall the page
+      var abort = typeof AbortController === "function" ? new AbortController() : null;
+      var abortTimer = abort ? setTimeout(function () { abort.abort(); }, (wait + 15) * 1000) : null;
+      fetch(statusUrl + (statusUrl.indexOf("?") < 0 ? "?" : "&") + "wait=" + wait, {
         method: "GET",
         credentials: "same-origin",
         cache: "no-store",
-        headers: { "Accept": "application/json" }
+        headers: { "Accept": "application/json" },
+        signal: abort ? abort.signal : undefined
       }).then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
         }
         return response.json();
       }).then(function (body) {
+        clearTimeout(abortTimer);
         inFlight = false;
         failures = 0;
         var status = body && typeof body.status === "string" ? body.status : "";
@@ -166,9 +177,10 @@
         } else if (status === "expired" || last) {
           showExpired();
         } else {
-          schedulePoll(POLL_MS);
+          schedulePoll(Math.max(0, POLL_MS - (Date.now() - startedAt)));
         }
       }).catch(function () {
+        clearTimeout(abortTimer);
         inFlight = false;
         failures++;
         if (last) {
@@ -218,7 +230,7 @@
     if (remainingMs() <= 0) {
       tick();
     } else {
-      schedulePoll(POLL_MS);
+      schedulePoll(0);
     }
 
     // Coming back to the tab (or from the messages app on a phone): check at once.

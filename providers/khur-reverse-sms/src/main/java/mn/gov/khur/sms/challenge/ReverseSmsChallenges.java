@@ -266,6 +266,31 @@ public final class ReverseSmsChallenges {
         return ChallengeStatus.PENDING;
     }
 
+    /**
+     * One lookup, for the status long-poll's periodic re-check: whether the challenge has been matched
+     * (on any node; the flag is written at once, not at commit). Says nothing about the realm: check
+     * {@link #status(RealmModel, String)} first.
+     */
+    public boolean isMatched(String challengeId) {
+        return ChallengeKeys.isChallengeId(challengeId) && store.contains(ChallengeKeys.matchedFlag(challengeId));
+    }
+
+    /**
+     * How long until the challenge stops being matchable (zero once expired), by this class's clock, so
+     * callers on another clock can still compute their deadline; empty for unknown and malformed ids.
+     */
+    public Optional<Duration> timeLeft(String challengeId) {
+        if (!ChallengeKeys.isChallengeId(challengeId)) {
+            return Optional.empty();
+        }
+        Map<String, String> entry = store.get(ChallengeKeys.challenge(challengeId));
+        if (!hasNotes(entry)) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), instant(entry, EXPIRES_AT));
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
+    }
+
     /** Hands out the match once; empty if not (yet) matched, expired or already consumed. */
     public Optional<MatchedChallenge> consumeMatch(String challengeId) {
         if (!ChallengeKeys.isChallengeId(challengeId)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.sms.audit.AuditHasher;
@@ -41,14 +42,22 @@ final class InboundSmsHandler {
     private final SingleUseObjectProvider store;
     private final InboundSmsAuditLog audit;
     private final WrongCodeReporter wrongCodes;
+    private final Consumer<String> onMatched;
 
     InboundSmsHandler(SmsGatewayComponents components, ReverseSmsChallenges challenges, SingleUseObjectProvider store,
                       InboundSmsAuditLog audit, WrongCodeReporter wrongCodes) {
+        this(components, challenges, store, audit, wrongCodes, challengeId -> { });
+    }
+
+    /** @param onMatched told the id of each challenge this handler matched (to wake held status requests) */
+    InboundSmsHandler(SmsGatewayComponents components, ReverseSmsChallenges challenges, SingleUseObjectProvider store,
+                      InboundSmsAuditLog audit, WrongCodeReporter wrongCodes, Consumer<String> onMatched) {
         this.components = components;
         this.challenges = challenges;
         this.store = store;
         this.audit = audit;
         this.wrongCodes = wrongCodes;
+        this.onMatched = onMatched;
     }
 
     GatewayReply handle(RealmModel realm, InboundHttpRequest request) {
@@ -136,6 +145,7 @@ final class InboundSmsHandler {
                 .purpose(matched.purpose())
                 .challengeToSmsMillis(Math.max(0, wait.toMillis())));
         LOG.debugf("Inbound SMS from %s matched challenge %s", sms.from().masked(), matched.challengeId());
+        onMatched.accept(matched.challengeId());
         return GatewayReply.ok("matched");
     }
 

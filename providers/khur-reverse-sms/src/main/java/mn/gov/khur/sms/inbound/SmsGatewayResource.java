@@ -1,13 +1,18 @@
 package mn.gov.khur.sms.inbound;
 
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +27,7 @@ import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
 import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -36,10 +42,12 @@ public final class SmsGatewayResource {
 
     private final KeycloakSession session;
     private final RealmSmsGateways gateways;
+    private final StatusLongPoll longPoll;
 
-    SmsGatewayResource(KeycloakSession session, RealmSmsGateways gateways) {
+    SmsGatewayResource(KeycloakSession session, RealmSmsGateways gateways, StatusLongPoll longPoll) {
         this.session = session;
         this.gateways = gateways;
+        this.longPoll = longPoll;
     }
 
     /** Contract §2: an SMS the citizen sent to the short number, forwarded by the operator's gateway. */
@@ -58,7 +66,7 @@ public final class SmsGatewayResource {
                     contentType, contentLength, timestamp, signature, body);
             InboundSmsHandler handler = new InboundSmsHandler(components, new ReverseSmsChallenges(session),
                     session.singleUseObjects(), JpaInboundSmsAuditLog.forSession(session),
-                    new BruteForceWrongCodeReporter(session));
+                    new BruteForceWrongCodeReporter(session), this::wakeAfterCommit);
             return json(handler.handle(realm, request));
         } catch (RuntimeException fault) {
             LOG.error("Inbound SMS webhook failed", fault);
@@ -69,22 +77,68 @@ public final class SmsGatewayResource {
     }
 
     /**
-     * Polled by the waiting page. The id is a 128-bit capability; the answer says only
-     * pending / matched / expired (also for ids that never existed).
+     * Asked by the waiting page. The id is a 128-bit capability; the answer says only
+     * pending / matched / expired (also for ids that never existed). With {@code ?wait=N} (seconds,
+     * 0-60, capped by {@link StatusWaitSettings}) a pending challenge is answered when it is matched or
+     * at the end of the wait (or of the challenge's life), whichever comes first; no thread waits.
+     * This request's session is closed when the method returns, so the held part never touches it.
      */
     @GET
     @Path("challenges/{challengeId}/status")
-    public Response status(@PathParam("challengeId") String challengeId) {
+    public CompletionStage<Response> status(@PathParam("challengeId") String challengeId,
+                                            @QueryParam("wait") String wait) {
         try {
             if (challengeId == null || !challengeId.matches("[A-Za-z0-9_-]{22}")) {
-                return json(GatewayReply.invalidRequest("challengeId is malformed"));
+                return answered(GatewayReply.invalidRequest("challengeId is malformed"));
             }
-            ChallengeStatus status = new ReverseSmsChallenges(session).status(session.getContext().getRealm(), challengeId);
-            return json(GatewayReply.ok(status.wireName()));
+            Duration hold;
+            try {
+                hold = longPoll == null ? Duration.ZERO : longPoll.settings().holdFor(wait);
+            } catch (IllegalArgumentException badWait) {
+                return answered(GatewayReply.invalidRequest(badWait.getMessage()));
+            }
+            ReverseSmsChallenges challenges = new ReverseSmsChallenges(session);
+            ChallengeStatus status = challenges.status(session.getContext().getRealm(), challengeId);
+            if (status != ChallengeStatus.PENDING || hold.isZero()) {
+                return answered(GatewayReply.ok(status.wireName()));
+            }
+            Duration left = challenges.timeLeft(challengeId).orElse(Duration.ZERO);
+            Instant deadline = Instant.now().plus(left.compareTo(hold) < 0 ? left : hold);
+            return longPoll.waiter().hold(challengeId, deadline)
+                    .map(held -> held.handle(SmsGatewayResource::heldAnswer))
+                    .orElseGet(() -> answered(GatewayReply.ok(status.wireName())));
         } catch (RuntimeException fault) {
             LOG.error("Reverse-SMS status lookup failed", fault);
+            return answered(GatewayReply.error(500, "server_error"));
+        }
+    }
+
+    // after commit: the page's Continue must find the match entry, which is written at commit
+    private void wakeAfterCommit(String challengeId) {
+        if (longPoll != null) {
+            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    longPoll.waiter().wake(challengeId);
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                }
+            });
+        }
+    }
+
+    private static Response heldAnswer(ChallengeStatus status, Throwable fault) {
+        if (fault != null) {
+            LOG.error("Reverse-SMS held status lookup failed", fault);
             return json(GatewayReply.error(500, "server_error"));
         }
+        return json(GatewayReply.ok(status.wireName()));
+    }
+
+    private static CompletionStage<Response> answered(GatewayReply reply) {
+        return CompletableFuture.completedFuture(json(reply));
     }
 
     private static Response json(GatewayReply reply) {

@@ -8,15 +8,17 @@ final class SmsGatewayResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
     private final RealmSmsGateways gateways;
+    private final StatusLongPoll longPoll;
 
-    SmsGatewayResourceProvider(KeycloakSession session, RealmSmsGateways gateways) {
+    SmsGatewayResourceProvider(KeycloakSession session, RealmSmsGateways gateways, StatusLongPoll longPoll) {
         this.session = session;
         this.gateways = gateways;
+        this.longPoll = longPoll;
     }
 
     @Override
     public Object getResource() {
-        return new SmsGatewayResource(session, gateways);
+        return new SmsGatewayResource(session, gateways, longPoll);
     }
 
     @Override

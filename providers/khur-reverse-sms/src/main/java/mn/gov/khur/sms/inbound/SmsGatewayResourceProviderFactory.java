@@ -25,10 +25,12 @@ public final class SmsGatewayResourceProviderFactory implements RealmResourcePro
     private static final Logger LOG = Logger.getLogger(SmsGatewayResourceProviderFactory.class);
 
     private RealmSmsGateways gateways;
+    private StatusWaitSettings statusWait;
+    private volatile StatusLongPoll longPoll;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new SmsGatewayResourceProvider(session, gateways);
+        return new SmsGatewayResourceProvider(session, gateways, longPoll);
     }
 
     @Override
@@ -46,14 +48,19 @@ public final class SmsGatewayResourceProviderFactory implements RealmResourcePro
         LOG.debugf("Inbound SMS webhook settings: %s", settings);
         // realms whose operators saved the admin-console tab get their own values on top (RealmSmsGateways)
         gateways = new RealmSmsGateways(SmsGatewayComponents.create(settings, Metrics.globalRegistry, Clock.systemUTC()));
+        statusWait = StatusWaitSettings.from(config);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        longPoll = new StatusLongPoll(statusWait, factory, Clock.systemUTC());
     }
 
     @Override
     public void close() {
+        if (longPoll != null) {
+            longPoll.close();
+        }
     }
 
     @Override

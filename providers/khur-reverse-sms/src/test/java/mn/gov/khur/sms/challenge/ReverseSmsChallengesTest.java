@@ -308,4 +308,29 @@ class ReverseSmsChallengesTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void isMatchedAndTimeLeftServeTheStatusLongPoll() {
+        PendingChallenge challenge = challenges.issue(realm, PHONE, ChallengePurpose.LOGIN, USER, FIVE_MINUTES);
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(challenges.isMatched(challenge.challengeId())).isFalse();
+        assertThat(challenges.timeLeft(challenge.challengeId())).contains(Duration.ofMinutes(4));
+
+        challenges.match(realm, PHONE, challenge.code());
+        assertThat(challenges.isMatched(challenge.challengeId())).isTrue();
+
+        assertThat(challenges.timeLeft("unknown-id-of-22-chars")).isEmpty();
+        assertThat(challenges.timeLeft("not an id")).isEmpty();
+        assertThat(challenges.isMatched("not an id")).isFalse();
+    }
+
+    @Test
+    void timeLeftIsNeverNegative() {
+        // the store keeps the entry for whole seconds; the challenge ends to the millisecond
+        PendingChallenge challenge = challenges.issue(realm, PHONE, ChallengePurpose.LOGIN, USER, Duration.ofMillis(1500));
+        clock.advance(Duration.ofMillis(1800));
+
+        assertThat(challenges.timeLeft(challenge.challengeId())).contains(Duration.ZERO);
+    }
 }
