@@ -41,6 +41,17 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** One query through psql, rows as lines (tuples only, unaligned). */
+    public String query(String sql) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of(BIN.resolve("psql").toString(), "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", "keycloak", "-d", "postgres", "-tAc", sql)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + output);
+        }
+        return output;
+    }
+
     @Override
     public void close() {
         try {
