@@ -1,0 +1,85 @@
+package mn.gov.khur.it.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.Browsers;
+import mn.gov.khur.it.support.Json;
+import mn.gov.khur.it.support.KeycloakServer;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.Screenshots;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The real admin console in Chromium: Realm settings shows our tab, with the bilingual labels, and an
+ * operator's save there is the component the webhook reads; a refused value shows Keycloak's error.
+ */
+@ExtendWith(KhurServerExtension.class)
+class OperatorConsoleTabsInChromiumIT {
+
+    private static final String TAB_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
+    private final AdminApi admin = new AdminApi();
+
+    @Test
+    void anOperatorSetsTheSenderLimitInTheRealmSettingsTab() {
+        ChromeDriver browser = Browsers.chromium("en");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+            browser.get(KeycloakServer.BASE_URL + "/admin/master/console/#/khur/realm-settings/khur-sms-gateway");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys("admin");
+            browser.findElement(By.id("kc-login")).click();
+
+            WebElement limit = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid='messages-per-sender-per-minute']")));
+            assertThat(browser.findElement(By.tagName("body")).getText())
+                    .contains("khur-sms-gateway", "khur-phone-ownership")
+                    .contains("Messages per sender per minute / Илгээгч тутмын минутад авах мессеж")
+                    .contains("Inbound secret / Ирэх SMS-ийн нууц түлхүүр");
+            Screenshots.save(browser, "admin-console-khur-sms-gateway-tab");
+
+            limit.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
+            browser.findElement(By.cssSelector("[data-testid='save']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "Messages per sender per minute must be from 1 to 100000, got -1"));
+            assertThat(savedLimit()).as("nothing stored").isNull();
+
+            limit.sendKeys(Keys.chord(Keys.CONTROL, "a"), "25");
+            browser.findElement(By.cssSelector("[data-testid='save']")).click();
+            wait.until(driver -> "25".equals(savedLimit()));
+        } finally {
+            browser.quit();
+            for (JsonNode component : tabs()) {
+                if ("khur-sms-gateway".equals(component.path("providerId").asText())) {
+                    admin.delete("/admin/realms/khur/components/" + component.path("id").asText());
+                }
+            }
+        }
+    }
+
+    /** The saved per-sender limit of the realm's tab, null while there is no tab. */
+    private String savedLimit() {
+        for (JsonNode component : tabs()) {
+            if ("khur-sms-gateway".equals(component.path("providerId").asText())) {
+                return component.path("config").path("messages-per-sender-per-minute").path(0).asText(null);
+            }
+        }
+        return null;
+    }
+
+    private JsonNode tabs() {
+        return Json.parse(admin.get("/admin/realms/khur/components?type=" + TAB_TYPE).body());
+    }
+}
