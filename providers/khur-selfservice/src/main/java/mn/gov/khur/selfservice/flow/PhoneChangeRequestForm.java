@@ -1,7 +1,5 @@
 package mn.gov.khur.selfservice.flow;
 
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -22,10 +20,7 @@ import org.keycloak.models.utils.FormMessage;
  * register number (or disabled account) gets a decoy that shows the same page (the typed number,
  * masked) and never matches.
  */
-final class PhoneChangeRequestForm extends SelfServiceForm {
-
-    static final String REGISTER_NUMBER = "registerNumber";
-    static final String PHONE = "phone";
+final class PhoneChangeRequestForm extends PhoneRequestForm {
 
     PhoneChangeRequestForm(SelfServiceSettings settings) {
         super(settings);
@@ -37,35 +32,21 @@ final class PhoneChangeRequestForm extends SelfServiceForm {
     }
 
     @Override
-    List<String> keptFields() {
-        return List.of(REGISTER_NUMBER, PHONE);
-    }
-
-    @Override
     String flowName() {
         return "phone-change";
     }
 
     @Override
-    Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
-        Optional<RegisterNumber> registerNumber = RegisterNumber.tryParse(form.getFirst(REGISTER_NUMBER));
-        if (registerNumber.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_register_number").error("invalid_register_number");
-            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegnumInvalid"));
-        }
-        Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(form.getFirst(PHONE));
-        if (phone.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_phone").error("invalid_phone");
-            return page(context, form, new FormMessage(PHONE, "khurPhoneNotMongolianMobile"));
-        }
-        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.get().username());
-        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone.get(), registerNumber.get(), PHONE);
+    Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
+                       RegisterNumber registerNumber, MongolianMobileNumber phone) {
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.username());
+        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone, registerNumber, PHONE);
         if (ownership != null) {
             return page(context, form, ownership);
         }
-        String shown = phone.get().masked();
+        String shown = phone.masked();
         SmsTarget target = user != null && user.isEnabled()
-                ? new SmsTarget(ChallengePurpose.PHONE_CHANGE, phone.get(), user.getId(), shown)
+                ? new SmsTarget(ChallengePurpose.PHONE_CHANGE, phone, user.getId(), shown)
                 : new SmsTarget(ChallengePurpose.PHONE_CHANGE, SelfServiceTarget.decoyPhone(),
                         SelfServiceTarget.decoySubject(), shown);
         SelfServiceTarget.write(context.getAuthenticationSession(), target);

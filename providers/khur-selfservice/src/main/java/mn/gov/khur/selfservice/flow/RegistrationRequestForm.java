@@ -1,7 +1,5 @@
 package mn.gov.khur.selfservice.flow;
 
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -20,10 +18,7 @@ import org.keycloak.models.utils.FormMessage;
  * is created here: the pending registration (password only as the realm's hash) waits in this tab's
  * notes for the reverse SMS from that phone.
  */
-final class RegistrationRequestForm extends SelfServiceForm {
-
-    static final String REGISTER_NUMBER = "registerNumber";
-    static final String PHONE = "phone";
+final class RegistrationRequestForm extends PhoneRequestForm {
 
     RegistrationRequestForm(SelfServiceSettings settings) {
         super(settings);
@@ -35,44 +30,30 @@ final class RegistrationRequestForm extends SelfServiceForm {
     }
 
     @Override
-    List<String> keptFields() {
-        return List.of(REGISTER_NUMBER, PHONE);
-    }
-
-    @Override
     String flowName() {
         return "registration";
     }
 
     @Override
-    Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
-        Optional<RegisterNumber> registerNumber = RegisterNumber.tryParse(form.getFirst(REGISTER_NUMBER));
-        if (registerNumber.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_register_number").error("invalid_register_number");
-            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegnumInvalid"));
-        }
-        Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(form.getFirst(PHONE));
-        if (phone.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_phone").error("invalid_phone");
-            return page(context, form, new FormMessage(PHONE, "khurPhoneNotMongolianMobile"));
-        }
-        FormMessage passwordProblem = Passwords.problem(context, registerNumber.get().username(),
+    Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
+                       RegisterNumber registerNumber, MongolianMobileNumber phone) {
+        FormMessage passwordProblem = Passwords.problem(context, registerNumber.username(),
                 form.getFirst(Passwords.NEW), form.getFirst(Passwords.CONFIRM));
         if (passwordProblem != null) {
             context.getEvent().detail("khur_reason", "password_policy").error("invalid_password");
             return page(context, form, passwordProblem);
         }
-        if (context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.get().username()) != null) {
+        if (context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.username()) != null) {
             context.getEvent().detail("khur_reason", "already_registered").error("username_in_use");
             return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegisterAlreadyRegistered"));
         }
-        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone.get(), registerNumber.get(), PHONE);
+        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone, registerNumber, PHONE);
         if (ownership != null) {
             return page(context, form, ownership);
         }
-        PendingRegistration.write(context, registerNumber.get(), form.getFirst(Passwords.NEW));
+        PendingRegistration.write(context, registerNumber, form.getFirst(Passwords.NEW));
         SelfServiceTarget.write(context.getAuthenticationSession(), new SmsTarget(ChallengePurpose.REGISTRATION,
-                phone.get(), "registration:" + SelfServiceTarget.randomToken(), phone.get().masked()));
+                phone, "registration:" + SelfServiceTarget.randomToken(), phone.masked()));
         context.success();
         return null;
     }
