@@ -3,23 +3,34 @@ package mn.gov.khur.it.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import mn.gov.khur.it.support.Accessibility;
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.Browsers;
+import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.sandbox.mssp.MsspSimulator;
+import mn.gov.khur.sandbox.pki.CitizenCertificateRequest;
+import mn.gov.khur.sandbox.pki.KeyKind;
+import mn.gov.khur.sandbox.pki.RevocationServer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,14 +39,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The rest of the pages a citizen can meet, besides the login and reverse-SMS pages of
  * {@link CitizenPagesAccessibilityIT}: the bank chooser, the digital-signature choice, and
  * Keycloak's own pages (errors, login restarted, page expired, logout confirmation) and the
- * reverse-SMS page once more for its phone width, in real Chromium at phone and
- * desktop widths, both languages: no serious or critical WCAG 2.1 A/AA violation (axe-core), no raw
- * message key, no horizontal scrolling on a phone, and a screenshot each.
+ * reverse-SMS page once more for its phone width, the digital-signature waiting pages (ESIGN token,
+ * SIM/cloud push), a required action (update password), the invalid action-link page and the
+ * session-expired page, in real Chromium at phone and desktop widths, both languages: no serious or
+ * critical WCAG 2.1 A/AA violation (axe-core), no raw message key, no horizontal scrolling on a phone,
+ * and a screenshot each.
  */
 @ExtendWith(KhurServerExtension.class)
 class KeycloakPagesAccessibilityIT {
 
     private static final String AUTH = KeycloakServer.BASE_URL + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect";
+
+    private static RevocationServer revocation;
+
+    @BeforeAll
+    static void startRevocation() throws Exception {
+        revocation = RevocationServer.start(KhurServerExtension.esignPki(), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stopRevocation() {
+        revocation.close();
+    }
 
     @ParameterizedTest(name = "{0} at {1}px")
     @CsvSource({"mn,360", "mn,1280", "en,360", "en,1280"})
@@ -125,6 +150,117 @@ class KeycloakPagesAccessibilityIT {
                     f.submit();""", oldAction, citizen.registerNumber(), citizen.password());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loginRestartLink")));
             checkPage(browser, "page-expired-" + language + "-" + width, language, width);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} at {1}px")
+    @CsvSource({"mn,360", "mn,1280", "en,360", "en,1280"})
+    void signatureWaitingPagesAreAccessibleAndAnnounceProgress(String language, int width) {
+        TestCitizen citizen = TestCitizen.random();
+        new AdminApi().createCitizen(citizen);
+        // the phone never answers: the push page stays on "waiting"
+        MsspSimulator mssp = KhurServerExtension.mssp();
+        mssp.register(citizen.phoneE164(), KhurServerExtension.esignPki().issue(CitizenCertificateRequest.valid(
+                "SIM of " + citizen.registerNumber(), citizen.registerNumber(), citizen.familyName() + " " + citizen.givenName(),
+                KeyKind.EC_P256, revocation.endpoints(), Instant.now())));
+        mssp.behaviour(citizen.phoneE164(), MsspSimulator.Behaviour.TIMEOUT);
+        ChromeDriver browser = open(language, width);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // ESIGN token page, reached from the entry page's signature buttons
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=" + language);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-token"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-sign")));
+            assertThat(browser.findElement(By.id("khur-esign-status")).getAttribute("aria-live")).isEqualTo("polite");
+            checkPage(browser, "esign-token-" + language + "-" + width, language, width);
+
+            // SIM push: start page, then the waiting page; its polling script is blocked so that axe reads
+            // one page (without it the page is what a citizen without JavaScript gets: a "check" button)
+            browser.findElement(By.id("khur-esign-back")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-sim"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-push-sign")));
+            checkPage(browser, "esign-push-start-" + language + "-" + width, language, width);
+            browser.executeCdpCommand("Network.enable", Map.of());
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*khur-esign-wait.js*")));
+            browser.findElement(By.id("khur-esign-register-number")).sendKeys(citizen.registerNumber());
+            browser.findElement(By.id("khur-esign-phone")).sendKeys(citizen.phoneE164().substring(4));
+            browser.findElement(By.id("khur-esign-push-sign")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-verification-code")));
+            var status = browser.findElement(By.id("khur-esign-push-status"));
+            assertThat(status.getAttribute("aria-live")).isEqualTo("polite");
+            assertThat(status.getText()).isNotBlank();
+            checkPage(browser, "esign-push-wait-" + language + "-" + width, language, width);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} at {1}px")
+    @CsvSource({"mn,360", "mn,1280", "en,360", "en,1280"})
+    void requiredActionUpdatePasswordIsAccessibleAndTranslated(String language, int width) {
+        TestCitizen citizen = TestCitizen.random();
+        AdminApi admin = new AdminApi();
+        String userId = admin.createCitizen(citizen);
+        ObjectNode user = (ObjectNode) admin.user(userId);
+        user.putArray("requiredActions").add("UPDATE_PASSWORD");
+        assertThat(admin.put("/admin/realms/" + KeycloakServer.REALM + "/users/" + userId, user.toString()).statusCode())
+                .isEqualTo(204);
+        ChromeDriver browser = open(language, width);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // the reverse-SMS page without its script: the citizen presses Continue after texting the code
+            browser.executeCdpCommand("Network.enable", Map.of());
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*khur-sms-wait.js*")));
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=" + language);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
+            browser.findElement(By.id("password")).sendKeys(citizen.password());
+            browser.findElement(By.id("kc-login")).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+            browser.findElement(By.id("khur-sms-continue")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+            checkPage(browser, "required-update-password-" + language + "-" + width, language, width);
+
+            // two different passwords: the error is tied to the field
+            browser.findElement(By.id("password-new")).sendKeys("Shine2026pass");
+            browser.findElement(By.id("password-confirm")).sendKeys("Other2026pass");
+            browser.findElement(By.cssSelector("[type=submit]")).click();
+            // the old page may still be there while the answer loads
+            wait.ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.attributeToBe(By.id("password-confirm"), "aria-invalid", "true"));
+            checkPage(browser, "required-update-password-error-" + language + "-" + width, language, width);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} at {1}px")
+    @CsvSource({"mn,360", "mn,1280", "en,360", "en,1280"})
+    void invalidActionLinkAndSessionExpiredPagesAreAccessibleAndTranslated(String language, int width) {
+        ChromeDriver browser = open(language, width);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // an action link (e-mail / SMS link) that is expired, used or mangled
+            browser.get(KeycloakServer.BASE_URL + "/realms/" + KeycloakServer.REALM
+                    + "/login-actions/action-token?key=eyJhbGciOiJIUzI1NiJ9.e30.bad&client_id=demo-rp&ui_locales=" + language);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+            checkPage(browser, "action-link-invalid-" + language + "-" + width, language, width);
+
+            // the login's session cookie is gone (expired with the browser session, or deleted) when the form is sent
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=" + language);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(TestCitizen.random().registerNumber());
+            browser.findElement(By.id("password")).sendKeys("Any2026pass");
+            browser.manage().deleteAllCookies();
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kc-form-login")));
+            assertThat(browser.findElement(By.tagName("body")).getAttribute("data-page-id")).isEqualTo("login-error");
+            checkPage(browser, "session-expired-" + language + "-" + width, language, width);
+            // the text must not send the citizen to a button this page does not have
+            assertThat(browser.findElements(By.id("backToApplication"))).isEmpty();
+            assertThat(browser.findElement(By.tagName("body")).getText())
+                    .doesNotContain("Үйлчилгээ рүү буцах").doesNotContain("Back to Application");
         } finally {
             browser.quit();
         }
