@@ -2,7 +2,10 @@ package mn.gov.khur.it.esign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -142,6 +145,23 @@ class SignatureFromEntryPageIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.has("#password")).isTrue();
         assertThat(page.body()).contains("Нэвтрэх аргаа сонгоно уу.").doesNotContain("<script>x");
+    }
+
+    @Test
+    void essentialAcrOfSubstantialHidesTheSignatureMethodsAndRefusesAForgedPick() {
+        // an essential acr claim must be answered with one of its values: a signature would be reported as less
+        String claims = "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"substantial\"]}}}";
+        HttpBrowser browser = new HttpBrowser("mn");
+        HttpBrowser.Page entry = browser.open(URI.create(fixture.rp.begin("openid", Map.of()).authorizationUri()
+                + "&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8)));
+        assertThat(entry.has("#password")).as(entry.body()).isTrue();
+        assertThat(entry.has("#khur-method-esign-sim")).isFalse();
+        assertThat(entry.has("#khur-esign-entry")).isFalse();
+
+        HttpBrowser.Page page = browser.submit("#kc-form-login", Map.of("method", "sim"), null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.has("#khur-esign-push-form")).isFalse();
+        assertThat(page.body()).contains("Нэвтрэх аргаа сонгоно уу.");
     }
 
     /** Register number and phone on the push form, then the page's polling until the phone has signed. */
