@@ -52,7 +52,10 @@ public final class KhurServerExtension implements BeforeAllCallback {
                 Map.entry("KHUR_ESIGN_CLOUD_POLL_SECONDS", "1"),
                 Map.entry("KHUR_ESIGN_TRUST_ANCHORS", anchors.toAbsolutePath().toString()),
                 Map.entry("KHUR_ESIGN_CLIENT_TIMEOUT_SECONDS", "8"),
-                Map.entry("KHUR_ESIGN_OCSP_TIMEOUT_SECONDS", "2"));
+                // roomy outbound timeouts: a loaded 2-core CI machine makes first calls slow; no test relies on them
+                Map.entry("KHUR_ESIGN_SIM_HTTP_TIMEOUT_SECONDS", "30"),
+                Map.entry("KHUR_ESIGN_CLOUD_HTTP_TIMEOUT_SECONDS", "30"),
+                Map.entry("KHUR_ESIGN_OCSP_TIMEOUT_SECONDS", "10"));
     }
 
     private static mn.gov.khur.sandbox.mssp.MsspSimulator startMssp() {
