@@ -1,15 +1,16 @@
 package mn.gov.khur.sandbox.esignclient;
 
+import static mn.gov.khur.sandbox.http.Html.escape;
+
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import mn.gov.khur.sandbox.http.Replies;
+import mn.gov.khur.sandbox.http.Requests;
+import mn.gov.khur.sandbox.http.SandboxHttpServer;
 
 /**
  * The simulated ESIGN client's "PIN dialog" for the dev run: lists pending signing requests with
@@ -18,39 +19,33 @@ import com.sun.net.httpserver.HttpServer;
 public final class EsignClientPage implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 8097;
-    private final HttpServer server;
+    private final SandboxHttpServer server;
     private final EsignClientSimulator client;
 
-    private EsignClientPage(HttpServer server, EsignClientSimulator client) {
+    private EsignClientPage(SandboxHttpServer server, EsignClientSimulator client) {
         this.server = server;
         this.client = client;
     }
 
     public static EsignClientPage start(String host, int port, EsignClientSimulator client) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        SandboxHttpServer http = SandboxHttpServer.bind(host, port);
         EsignClientPage page = new EsignClientPage(http, client);
-        http.createContext("/", page::handle);
-        http.start();
+        http.route("/", page::handle).start();
         return page;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if ("POST".equals(exchange.getRequestMethod())) {
-                Map<String, String> form = parse(new String(exchange.getRequestBody().readNBytes(8192), StandardCharsets.UTF_8));
+                Map<String, String> form = Requests.parseForm(
+                        new String(exchange.getRequestBody().readNBytes(8192), StandardCharsets.UTF_8));
                 String id = form.getOrDefault("request", "");
                 SigningOutcome outcome = form.containsKey("cancel") ? client.cancel(id)
                         : client.approve(id, form.getOrDefault("token", ""), form.getOrDefault("pin", ""));
-                exchange.getResponseHeaders().set("Location", "/?last=" + outcome.name());
-                exchange.sendResponseHeaders(303, -1);
+                Replies.seeOther(exchange, "/?last=" + outcome.name());
                 return;
             }
-            byte[] body = render(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            Replies.html(exchange, render(exchange.getRequestURI().getQuery()));
         }
     }
 
@@ -82,28 +77,12 @@ public final class EsignClientPage implements AutoCloseable {
         return html.append("</ul></html>").toString();
     }
 
-    private static Map<String, String> parse(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     public String uri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return server.uri("/").toString();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,9 +1,6 @@
 package mn.gov.khur.sandbox.gsign;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,26 +8,24 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import mn.gov.khur.sandbox.http.Replies;
+import mn.gov.khur.sandbox.http.Requests;
+import mn.gov.khur.sandbox.http.SandboxHttpServer;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
 import mn.gov.khur.sandbox.pki.KeyKind;
+import mn.gov.khur.sandbox.signer.SignerControl;
+import mn.gov.khur.sandbox.signer.SigningSessions;
+import mn.gov.khur.sandbox.signer.SimulatedSigners;
 
 /**
  * Sandbox GSign cloud-signature service, speaking the Smart-ID-v2-style API that
@@ -45,57 +40,41 @@ public final class GSignSimulator implements AutoCloseable {
     public enum Behaviour { APPROVE, DECLINE, TIMEOUT, FORGED }
 
     private static final Logger LOG = Logger.getLogger(GSignSimulator.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] SHA256_DIGEST_INFO = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final SignerControl.Page CONTROL_PAGE = new SignerControl.Page("Sandbox GSign",
+            "Sandbox GSign (cloud signature)", "Register number", "rn", "Phone");
 
-    private record Account(String phone, IssuedCertificate credential, Behaviour behaviour) {
+    private record Account(String phone, IssuedCertificate credential) {
     }
 
-    private static final class Session {
-        final String registerNumber;
-        final byte[] hash;
-        final Instant expiresAt;
-        int polls;
-
-        Session(String registerNumber, byte[] hash, Instant expiresAt) {
-            this.registerNumber = registerNumber;
-            this.hash = hash;
-            this.expiresAt = expiresAt;
-        }
-    }
-
-    private final HttpServer server;
+    private final SandboxHttpServer server;
     private final String relyingPartyUuid;
-    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, String> lastDisplayed = new ConcurrentHashMap<>();
-    private volatile Duration sessionLifetime = Duration.ofSeconds(120);
+    private final SimulatedSigners<Account, Behaviour> accounts = new SimulatedSigners<>(Behaviour.APPROVE);
+    private final SigningSessions sessions = new SigningSessions();
 
-    private GSignSimulator(HttpServer server, String relyingPartyUuid) {
+    private GSignSimulator(SandboxHttpServer server, String relyingPartyUuid) {
         this.server = server;
         this.relyingPartyUuid = relyingPartyUuid;
     }
 
     /** Port 0 picks a free port (tests). */
     public static GSignSimulator start(String host, int port, String relyingPartyUuid) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        SandboxHttpServer http = SandboxHttpServer.bind(host, port);
         GSignSimulator simulator = new GSignSimulator(http, relyingPartyUuid);
-        http.createContext("/v2/authentication/etsi/", simulator::authentication);
-        http.createContext("/v2/session/", simulator::session);
-        http.createContext("/control/behaviour", simulator::control);
-        http.createContext("/control", simulator::controlPage);
-        http.setExecutor(Executors.newFixedThreadPool(4));
+        http.route("/v2/authentication/etsi/", simulator::authentication).route("/v2/session/", simulator::session);
+        new SignerControl<>(simulator.accounts, CONTROL_PAGE, Account::phone).mountOn(http);
         http.start();
         return simulator;
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2");
+        return server.uri("/v2");
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** A GSign account: RSA PKCS#1 v1.5 or ECDSA keys (the schemes that sign a bare hash). */
@@ -103,39 +82,38 @@ public final class GSignSimulator implements AutoCloseable {
         if (credential.keyKind() == KeyKind.RSA_PSS) {
             throw new IllegalArgumentException("the sandbox GSign signs hashes with RSA PKCS#1 v1.5 or ECDSA");
         }
-        accounts.put(registerNumber, new Account(phone, credential, Behaviour.APPROVE));
+        accounts.register(registerNumber, new Account(phone, credential));
     }
 
     public void behaviour(String registerNumber, Behaviour behaviour) {
-        accounts.computeIfPresent(registerNumber, (k, a) -> new Account(a.phone(), a.credential(), behaviour));
+        accounts.behaviour(registerNumber, behaviour);
     }
 
     public void sessionLifetime(Duration lifetime) {
-        this.sessionLifetime = lifetime;
+        sessions.lifetime(lifetime);
     }
 
     /** The text the last request showed in this citizen's app (empty if none). */
     public String lastDisplayedText(String registerNumber) {
-        return lastDisplayed.getOrDefault(registerNumber, "");
+        return accounts.lastDisplayedText(registerNumber);
     }
 
     private void authentication(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
+            if (!Requests.requirePost(exchange)) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
             String identifier = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
             JsonNode request;
-            try (InputStream in = exchange.getRequestBody()) {
-                request = JSON.readTree(in.readNBytes(64 * 1024));
+            try {
+                request = Requests.jsonBody(exchange, MAX_REQUEST_BYTES);
             } catch (IOException e) {
-                send(exchange, 400, Map.of("title", "Bad request"));
+                Replies.json(exchange, 400, Map.of("title", "Bad request"));
                 return;
             }
             if (request == null || !relyingPartyUuid.equals(request.path("relyingPartyUUID").asText())) {
-                send(exchange, 401, Map.of("title", "Unauthorized"));
+                Replies.json(exchange, 401, Map.of("title", "Unauthorized"));
                 return;
             }
             byte[] hash;
@@ -145,19 +123,17 @@ public final class GSignSimulator implements AutoCloseable {
                 hash = new byte[0];
             }
             if (hash.length != 32 || !"SHA256".equals(request.path("hashType").asText())) {
-                send(exchange, 400, Map.of("title", "Bad request"));
+                Replies.json(exchange, 400, Map.of("title", "Bad request"));
                 return;
             }
             String rn = identifier.startsWith("PNOMN-") ? identifier.substring(6) : "";
-            Account account = accounts.get(rn);
-            if (account == null || !account.phone().equals(request.path("phoneNumber").asText())) {
-                send(exchange, 404, Map.of("title", "Not Found"));
+            String phone = request.path("phoneNumber").asText();
+            if (accounts.find(rn).filter(a -> a.account().phone().equals(phone)).isEmpty()) {
+                Replies.json(exchange, 404, Map.of("title", "Not Found"));
                 return;
             }
-            lastDisplayed.put(rn, request.path("allowedInteractionsOrder").path(0).path("displayText60").asText(""));
-            String id = UUID.randomUUID().toString();
-            sessions.put(id, new Session(rn, hash, Instant.now().plus(sessionLifetime)));
-            send(exchange, 200, Map.of("sessionID", id));
+            accounts.displayed(rn, request.path("allowedInteractionsOrder").path(0).path("displayText60").asText(""));
+            Replies.json(exchange, 200, Map.of("sessionID", sessions.open(rn, hash)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "GSign simulator failed", e);
         }
@@ -166,32 +142,26 @@ public final class GSignSimulator implements AutoCloseable {
     private void session(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            Session session = sessions.get(path.substring(path.lastIndexOf('/') + 1));
+            SigningSessions.Session session = sessions.find(path.substring(path.lastIndexOf('/') + 1)).orElse(null);
             if (session == null) {
-                send(exchange, 404, Map.of("title", "Not Found"));
+                Replies.json(exchange, 404, Map.of("title", "Not Found"));
                 return;
             }
-            Account account = accounts.get(session.registerNumber);
-            Map<String, Object> answer;
-            synchronized (session) {
-                session.polls++;
-                if (Instant.now().isAfter(session.expiresAt)) {
-                    answer = complete("TIMEOUT", null, null);
-                } else {
-                    answer = switch (account.behaviour()) {
-                        case DECLINE -> complete("USER_REFUSED", null, null);
-                        case TIMEOUT -> Map.of("state", "RUNNING");
-                        case APPROVE -> session.polls < 2 ? Map.of("state", "RUNNING")
-                                : complete("OK", account.credential(), signHash(account.credential(), session.hash));
-                        case FORGED -> {
-                            byte[] foreign = new byte[32];
-                            RANDOM.nextBytes(foreign);
-                            yield complete("OK", account.credential(), signHash(account.credential(), foreign));
-                        }
-                    };
+            SimulatedSigners.Signer<Account, Behaviour> signer = accounts.find(session.signerId()).orElseThrow();
+            IssuedCertificate credential = signer.account().credential();
+            SigningSessions.Poll poll = session.poll();
+            Map<String, Object> answer = poll.expired() ? complete("TIMEOUT", null, null) : switch (signer.behaviour()) {
+                case DECLINE -> complete("USER_REFUSED", null, null);
+                case TIMEOUT -> Map.of("state", "RUNNING");
+                case APPROVE -> poll.number() < 2 ? Map.of("state", "RUNNING")
+                        : complete("OK", credential, signHash(credential, session.hash()));
+                case FORGED -> {
+                    byte[] foreign = new byte[32];
+                    RANDOM.nextBytes(foreign);
+                    yield complete("OK", credential, signHash(credential, foreign));
                 }
-            }
-            send(exchange, 200, answer);
+            };
+            Replies.json(exchange, 200, answer);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "GSign simulator failed", e);
         }
@@ -228,84 +198,8 @@ public final class GSignSimulator implements AutoCloseable {
         return answer;
     }
 
-    private void control(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            String query = exchange.getRequestURI().getRawQuery();
-            if (query == null || query.isEmpty()) {
-                try (InputStream in = exchange.getRequestBody()) {
-                    query = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-                }
-            }
-            Map<String, String> params = new LinkedHashMap<>();
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            Behaviour behaviour;
-            try {
-                behaviour = Behaviour.valueOf(params.getOrDefault("behaviour", "").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                exchange.sendResponseHeaders(400, -1);
-                return;
-            }
-            String rn = params.getOrDefault("rn", "");
-            if (!accounts.containsKey(rn)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            behaviour(rn, behaviour);
-            exchange.getResponseHeaders().add("Location", "/control");
-            exchange.sendResponseHeaders(303, -1);
-        }
-    }
-
-    private void controlPage(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            StringBuilder html = new StringBuilder("<!doctype html><html lang=\"mn\"><meta charset=\"utf-8\">"
-                    + "<title>Sandbox GSign</title><h1>Sandbox GSign (cloud signature)</h1><table><tr><th>Register number</th>"
-                    + "<th>Phone</th><th>Behaviour</th></tr>");
-            accounts.forEach((rn, a) -> {
-                html.append("<tr><td>").append(escape(rn)).append("</td><td>").append(escape(a.phone()))
-                        .append("</td><td><form method=\"post\" action=\"/control/behaviour\"><input type=\"hidden\" name=\"rn\" value=\"")
-                        .append(escape(rn)).append("\"><select name=\"behaviour\" aria-label=\"behaviour\">");
-                for (Behaviour b : Behaviour.values()) {
-                    html.append("<option").append(b == a.behaviour() ? " selected" : "").append('>').append(b).append("</option>");
-                }
-                html.append("</select><button>Set</button></form></td></tr>");
-            });
-            html.append("</table></html>");
-            byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
+        server.close();
     }
 }

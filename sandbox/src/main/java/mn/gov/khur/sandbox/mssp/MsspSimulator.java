@@ -1,30 +1,25 @@
 package mn.gov.khur.sandbox.mssp;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import mn.gov.khur.sandbox.http.Replies;
+import mn.gov.khur.sandbox.http.Requests;
+import mn.gov.khur.sandbox.http.SandboxHttpServer;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
+import mn.gov.khur.sandbox.signer.SignerControl;
+import mn.gov.khur.sandbox.signer.SigningSessions;
+import mn.gov.khur.sandbox.signer.SimulatedSigners;
 
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -49,34 +44,18 @@ public final class MsspSimulator implements AutoCloseable {
     public enum Behaviour { APPROVE, DECLINE, TIMEOUT, FORGED }
 
     private static final Logger LOG = Logger.getLogger(MsspSimulator.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final SignerControl.Page CONTROL_PAGE = new SignerControl.Page("Sandbox MSSP",
+            "Sandbox MSSP (SIM signature)", "MSISDN", "msisdn", "Certificate");
 
-    private record Subscriber(IssuedCertificate credential, Behaviour behaviour) {
-    }
-
-    private static final class Transaction {
-        final String msisdn;
-        final byte[] hash;
-        final Instant expiresAt;
-        int polls;
-
-        Transaction(String msisdn, byte[] hash, Instant expiresAt) {
-            this.msisdn = msisdn;
-            this.hash = hash;
-            this.expiresAt = expiresAt;
-        }
-    }
-
-    private final HttpServer server;
+    private final SandboxHttpServer server;
     private final String apId;
     private final String apPassword;
-    private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
-    private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
-    private final Map<String, String> lastDisplayed = new ConcurrentHashMap<>();
-    private volatile Duration transactionLifetime = Duration.ofSeconds(120);
+    private final SimulatedSigners<IssuedCertificate, Behaviour> subscribers = new SimulatedSigners<>(Behaviour.APPROVE);
+    private final SigningSessions transactions = new SigningSessions();
 
-    private MsspSimulator(HttpServer server, String apId, String apPassword) {
+    private MsspSimulator(SandboxHttpServer server, String apId, String apPassword) {
         this.server = server;
         this.apId = apId;
         this.apPassword = apPassword;
@@ -84,41 +63,39 @@ public final class MsspSimulator implements AutoCloseable {
 
     /** Port 0 picks a free port (tests). */
     public static MsspSimulator start(String host, int port, String apId, String apPassword) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        SandboxHttpServer http = SandboxHttpServer.bind(host, port);
         MsspSimulator simulator = new MsspSimulator(http, apId, apPassword);
-        http.createContext("/mssp/v1/signature", exchange -> simulator.handle(exchange, simulator::signature));
-        http.createContext("/mssp/v1/status", exchange -> simulator.handle(exchange, simulator::status));
-        http.createContext("/control/behaviour", simulator::control);
-        http.createContext("/control", simulator::controlPage);
-        http.setExecutor(Executors.newFixedThreadPool(4));
+        http.route("/mssp/v1/signature", exchange -> simulator.handle(exchange, simulator::signature))
+                .route("/mssp/v1/status", exchange -> simulator.handle(exchange, simulator::status));
+        new SignerControl<>(simulator.subscribers, CONTROL_PAGE, IssuedCertificate::label).mountOn(http);
         http.start();
         return simulator;
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/mssp/v1");
+        return server.uri("/mssp/v1");
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public void register(String msisdn, IssuedCertificate credential) {
-        subscribers.put(msisdn, new Subscriber(credential, Behaviour.APPROVE));
+        subscribers.register(msisdn, credential);
     }
 
     public void behaviour(String msisdn, Behaviour behaviour) {
-        subscribers.computeIfPresent(msisdn, (k, s) -> new Subscriber(s.credential(), behaviour));
+        subscribers.behaviour(msisdn, behaviour);
     }
 
     /** The text the last signature request showed on this phone (empty if none). */
     public String lastDisplayedText(String msisdn) {
-        return lastDisplayed.getOrDefault(msisdn, "");
+        return subscribers.lastDisplayedText(msisdn);
     }
 
     /** How long a transaction waits for the citizen before 208 EXPIRED_TRANSACTION. */
     public void transactionLifetime(Duration lifetime) {
-        this.transactionLifetime = lifetime;
+        transactions.lifetime(lifetime);
     }
 
     private interface Operation {
@@ -127,15 +104,14 @@ public final class MsspSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange, Operation operation) throws IOException {
         try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
+            if (!Requests.requirePost(exchange)) {
                 return;
             }
             JsonNode request;
-            try (InputStream in = exchange.getRequestBody()) {
-                request = JSON.readTree(in.readNBytes(64 * 1024));
+            try {
+                request = Requests.jsonBody(exchange, MAX_REQUEST_BYTES);
             } catch (IOException e) {
-                send(exchange, 400, fault(101, "WRONG_PARAM"));
+                Replies.json(exchange, 400, fault(101, "WRONG_PARAM"));
                 return;
             }
             Map<String, Object> answer;
@@ -145,7 +121,7 @@ public final class MsspSimulator implements AutoCloseable {
                 LOG.log(Level.WARNING, "MSSP simulator failed", e);
                 answer = fault(900, "INTERNAL_ERROR");
             }
-            send(exchange, answer.containsKey("Fault") ? 500 : 200, answer);
+            Replies.json(exchange, answer.containsKey("Fault") ? 500 : 200, answer);
         }
     }
 
@@ -168,12 +144,11 @@ public final class MsspSimulator implements AutoCloseable {
         if (hash.length < 32 || request.path("DataToBeDisplayed").path("Data").asText("").isBlank()) {
             return fault(101, "WRONG_PARAM");
         }
-        if (!subscribers.containsKey(msisdn)) {
+        if (subscribers.find(msisdn).isEmpty()) {
             return fault(105, "UNKNOWN_CLIENT");
         }
-        lastDisplayed.put(msisdn, request.path("DataToBeDisplayed").path("Data").asText());
-        String id = UUID.randomUUID().toString();
-        transactions.put(id, new Transaction(msisdn, hash, Instant.now().plus(transactionLifetime)));
+        subscribers.displayed(msisdn, request.path("DataToBeDisplayed").path("Data").asText());
+        String id = transactions.open(msisdn, hash);
         return Map.of("MSS_SignatureResp", Map.of("AP_TransID", request.path("AP_Info").path("AP_TransID").asText(""),
                 "MSSP_TransID", id, "Status", status(100, "REQUEST_OK")));
     }
@@ -183,28 +158,26 @@ public final class MsspSimulator implements AutoCloseable {
         if (!authorised(request.path("AP_Info"))) {
             return fault(104, "UNAUTHORIZED_ACCESS");
         }
-        Transaction transaction = transactions.get(request.path("MSSP_TransID").asText(""));
+        SigningSessions.Session transaction = transactions.find(request.path("MSSP_TransID").asText("")).orElse(null);
         if (transaction == null) {
             return fault(101, "WRONG_PARAM");
         }
-        Subscriber subscriber = subscribers.get(transaction.msisdn);
-        synchronized (transaction) {
-            transaction.polls++;
-            if (Instant.now().isAfter(transaction.expiresAt)) {
-                return statusResp(208, "EXPIRED_TRANSACTION", null);
-            }
-            return switch (subscriber.behaviour()) {
-                case DECLINE -> statusResp(401, "USER_CANCEL", null);
-                case TIMEOUT -> statusResp(504, "OUTSTANDING_TRANSACTION", null);
-                case APPROVE -> transaction.polls < 2 ? statusResp(504, "OUTSTANDING_TRANSACTION", null)
-                        : statusResp(500, "SIGNATURE", cms(subscriber.credential(), transaction.hash));
-                case FORGED -> {
-                    byte[] foreign = new byte[transaction.hash.length];
-                    RANDOM.nextBytes(foreign);
-                    yield statusResp(500, "SIGNATURE", cms(subscriber.credential(), foreign));
-                }
-            };
+        SimulatedSigners.Signer<IssuedCertificate, Behaviour> subscriber = subscribers.find(transaction.signerId()).orElseThrow();
+        SigningSessions.Poll poll = transaction.poll();
+        if (poll.expired()) {
+            return statusResp(208, "EXPIRED_TRANSACTION", null);
         }
+        return switch (subscriber.behaviour()) {
+            case DECLINE -> statusResp(401, "USER_CANCEL", null);
+            case TIMEOUT -> statusResp(504, "OUTSTANDING_TRANSACTION", null);
+            case APPROVE -> poll.number() < 2 ? statusResp(504, "OUTSTANDING_TRANSACTION", null)
+                    : statusResp(500, "SIGNATURE", cms(subscriber.account(), transaction.hash()));
+            case FORGED -> {
+                byte[] foreign = new byte[transaction.hash().length];
+                RANDOM.nextBytes(foreign);
+                yield statusResp(500, "SIGNATURE", cms(subscriber.account(), foreign));
+            }
+        };
     }
 
     /** CMS SignedData over {@code content}, encapsulated, with the signer's certificate. */
@@ -241,84 +214,8 @@ public final class MsspSimulator implements AutoCloseable {
                 "Reason", reason));
     }
 
-    private void control(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            String query = exchange.getRequestURI().getRawQuery();
-            if (query == null || query.isEmpty()) {
-                try (InputStream in = exchange.getRequestBody()) {
-                    query = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-                }
-            }
-            Map<String, String> params = new LinkedHashMap<>();
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            String msisdn = params.getOrDefault("msisdn", "");
-            Behaviour behaviour;
-            try {
-                behaviour = Behaviour.valueOf(params.getOrDefault("behaviour", "").toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                exchange.sendResponseHeaders(400, -1);
-                return;
-            }
-            if (!subscribers.containsKey(msisdn)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            behaviour(msisdn, behaviour);
-            exchange.getResponseHeaders().add("Location", "/control");
-            exchange.sendResponseHeaders(303, -1);
-        }
-    }
-
-    private void controlPage(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            StringBuilder html = new StringBuilder("<!doctype html><html lang=\"mn\"><meta charset=\"utf-8\">"
-                    + "<title>Sandbox MSSP</title><h1>Sandbox MSSP (SIM signature)</h1><table><tr><th>MSISDN</th>"
-                    + "<th>Certificate</th><th>Behaviour</th></tr>");
-            subscribers.forEach((msisdn, s) -> {
-                html.append("<tr><td>").append(escape(msisdn)).append("</td><td>").append(escape(s.credential().label()))
-                        .append("</td><td><form method=\"post\" action=\"/control/behaviour\"><input type=\"hidden\" name=\"msisdn\" value=\"")
-                        .append(escape(msisdn)).append("\"><select name=\"behaviour\" aria-label=\"behaviour\">");
-                for (Behaviour b : Behaviour.values()) {
-                    html.append("<option").append(b == s.behaviour() ? " selected" : "").append('>').append(b).append("</option>");
-                }
-                html.append("</select><button>Set</button></form></td></tr>");
-            });
-            html.append("</table></html>");
-            byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        server.close();
     }
 }

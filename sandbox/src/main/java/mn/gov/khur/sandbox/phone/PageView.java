@@ -1,5 +1,7 @@
 package mn.gov.khur.sandbox.phone;
 
+import static mn.gov.khur.sandbox.http.Html.escape;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -126,24 +128,5 @@ final class PageView {
             html.append("</td><td>").append(s.attempts()).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
-    }
-
-    static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

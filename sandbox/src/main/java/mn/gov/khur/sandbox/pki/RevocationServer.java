@@ -3,19 +3,18 @@ package mn.gov.khur.sandbox.pki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import mn.gov.khur.sandbox.http.SandboxHttpServer;
+
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -49,28 +48,24 @@ public final class RevocationServer implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
     private final SandboxPki pki;
-    private final HttpServer server;
+    private final SandboxHttpServer server;
     private final AtomicReference<OcspMode> mode = new AtomicReference<>(OcspMode.NORMAL);
 
-    private RevocationServer(SandboxPki pki, HttpServer server) {
+    private RevocationServer(SandboxPki pki, SandboxHttpServer server) {
         this.pki = pki;
         this.server = server;
     }
 
     /** Port 0 picks a free port (tests). */
     public static RevocationServer start(SandboxPki pki, String host, int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        SandboxHttpServer http = SandboxHttpServer.bind(host, port);
         RevocationServer server = new RevocationServer(pki, http);
-        http.createContext("/ocsp", server::ocsp);
-        http.createContext("/crl/issuing.crl", server::crl);
-        http.setExecutor(Executors.newFixedThreadPool(4));
-        http.start();
+        http.route("/ocsp", server::ocsp).route("/crl/issuing.crl", server::crl).start();
         return server;
     }
 
     public RevocationEndpoints endpoints() {
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return new RevocationEndpoints(URI.create(base + "/ocsp"), URI.create(base + "/crl/issuing.crl"));
+        return new RevocationEndpoints(server.uri("/ocsp"), server.uri("/crl/issuing.crl"));
     }
 
     public void mode(OcspMode newMode) {
@@ -181,14 +176,11 @@ public final class RevocationServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        if (server.getExecutor() instanceof java.util.concurrent.ExecutorService executor) {
-            executor.shutdownNow();
-        }
+        server.close();
     }
 }
