@@ -267,12 +267,13 @@ public final class ReverseSmsChallenges {
     }
 
     /**
-     * One lookup, for the status long-poll's periodic re-check: whether the challenge has been matched
-     * (on any node; the flag is written at once, not at commit). Says nothing about the realm: check
-     * {@link #status(RealmModel, String)} first.
+     * One lookup, for the status long-poll's periodic re-check: whether a match (made on any node) is
+     * committed and not yet consumed, i.e. Continue would complete now. Unlike {@link #status}, which
+     * reads the flag written before the webhook's commit, so a page woken by this never continues too
+     * early. Says nothing about the realm: check {@link #status(RealmModel, String)} first.
      */
-    public boolean isMatched(String challengeId) {
-        return ChallengeKeys.isChallengeId(challengeId) && store.contains(ChallengeKeys.matchedFlag(challengeId));
+    public boolean hasMatchToConsume(String challengeId) {
+        return ChallengeKeys.isChallengeId(challengeId) && store.contains(ChallengeKeys.matched(challengeId));
     }
 
     /**

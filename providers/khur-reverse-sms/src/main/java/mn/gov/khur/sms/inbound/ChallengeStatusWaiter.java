@@ -35,7 +35,7 @@ final class ChallengeStatusWaiter {
 
     /** What one tick may read, all in one store session. */
     interface View {
-        /** Cheap: one lookup. */
+        /** Cheap: one lookup. True only once the match is committed, so Continue finds it. */
         boolean isMatched(String challengeId);
 
         /** Full status, for requests at their deadline. */

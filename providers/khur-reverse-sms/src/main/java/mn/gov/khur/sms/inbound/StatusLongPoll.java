@@ -66,7 +66,7 @@ final class StatusLongPoll implements AutoCloseable {
         return new ChallengeStatusWaiter.View() {
             @Override
             public boolean isMatched(String challengeId) {
-                return challenges.isMatched(challengeId);
+                return challenges.hasMatchToConsume(challengeId);
             }
 
             @Override

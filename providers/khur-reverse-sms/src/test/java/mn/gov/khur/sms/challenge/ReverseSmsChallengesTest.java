@@ -310,19 +310,21 @@ class ReverseSmsChallengesTest {
     }
 
     @Test
-    void isMatchedAndTimeLeftServeTheStatusLongPoll() {
+    void aMatchToConsumeAndTimeLeftServeTheStatusLongPoll() {
         PendingChallenge challenge = challenges.issue(realm, PHONE, ChallengePurpose.LOGIN, USER, FIVE_MINUTES);
         clock.advance(Duration.ofSeconds(60));
 
-        assertThat(challenges.isMatched(challenge.challengeId())).isFalse();
+        assertThat(challenges.hasMatchToConsume(challenge.challengeId())).isFalse();
         assertThat(challenges.timeLeft(challenge.challengeId())).contains(Duration.ofMinutes(4));
 
         challenges.match(realm, PHONE, challenge.code());
-        assertThat(challenges.isMatched(challenge.challengeId())).isTrue();
+        assertThat(challenges.hasMatchToConsume(challenge.challengeId())).isTrue();
+        challenges.consumeMatch(challenge.challengeId());
+        assertThat(challenges.hasMatchToConsume(challenge.challengeId())).isFalse();
 
         assertThat(challenges.timeLeft("unknown-id-of-22-chars")).isEmpty();
         assertThat(challenges.timeLeft("not an id")).isEmpty();
-        assertThat(challenges.isMatched("not an id")).isFalse();
+        assertThat(challenges.hasMatchToConsume("not an id")).isFalse();
     }
 
     @Test
