@@ -9,9 +9,15 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import mn.gov.khur.smsgateway.config.GatewayConfig;
 import mn.gov.khur.smsgateway.config.GatewaySettings;
 import mn.gov.khur.smsgateway.config.SmscSettings;
+import mn.gov.khur.smsgateway.mt.MtHandler;
+import mn.gov.khur.smsgateway.mt.MtLink;
+import mn.gov.khur.smsgateway.mt.MtRequestParser;
+import mn.gov.khur.smsgateway.mt.MtSignatureVerifier;
+import mn.gov.khur.smsgateway.mt.SmppMtSubmitter;
 import mn.gov.khur.smsgateway.smpp.DeliverSmHandler;
 import mn.gov.khur.smsgateway.smpp.SmscConnection;
 import mn.gov.khur.smsgateway.webhook.WebhookClient;
@@ -27,6 +33,7 @@ public class GatewayService {
     private final GatewayConfig config;
     private final MeterRegistry meters;
     private final List<SmscConnection> connections = new ArrayList<>();
+    private volatile MtHandler mtHandler;
 
     GatewayService(GatewayConfig config, MeterRegistry meters) {
         this.config = config;
@@ -52,9 +59,35 @@ public class GatewayService {
                     .register(meters);
             connections.add(connection);
             connection.start();
+            if (settings.mtSmsc().filter(smsc::equals).isPresent()) {
+                startMt(settings, smsc, connection);
+            }
+        }
+        if (settings.mtSmsc().isEmpty()) {
+            LOG.info("event=mt_off no khur.gateway.mt-secret (KHUR_SMS_OUTBOUND_SECRET) or no SMSC: POST /mt answers 503");
         }
         LOG.infof("event=gateway_start webhook=%s short_number=%s smscs=%d", settings.webhookUrl(),
                 settings.shortNumber(), settings.smscs().size());
+    }
+
+    private void startMt(GatewaySettings settings, SmscSettings smsc, SmscConnection moConnection) {
+        SmscConnection link = MtLink.extraConnection(smsc).orElse(moConnection);
+        if (link != moConnection) {
+            Gauge.builder("khur.smsgateway.smsc.bound", link, c -> c.isBound() ? 1 : 0)
+                    .description("1 while the SMPP bind to this operator's SMSC is up")
+                    .tag("operator", link.operator())
+                    .register(meters);
+            connections.add(link);
+            link.start();
+        }
+        mtHandler = new MtHandler(new MtSignatureVerifier(settings.mtSecret().orElseThrow(), MtSignatureVerifier.DEFAULT_TOLERANCE),
+                new MtRequestParser(settings.shortNumber()), new SmppMtSubmitter(link), Clock.systemUTC());
+        LOG.infof("event=mt_on operator=%s link=%s", smsc.operator(), link.operator());
+    }
+
+    /** The {@code POST /mt} handler, or empty while MT is off. */
+    public Optional<MtHandler> mtHandler() {
+        return Optional.ofNullable(mtHandler);
     }
 
     void onStop(@Observes ShutdownEvent event) {

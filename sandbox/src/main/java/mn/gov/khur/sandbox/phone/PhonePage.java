@@ -25,6 +25,8 @@ import mn.gov.khur.sandbox.smsc.SmscSimulator;
  *   <li>{@code GET /} page; {@code POST /send} form post, answered 303 to {@code /?sent=<id>}</li>
  *   <li>{@code POST /api/sms} {@code {"from","to","text"}} → 202 {@code {"id","state"}}</li>
  *   <li>{@code GET /api/sms/<id>} → the message's delivery state</li>
+ *   <li>{@code GET /inbox?phone=+976…} the phone's inbox: MT (submit_sm) the SMSC took for it, e.g. login notices;
+ *       {@code GET /api/inbox?phone=+976…} → {@code [{"id","from","text","receivedAt"}]}</li>
  * </ul>
  */
 public final class PhonePage implements AutoCloseable {
@@ -93,6 +95,10 @@ public final class PhonePage implements AutoCloseable {
             requireMethod(exchange, "POST", this::sendFromForm);
         } else if (path.equals("/api/sms")) {
             requireMethod(exchange, "POST", this::sendFromJson);
+        } else if (path.equals("/inbox")) {
+            requireMethod(exchange, "GET", this::showInbox);
+        } else if (path.equals("/api/inbox")) {
+            requireMethod(exchange, "GET", this::inboxJson);
         } else if (path.startsWith("/api/sms/")) {
             requireMethod(exchange, "GET", ex -> showMessage(ex, path.substring("/api/sms/".length())));
         } else {
@@ -125,6 +131,39 @@ public final class PhonePage implements AutoCloseable {
         PageView.Model model = new PageView.Model(citizens, shortNumber, smsc.messages(), selected,
                 sent.map(SmscMessage::id).orElse(null), query.get("error"));
         Exchanges.send(exchange, 200, HTML, PageView.render(model));
+    }
+
+    private void showInbox(HttpExchange exchange) throws IOException {
+        String phone = inboxPhone(exchange);
+        Exchanges.send(exchange, 200, HTML, InboxView.render(citizens, phone,
+                phone == null ? List.of() : smsc.submittedTo(phone)));
+    }
+
+    private void inboxJson(HttpExchange exchange) throws IOException {
+        String phone = inboxPhone(exchange);
+        if (phone == null) {
+            Exchanges.send(exchange, 400, JSON, error("phone must be +976 and 8 digits"));
+            return;
+        }
+        List<Map<String, Object>> received = smsc.submittedTo(phone).stream().map(m -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", m.messageId());
+            row.put("from", m.from());
+            row.put("text", m.text());
+            row.put("receivedAt", m.receivedAt().toString());
+            return row;
+        }).toList();
+        Exchanges.send(exchange, 200, JSON, json.writeValueAsString(received));
+    }
+
+    /** {@code ?phone=} as +976XXXXXXXX, or null when absent or not such a number. */
+    private static String inboxPhone(HttpExchange exchange) {
+        String phone = Exchanges.parseForm(exchange.getRequestURI().getRawQuery()).getOrDefault("phone", "").strip();
+        String digits = phone.startsWith("+") ? phone.substring(1) : phone;
+        if (digits.matches("[0-9]{8}")) {
+            return "+976" + digits;
+        }
+        return digits.matches("976[0-9]{8}") ? "+" + digits : null;
     }
 
     /** POST-redirect-GET: the browser ends on a GET, so a reload never re-sends the SMS. */

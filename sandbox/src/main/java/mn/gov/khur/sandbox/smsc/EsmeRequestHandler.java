@@ -45,12 +45,29 @@ final class EsmeRequestHandler implements ServerMessageReceiverListener {
         var messageId = ids.newMessageId();
         synchronized (this) {
             submitted.addLast(new SubmittedMessage(messageId.getValue(), submitSm.getSourceAddr(),
-                    submitSm.getDestAddress(), submitSm.getDataCoding(), submitSm.getShortMessage(), Instant.now()));
+                    submitSm.getDestAddress(), submitSm.getDataCoding(), body(submitSm), Instant.now()));
             if (submitted.size() > KEEP_SUBMITTED) {
                 submitted.removeFirst();
             }
         }
         return new SubmitSmResult(messageId, new OptionalParameter[0]);
+    }
+
+    /** short_message, or the message_payload TLV when short_message is empty (SMPP 3.4 §5.3.2.32). */
+    private static byte[] body(SubmitSm submitSm) {
+        byte[] shortMessage = submitSm.getShortMessage();
+        if (shortMessage != null && shortMessage.length > 0) {
+            return shortMessage;
+        }
+        if (submitSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD) instanceof OptionalParameter.OctetString p) {
+            return p.getValue();
+        }
+        return new byte[0];
+    }
+
+    /** MT messages sent to one handset, oldest first. */
+    synchronized List<SubmittedMessage> submittedTo(String e164) {
+        return submitted.stream().filter(m -> e164.equals(m.toE164())).toList();
     }
 
     @Override

@@ -43,4 +43,25 @@ final class Gsm7 {
         }
         return Optional.of(out.toByteArray());
     }
+
+    /** The text of unpacked septets; escape sequences of the extension table are resolved. */
+    static String decodeUnpacked(byte[] septets) {
+        StringBuilder text = new StringBuilder(septets.length);
+        for (int i = 0; i < septets.length; i++) {
+            int code = septets[i] & 0x7F;
+            if (code == ESCAPE && i + 1 < septets.length) {
+                int next = septets[++i] & 0x7F;
+                int ext = -1;
+                for (int e = 0; e < EXTENSION_CODES.length; e++) {
+                    if (EXTENSION_CODES[e] == next) {
+                        ext = e;
+                    }
+                }
+                text.append(ext >= 0 ? EXTENSION_CHARS.charAt(ext) : ' ');
+                continue;
+            }
+            text.append(BASIC.charAt(code));
+        }
+        return text.toString();
+    }
 }

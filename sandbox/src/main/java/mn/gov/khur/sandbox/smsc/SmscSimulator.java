@@ -142,6 +142,11 @@ public final class SmscSimulator implements AutoCloseable {
         return esmeRequests.submitted();
     }
 
+    /** MT messages (submit_sm) sent to one handset ({@code +976XXXXXXXX}), oldest first: the phone's inbox. */
+    public List<SubmittedMessage> submittedTo(String e164) {
+        return esmeRequests.submittedTo(e164);
+    }
+
     /** Unbinds the ESMEs, stops listening and cancels what is still pending. */
     @Override
     public void close() {

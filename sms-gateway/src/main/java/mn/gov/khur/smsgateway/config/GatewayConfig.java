@@ -25,6 +25,15 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration webhookTimeout();
 
+    /**
+     * HMAC secret of the identity provider's {@code POST /mt} (its KHUR_SMS_OUTBOUND_SECRET); without it the
+     * bridge sends no MT and answers {@code /mt} with 503.
+     */
+    Optional<String> mtSecret();
+
+    /** The operator whose SMSC carries MT; default: the first configured (by key). */
+    Optional<String> mtOperator();
+
     /** One entry per operator, keyed by a short lower-case name: {@code khur.gateway.smsc."mobicom".host}. */
     Map<String, Smsc> smsc();
 

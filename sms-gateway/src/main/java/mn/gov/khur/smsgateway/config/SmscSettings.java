@@ -43,6 +43,13 @@ public record SmscSettings(String operator, String host, int port, String system
         }
     }
 
+    /** The same SMSC and credentials, bound as transmitter under the key {@code <operator>-mt} (the MT link). */
+    public SmscSettings asTransmitter() {
+        return new SmscSettings(operator.length() > 29 ? operator.substring(0, 29) + "-mt" : operator + "-mt", host, port,
+                systemId, password, systemType, BindMode.TRANSMITTER, addressRange, enquireLinkInterval, bindTimeout,
+                reconnectInitialDelay, reconnectMaxDelay);
+    }
+
     /** Password and system_id stay out of toString (it ends up in logs). */
     @Override
     public String toString() {

@@ -84,6 +84,32 @@ public final class SmscConnection implements AutoCloseable {
         return status.state() == State.BOUND;
     }
 
+    /** Whether this link may send submit_sm (transmitter or transceiver bind). */
+    public boolean canSubmit() {
+        return settings.bindMode() != mn.gov.khur.smsgateway.config.BindMode.RECEIVER;
+    }
+
+    /**
+     * One submit_sm over the current bind, waiting at most the transaction timer for submit_sm_resp.
+     *
+     * @return the SMSC's message id
+     * @throws IllegalStateException when not bound right now
+     */
+    public String submit(String sourceAddr, String destinationE164, org.jsmpp.bean.DataCoding dataCoding,
+                         byte[] shortMessage, org.jsmpp.bean.OptionalParameter... optionalParameters)
+            throws org.jsmpp.PDUException, org.jsmpp.extra.ResponseTimeoutException,
+            org.jsmpp.InvalidResponseException, NegativeResponseException, IOException {
+        SMPPSession session = current;
+        if (!canSubmit() || session == null || !isBound() || !session.getSessionState().isTransmittable()) {
+            throw new IllegalStateException("no transmitter bind to " + settings.operator());
+        }
+        String destination = destinationE164.startsWith("+") ? destinationE164.substring(1) : destinationE164;
+        return session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, sourceAddr,
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination, new org.jsmpp.bean.ESMClass(),
+                (byte) 0, (byte) 0, null, null, new org.jsmpp.bean.RegisteredDelivery(0), (byte) 0, dataCoding,
+                (byte) 0, shortMessage, optionalParameters).getMessageId();
+    }
+
     /** Unbinds (an orderly unbind, so the SMSC stops sending to us) and stops reconnecting. */
     @Override
     public void close() {
