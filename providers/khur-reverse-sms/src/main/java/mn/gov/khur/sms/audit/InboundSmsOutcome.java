@@ -7,6 +7,8 @@ public enum InboundSmsOutcome {
     MATCHED,
     UNMATCHED,
     DUPLICATE,
+    /** A "0" answering a login notice: that login's session was revoked. */
+    REVOKED,
     REJECTED_SIGNATURE,
     REJECTED_INVALID,
     RATE_LIMITED,

@@ -17,6 +17,8 @@ import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.challenge.MatchEvidence;
 import mn.gov.khur.sms.challenge.MatchOutcome;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
+import mn.gov.khur.sms.notice.DeniedLogin;
+import mn.gov.khur.sms.notice.NoticeReplies;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
@@ -25,7 +27,8 @@ import org.keycloak.models.SingleUseObjectProvider;
 /**
  * {@code POST /realms/{realm}/sms-gateway/inbound} (contract §2), in this order:
  * configured (503) → media type (415) → size (413) → signature (401) → body (400) →
- * sender rate (429) → messageId seen before (200 duplicate) → match (200 matched / unmatched).
+ * sender rate (429) → messageId seen before (200 duplicate) → match (200 matched / unmatched), or for a "0"
+ * the pending login notice of that phone (200 revoked / unmatched).
  *
  * <p>Unauthenticated rejects (415, 413, 401) spend the caller IP's failure budget; once it is spent
  * they are answered 429 without an audit row, so a flood cannot fill the audit table. Authentic
@@ -43,6 +46,7 @@ final class InboundSmsHandler {
     private final InboundSmsAuditLog audit;
     private final WrongCodeReporter wrongCodes;
     private final Consumer<String> onMatched;
+    private final NoticeReplies noticeReplies;
 
     InboundSmsHandler(SmsGatewayComponents components, ReverseSmsChallenges challenges, SingleUseObjectProvider store,
                       InboundSmsAuditLog audit, WrongCodeReporter wrongCodes) {
@@ -52,6 +56,14 @@ final class InboundSmsHandler {
     /** @param onMatched told the id of each challenge this handler matched (to wake held status requests) */
     InboundSmsHandler(SmsGatewayComponents components, ReverseSmsChallenges challenges, SingleUseObjectProvider store,
                       InboundSmsAuditLog audit, WrongCodeReporter wrongCodes, Consumer<String> onMatched) {
+        this(components, challenges, store, audit, wrongCodes, onMatched, NoticeReplies.NONE);
+    }
+
+    /** @param noticeReplies acts on a "0" answering a login notice */
+    InboundSmsHandler(SmsGatewayComponents components, ReverseSmsChallenges challenges, SingleUseObjectProvider store,
+                      InboundSmsAuditLog audit, WrongCodeReporter wrongCodes, Consumer<String> onMatched,
+                      NoticeReplies noticeReplies) {
+        this.noticeReplies = noticeReplies;
         this.components = components;
         this.challenges = challenges;
         this.store = store;
@@ -124,6 +136,9 @@ final class InboundSmsHandler {
             return GatewayReply.ok("duplicate");
         }
 
+        if (sms.denial()) {
+            return denial(realm, ip, now, sms, messageKey);
+        }
         MatchOutcome outcome;
         try {
             outcome = challenges.match(realm, sender, sms.code(), new MatchEvidence(Optional.of(sms.messageId()), sms.receivedAt()));
@@ -147,6 +162,23 @@ final class InboundSmsHandler {
         LOG.debugf("Inbound SMS from %s matched challenge %s", sms.from().masked(), matched.challengeId());
         onMatched.accept(matched.challengeId());
         return GatewayReply.ok("matched");
+    }
+
+    private GatewayReply denial(RealmModel realm, String ip, Instant now, InboundSms sms, String messageKey) {
+        Optional<DeniedLogin> denied;
+        try {
+            denied = noticeReplies.deny(realm, sms.from());
+        } catch (RuntimeException fault) {
+            store.remove(messageKey); // not processed: the gateway's retry must not be taken for a duplicate
+            throw fault;
+        }
+        if (denied.isEmpty()) {
+            record(authentic(realm, now, InboundSmsOutcome.UNMATCHED, sms, ip).reason("no_pending_notice"));
+            return GatewayReply.ok("unmatched");
+        }
+        record(authentic(realm, now, InboundSmsOutcome.REVOKED, sms, ip).userId(denied.get().userId())
+                .reason(denied.get().sessionEnded() ? "citizen_denied_login" : "citizen_denied_login_session_gone"));
+        return GatewayReply.ok("revoked");
     }
 
     private GatewayReply unmatched(RealmModel realm, String ip, Instant now, InboundSms sms, MatchOutcome.Unmatched unmatched) {

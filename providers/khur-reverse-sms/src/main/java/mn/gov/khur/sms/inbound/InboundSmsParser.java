@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.sms.notice.LoginNoticeText;
 
 /**
  * Strict reading of the contract §2 body. Unknown fields are ignored; duplicate keys and trailing
@@ -55,6 +56,10 @@ final class InboundSmsParser {
         }
 
         String text = requiredString(root, "text", messageId, from);
+        if (LoginNoticeText.isDenial(text)) {
+            // the citizen's "not me" answer to a login notice (threat model §1)
+            return new InboundSms(messageId, from, shortNumber, null, receivedAt(root, messageId, from), true);
+        }
         String code = SmsCodeExtractor.extract(text).orElseThrow(() -> invalid("invalid_text",
                 "text must contain exactly one " + SmsCodeExtractor.CODE_LENGTH + "-digit code", messageId, from));
 

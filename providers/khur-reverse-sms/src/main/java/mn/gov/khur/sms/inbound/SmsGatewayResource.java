@@ -24,6 +24,7 @@ import mn.gov.khur.sms.audit.InboundSmsOutcome;
 import mn.gov.khur.sms.audit.JpaInboundSmsAuditLog;
 import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
+import mn.gov.khur.sms.notice.KeycloakNoticeReplies;
 import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
 import org.jboss.logging.Logger;
@@ -66,7 +67,7 @@ public final class SmsGatewayResource {
                     contentType, contentLength, timestamp, signature, body);
             InboundSmsHandler handler = new InboundSmsHandler(components, new ReverseSmsChallenges(session),
                     session.singleUseObjects(), JpaInboundSmsAuditLog.forSession(session),
-                    new BruteForceWrongCodeReporter(session), this::wakeAfterCommit);
+                    new BruteForceWrongCodeReporter(session), this::wakeAfterCommit, new KeycloakNoticeReplies(session));
             return json(handler.handle(realm, request));
         } catch (RuntimeException fault) {
             LOG.error("Inbound SMS webhook failed", fault);

@@ -15,6 +15,7 @@ import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.MatchedChallenge;
 import mn.gov.khur.sms.challenge.PendingChallenge;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
+import mn.gov.khur.sms.notice.LoginNotifier;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -41,9 +42,11 @@ public final class ReverseSmsAuthenticator implements Authenticator {
     private static final Logger LOG = Logger.getLogger(ReverseSmsAuthenticator.class);
 
     private final Clock clock;
+    private final LoginNotifier notifier;
 
-    ReverseSmsAuthenticator(Clock clock) {
+    ReverseSmsAuthenticator(Clock clock, LoginNotifier notifier) {
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     @Override
@@ -118,7 +121,24 @@ public final class ReverseSmsAuthenticator implements Authenticator {
         context.getEvent().detail("khur_sms_wait_ms",
                 String.valueOf(Duration.between(pending.issuedAt(), clock.instant()).toMillis()));
         LOG.debugf("Reverse SMS matched for user %s", user.getId());
+        notifyPhone(context, user);
         context.success();
+    }
+
+    /** The login notice (threat model §1); only the MT is sent later, after this request's commit. */
+    private void notifyPhone(AuthenticationFlowContext context, UserModel user) {
+        ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
+        MongolianMobileNumber phone = registeredPhone(user);
+        if (!config.loginNotice() || !notifier.canSend() || phone == null) {
+            return;
+        }
+        try {
+            // Keycloak creates the user session with the root authentication session's id
+            notifier.afterLogin(context.getSession(), context.getRealm(), user, phone,
+                    context.getAuthenticationSession().getParentSession().getId(), config.shortNumber());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Login notice for %s not prepared; the login goes on", phone.masked());
+        }
     }
 
     private void newCode(AuthenticationFlowContext context, UserModel user, MongolianMobileNumber phone,

@@ -1,7 +1,14 @@
 package mn.gov.khur.sms.login;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+
+import io.micrometer.core.instrument.Metrics;
+
+import mn.gov.khur.sms.notice.LoginNotices;
+import mn.gov.khur.sms.notice.LoginNotifier;
+import mn.gov.khur.sms.outbound.OutboundSmsSettings;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -16,7 +23,10 @@ import org.keycloak.provider.ProviderConfigProperty;
 public final class ReverseSmsAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "khur-reverse-sms";
-    private static final ReverseSmsAuthenticator SINGLETON = new ReverseSmsAuthenticator(Clock.systemUTC());
+    /** Provider option: how long a login notice can be answered with "0". */
+    static final String NOTICE_TTL_HOURS = "login-notice-ttl-hours";
+    private volatile LoginNotifier notifier = LoginNotifier.off();
+    private volatile ReverseSmsAuthenticator authenticator = new ReverseSmsAuthenticator(Clock.systemUTC(), notifier);
 
     @Override
     public String getId() {
@@ -25,7 +35,7 @@ public final class ReverseSmsAuthenticatorFactory implements AuthenticatorFactor
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override
@@ -74,6 +84,13 @@ public final class ReverseSmsAuthenticatorFactory implements AuthenticatorFactor
 
     @Override
     public void init(Config.Scope config) {
+        int ttlHours = config.getInt(NOTICE_TTL_HOURS, (int) LoginNotices.DEFAULT_TTL.toHours());
+        if (ttlHours < 1 || ttlHours > 168) {
+            throw new IllegalArgumentException(NOTICE_TTL_HOURS + " must be 1..168, got " + ttlHours);
+        }
+        notifier = LoginNotifier.start(OutboundSmsSettings.from(config, System::getenv), Duration.ofHours(ttlHours),
+                Metrics.globalRegistry);
+        authenticator = new ReverseSmsAuthenticator(Clock.systemUTC(), notifier);
     }
 
     @Override
@@ -82,5 +99,6 @@ public final class ReverseSmsAuthenticatorFactory implements AuthenticatorFactor
 
     @Override
     public void close() {
+        notifier.close();
     }
 }

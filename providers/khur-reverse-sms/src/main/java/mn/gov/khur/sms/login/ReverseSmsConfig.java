@@ -6,7 +6,7 @@ import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 /** Typed, null-safe view of the reverse-SMS step's configuration (see {@link ReverseSmsConfigProperties}). */
-public record ReverseSmsConfig(String shortNumber, Duration codeLifetime, int maxNewCodes) {
+public record ReverseSmsConfig(String shortNumber, Duration codeLifetime, int maxNewCodes, boolean loginNotice) {
 
     public static final String DEFAULT_SHORT_NUMBER = "130092";
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
@@ -31,7 +31,9 @@ public record ReverseSmsConfig(String shortNumber, Duration codeLifetime, int ma
         } catch (NumberFormatException e) {
             // Keycloak offers no config validation hook for authenticators: bad values fall back to defaults, lifetimes are clamped
         }
-        return new ReverseSmsConfig(shortNumber, lifetime, maxNewCodes);
+        // on unless switched off: the notice is a control of the threat model, not a feature to opt into
+        boolean loginNotice = !"false".equalsIgnoreCase(config.getOrDefault(ReverseSmsConfigProperties.LOGIN_NOTICE, "true").strip());
+        return new ReverseSmsConfig(shortNumber, lifetime, maxNewCodes, loginNotice);
     }
 
     private static Duration clamp(Duration lifetime) {

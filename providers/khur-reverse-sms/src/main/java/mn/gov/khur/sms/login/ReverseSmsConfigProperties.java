@@ -11,6 +11,7 @@ public final class ReverseSmsConfigProperties {
     public static final String SHORT_NUMBER = "khur.sms.shortNumber";
     public static final String CODE_LIFETIME_SECONDS = "khur.sms.codeLifetimeSeconds";
     public static final String MAX_NEW_CODES = "khur.sms.maxNewCodes";
+    public static final String LOGIN_NOTICE = "khur.sms.loginNotice";
 
     public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(SHORT_NUMBER).type(ProviderConfigProperty.STRING_TYPE)
@@ -25,6 +26,13 @@ public final class ReverseSmsConfigProperties {
             .label("New codes per login / Нэг нэвтрэлтэд авах шинэ кодын тоо")
             .helpText("How many times a citizen may ask for a new code in one login. Нэг нэвтрэлтийн үеэр шинэ код авах дээд тоо.")
             .defaultValue(String.valueOf(ReverseSmsConfig.DEFAULT_MAX_NEW_CODES)).add()
+            .property().name(LOGIN_NOTICE).type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .label("Login notice by SMS / Нэвтэрсэн тухай SMS мэдэгдэл")
+            .helpText("After each login by this step, text the registered phone when and from which browser; a reply "
+                    + "\"0\" ends that login. Needs KHUR_SMS_OUTBOUND_URL and KHUR_SMS_OUTBOUND_SECRET. Энэ алхмаар "
+                    + "нэвтэрсэн бүрт бүртгэлтэй утсанд хэзээ, ямар хөтчөөс нэвтэрснийг мэдэгдэнэ; \"0\" гэж хариулбал "
+                    + "тэр нэвтрэлтийг цуцална.")
+            .defaultValue("true").add()
             .build();
 
     private ReverseSmsConfigProperties() {
