@@ -87,6 +87,7 @@ public final class KeycloakServer implements AutoCloseable {
             env.putAll(mn.gov.khur.sandbox.banks.SandboxBankEnvironment.forBaseUrl(BASE_URL));
             env.putAll(SandboxSubscribers.keycloakEnvironment());
             env.putAll(BackChannelLogoutReceiver.keycloakEnvironment());
+            env.putAll(OutboundSmsLink.keycloakEnvironment());
             env.putAll(extraEnvironment);
             KeycloakServer server = new KeycloakServer(builder.start(), log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));

@@ -26,8 +26,17 @@ public final class SmsGatewayProcess implements AutoCloseable {
     }
 
     public static SmsGatewayProcess start(String webhookUrl, int smscPort) throws IOException {
+        return start(webhookUrl, smscPort, freePort(), Map.of());
+    }
+
+    /** With MT on: {@code POST /mt} on {@link OutboundSmsLink#port()}, signed with its secret (the test Keycloak's). */
+    public static SmsGatewayProcess startWithMt(String webhookUrl, int smscPort) throws IOException {
+        return start(webhookUrl, smscPort, OutboundSmsLink.port(), Map.of("KHUR_SMS_OUTBOUND_SECRET", OutboundSmsLink.SECRET));
+    }
+
+    private static SmsGatewayProcess start(String webhookUrl, int smscPort, int httpPort, Map<String, String> extraEnv)
+            throws IOException {
         String jar = KeycloakServer.requiredProperty("khur.sms-gateway.jar");
-        int httpPort = freePort();
         Path log = Files.createTempFile(Files.createDirectories(Path.of(KeycloakServer.requiredProperty("khur.it.work"))), "sms-gateway", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar))
@@ -41,6 +50,7 @@ public final class SmsGatewayProcess implements AutoCloseable {
                 "KHUR_GATEWAY_SMSC_SANDBOX_SYSTEM_ID", "khur",
                 "KHUR_GATEWAY_SMSC_SANDBOX_PASSWORD", "sandbox",
                 "KHUR_GATEWAY_SMSC_SANDBOX_RECONNECT_MAX_DELAY", "2s"));
+        builder.environment().putAll(extraEnv);
         SmsGatewayProcess gateway = new SmsGatewayProcess(builder.start(), log);
         gateway.awaitReady(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
         return gateway;
