@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -142,6 +143,39 @@ class LoginNoticeIT {
         awaitValue(() -> smsc.submittedTo(citizen.phoneE164()).size() >= 2 ? Boolean.TRUE : null, "the second notice");
         assertThat(sessions(userId)).hasSize(1);
         assertThat(refresh(again).indicatesSuccess()).isTrue();
+    }
+
+    @Test
+    void withTheSwitchOffInTheStepsConfigThereIsNoNoticeAndAZeroChangesNothing() throws Exception {
+        String configPath = "/admin/realms/khur/authentication/config/" + reverseSmsConfigId();
+        String original = admin.get(configPath).body();
+        ObjectNode off = (ObjectNode) Json.parse(original);
+        ((ObjectNode) off.path("config")).put("khur.sms.loginNotice", "false");
+        assertThat(admin.put(configPath, Json.write(off)).statusCode()).isEqualTo(204);
+        try {
+            TestCitizen citizen = TestCitizen.random();
+            String userId = admin.createCitizen(citizen);
+            OidcRelyingParty.LoginResult tokens = logInThroughTheBridge(citizen);
+
+            assertThat(status(webhook.send(citizen.phoneE164(), "0"))).isEqualTo("unmatched");
+            assertThat(sessions(userId)).hasSize(1);
+            assertThat(refresh(tokens).indicatesSuccess()).isTrue();
+            assertThat(smsc.submittedTo(citizen.phoneE164())).isEmpty();
+        } finally {
+            assertThat(admin.put(configPath, original).statusCode()).isEqualTo(204);
+        }
+    }
+
+    /** The config id of the reverse-SMS step in the browser flow (what ⚙ opens in the admin console). */
+    private String reverseSmsConfigId() {
+        JsonNode executions = Json.parse(admin.get("/admin/realms/khur/authentication/flows/khur%20browser/executions").body());
+        for (JsonNode execution : executions) {
+            if ("khur-reverse-sms".equals(execution.path("providerId").asText())
+                    && execution.hasNonNull("authenticationConfig")) {
+                return execution.path("authenticationConfig").asText();
+            }
+        }
+        throw new AssertionError("no configured khur-reverse-sms step in khur browser: " + executions);
     }
 
     @Test
