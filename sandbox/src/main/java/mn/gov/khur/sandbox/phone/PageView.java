@@ -104,7 +104,8 @@ final class PageView {
 
     private static void table(StringBuilder html, List<SmscMessage> messages) {
         html.append("<h2>Сүүлийн зурвасууд / Recent messages</h2>\n")
-                .append("<p><a href=\"/\" id=\"sandbox-refresh\">Шинэчлэх / Refresh</a></p>\n")
+                .append("<p><a href=\"/\" id=\"sandbox-refresh\">Шинэчлэх / Refresh</a> · ")
+                .append("<a href=\"/inbox\" id=\"sandbox-inbox-link\">Утсанд ирсэн зурвас / Phones' inbox</a></p>\n")
                 .append("<table id=\"sandbox-messages\"><thead><tr><th>Цаг / Time</th><th>Илгээгч / From</th>")
                 .append("<th>Хүлээн авагч / To</th><th>Зурвас / Message</th><th>Төлөв / State</th>")
                 .append("<th>Оролдлого / Attempts</th></tr></thead><tbody>\n");

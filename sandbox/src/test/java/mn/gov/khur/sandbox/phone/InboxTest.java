@@ -68,6 +68,7 @@ class InboxTest {
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("id=\"sandbox-inbox\"").contains("ХУР: 0").doesNotContain("other");
         assertThat(get("/api/inbox?phone=123").statusCode()).isEqualTo(400);
+        assertThat(get("/").body()).contains("href=\"/inbox\"");
     }
 
     private void submit(String to, byte[] body, OptionalParameter[] tlvs) throws Exception {
