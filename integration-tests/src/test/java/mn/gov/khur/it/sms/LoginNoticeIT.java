@@ -95,6 +95,9 @@ class LoginNoticeIT {
                         + "Та биш бол 130092 руу 0 гэж илгээнэ үү\\.")
                 .doesNotContainPattern("https?://");
         assertThat(gateway.log()).contains("event=mt_submitted").doesNotContain(citizen.phoneE164()).doesNotContain("нэвтэрлээ");
+        String acceptedCounter = awaitValue(() -> metricsLine("khur_sms_outbound_messages_total\\{[^}]*outcome=\"accepted\"[^}]*\\} .*"),
+                "the accepted outbound SMS counter");
+        assertThat(Double.parseDouble(acceptedCounter.substring(acceptedCounter.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1);
 
         String otherPhone = citizen.phoneE164().endsWith("7") ? citizen.phoneE164().substring(0, 11) + "8"
                 : citizen.phoneE164().substring(0, 11) + "7";
@@ -240,6 +243,21 @@ class LoginNoticeIT {
                 new ClientSecretBasic(site.clientId(), site.secret()),
                 new RefreshTokenGrant(tokens.tokens().getRefreshToken()));
         return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+    }
+
+    /** The Prometheus line matching {@code regex} once its value is above zero, else null. */
+    private static String metricsLine(String regex) {
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(KeycloakServer.MANAGEMENT_URL + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(line -> line.matches(regex))
+                    .filter(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String status(HttpResponse<String> response) {
