@@ -39,7 +39,7 @@ def main(path):
         for name, pattern in CATEGORIES:
             if re.search(pattern, s):
                 counts[name] += 1
-    print(f"{total} execution samples (JFR jdk.ExecutionSample: 20 ms period with settings "default", 10 ms with "profile")")
+    print(f"{total} execution samples (JFR jdk.ExecutionSample: 20 ms period with settings 'default', 10 ms with 'profile')")
     for name, _ in CATEGORIES:
         print(f"{100.0 * counts[name] / total:6.1f} %  {name}")
 

@@ -88,6 +88,8 @@ def main():
     ap.add_argument("--keycloak-log", default="")
     ap.add_argument("--java", default="java")
     ap.add_argument("--heap", default="")
+    ap.add_argument("--http-port", default="48080")
+    ap.add_argument("--management-port", default="49000")
     a = ap.parse_args()
 
     base = load(a.results, "baseline")
@@ -120,7 +122,7 @@ def main():
       "the whole machine's CPU during each window; absolute numbers are noisy, ratios within one run less so.")
     w(f"- Keycloak 26.7.3 with our providers (`server/target/keycloak-26.7.3`), production mode: "
       f"`kc.sh build --db=postgres --cache=local --health-enabled=true --metrics-enabled=true`, then "
-      f"`kc.sh start --optimized` on http://127.0.0.1:48080 (management 49000), heap `{a.heap}`, DB pool max 50")
+      f"`kc.sh start --optimized` on http://127.0.0.1:{a.http_port} (management {a.management_port}), heap `{a.heap}`, DB pool max 50")
     w(f"- {pg or 'PostgreSQL 15'} (private instance, random loopback port, fsync on, defaults otherwise)")
     w(f"- JVM: {java}; Gatling {gatling}")
     if base:
@@ -189,20 +191,28 @@ def main():
         per1000 = (kc - (idle if not math.isnan(idle) else 0)) * 1000 / n_wait * 100 if n_wait else float("nan")
         cont = ex.get("smsAcceptedToContinued", {})
         logins = wait["flows"].get("login", {})
-        w(f"{s['waitingCitizens']} citizens reached the SMS page over {s['rampSeconds']} s; each page polled the status URL "
-          f"1 s after the previous answer (as `khur-sms-wait.js`). With **{n_wait} waiting and nobody logging in or texting**, "
-          f"a {num(wait.get('windowSeconds'),0)} s window measured:")
+        long_poll = s.get("longPollSeconds", 0) or 0
+        if long_poll:
+            how = (f"each page long-polled the status URL with `?wait={long_poll}` (as `khur-sms-wait.js`: the server holds the "
+                   f"request until the SMS is matched or {long_poll} s have passed; the next request starts at once, but not "
+                   f"within a second of the previous one)")
+        else:
+            how = "each page polled the status URL 1 s after the previous answer (the script before long-polling)"
+        w(f"{s['waitingCitizens']} citizens reached the SMS page over {s['rampSeconds']} s; {how}. "
+          f"With **{n_wait} waiting and nobody logging in or texting**, a {num(wait.get('windowSeconds'),0)} s window measured:")
         w("")
-        w(f"- status polls answered: {num(polls.get('perSecond'))}/s, p50 {num(polls.get('p50ms'),1)} ms, p95 {num(polls.get('p95ms'),1)} ms, "
-          f"p99 {num(polls.get('p99ms'),1)} ms, errors {polls.get('failed', 'n/a')}")
+        w(f"- status requests answered: {num(polls.get('perSecond'))}/s, duration (including the hold) p50 {num(polls.get('p50ms'),1)} ms, "
+          f"p95 {num(polls.get('p95ms'),1)} ms, p99 {num(polls.get('p99ms'),1)} ms, errors {polls.get('failed', 'n/a')}")
         w(f"- Keycloak CPU: {num(kc,3)} cores (idle before the scenario: {num(idle,3)} cores) → "
           f"**{num(per1000,1)} % of one core per 1,000 waiting citizens** (idle subtracted, scaled linearly)")
         if fl(polls.get("perSecond")) > 0:
-            w(f"- i.e. about {num((kc - (idle if not math.isnan(idle) else 0)) / polls['perSecond'] * 1e6, 0)} µs of Keycloak CPU per status poll")
+            w(f"- i.e. about {num((kc - (idle if not math.isnan(idle) else 0)) / polls['perSecond'] * 1e6, 0)} µs of Keycloak CPU per answered status request"
+              + (" (including holding it and the re-checks while it was held)" if long_poll else ""))
         w(f"- machine busy {num(c.get('machineBusyPercent'),0)} %, Gatling {num(c.get('loadGeneratorCores'),2)} cores")
         w("")
         w(f"Then each phone texted 10–40 s after the window (uniform, independent of the poll timing; time from page to SMS "
-          f"min/median/max {ex.get('waitSecondsMinMedianMax')} s). From the webhook's answer to the continue response "
+          f"min/median/max {ex.get('waitSecondsMinMedianMax')} s; webhook calls that failed: {ex.get('phonesFailed', 'n/a')}). "
+          f"From the webhook's answer to the continue response "
           f"(back at the relying party): n={cont.get('count')}, p50 {num(cont.get('p50ms'),0)} ms, **p95 {num(cont.get('p95ms'),0)} ms**, "
           f"p99 {num(cont.get('p99ms'),0)} ms, max {num(cont.get('maxms'),0)} ms. Logins of this scenario: "
           f"{logins.get('flowsWholeRun', 0)} started, {logins.get('failedWholeRun', 0)} failed.")
@@ -309,9 +319,11 @@ def main():
       "one of those challenges (`matched`, while they last), the rest come from random senders with random codes "
       "(`unmatched`; each one is audited in the database like in production).")
     w("- **2, human-paced (waiting citizens)**: see the section above. CPU per 1,000 waiting = (Keycloak cores during the "
-      "hold window − Keycloak cores idle before the scenario) × 1,000 / citizens waiting, as % of one core. The phone's "
-      "SMS time is random and independent of the page's poll timer, so 'SMS accepted → continued' includes the wait for "
-      "the next poll (up to 1 s + one poll's latency) plus the continue request.")
+      "hold window − Keycloak cores idle before the scenario) × 1,000 / citizens waiting, as % of one core. The phones "
+      "(`Phones.java`, a plain HTTP client beside Gatling) text at random moments independent of the pages, so "
+      "'SMS accepted → continued' (webhook answer received → continue response received) includes the time until the "
+      "page's status request answers `matched` (with long-polling: the server's wake-up of the held request; with "
+      "1-second polling: up to 1 s + one poll) plus the continue request.")
     w("- CPU: Keycloak JVM utime+stime from `/proc/<pid>/stat` at the window's edges; Gatling's own JVM likewise; "
       "machine busy from `/proc/stat`. PostgreSQL's CPU is not in the Keycloak column.")
     w("- JFR: one recording per scenario with the JDK's `default` settings (`jcmd JFR.start`), `jfr view hot-methods` "

@@ -30,6 +30,8 @@ public final class BenchConfig {
     public static final int WAITING_CITIZENS = Integer.parseInt(prop("bench.waitingCitizens", "600"));
     public static final int WAITING_RAMP_SECONDS = Integer.parseInt(prop("bench.waitingRampSeconds", "40"));
     public static final int WAITING_HOLD_SECONDS = Integer.parseInt(prop("bench.waitingHoldSeconds", "30"));
+    /** {@code ?wait=} of the waiting page's status request, as khur-sms-wait.js asks; 0 = the old one-second polling. */
+    public static final int WAITING_LONG_POLL_SECONDS = Integer.parseInt(prop("bench.waitingLongPollSeconds", "25"));
     /** Citizens used by the saturation scenarios, round robin (far more than the concurrency). */
     public static final int LOGIN_POOL = Integer.parseInt(prop("bench.loginPool", "200"));
 

@@ -113,6 +113,13 @@ public final class Flows {
                 .check(status().is(200), jsonPath("$.status").saveAs("smsStatus")));
     }
 
+    /** What the page's script asks: held by the server until matched or {@code waitSeconds} (0: answered at once). */
+    public static ChainBuilder longPollStatus(int waitSeconds) {
+        return exec(http("status poll").get("#{statusUrl}?wait=" + waitSeconds)
+                .header("Accept", "application/json").header("Cache-Control", "no-store")
+                .check(status().is(200), jsonPath("$.status").saveAs("smsStatus")));
+    }
+
     /** "Үргэлжлүүлэх" (pressed by the script on "matched"): back to the relying party with a code. */
     public static ChainBuilder pressContinue() {
         return exec(http("continue").post("#{smsAction}").formParam("continue", "true")

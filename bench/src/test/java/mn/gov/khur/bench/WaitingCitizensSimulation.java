@@ -8,35 +8,37 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 
 /**
  * Scenario 2, human-paced: {@code waitingCitizens} citizens reach the reverse-SMS page during
- * {@code waitingRampSeconds}; each page polls the status URL one second after the previous answer,
- * as khur-sms-wait.js does. Once all are waiting, a window of {@code waitingHoldSeconds} in which
- * nobody logs in or texts measures what waiting alone costs. Then each citizen's phone sends the
- * SMS 10-40 s later (uniform), at a moment independent of the page's polling; the page continues
- * on its next poll. Measured: CPU per 1,000 waiting citizens, and the time from the webhook's
- * answer to the continue response (back at the relying party).
+ * {@code waitingRampSeconds}; each page asks the status URL as khur-sms-wait.js does: a long-poll
+ * {@code ?wait=waitingLongPollSeconds} (held by the server until the SMS is matched or the wait is
+ * over; never two requests within a second), or with {@code waitingLongPollSeconds=0} one immediate
+ * request a second after the previous answer (the script before long-polling). Once all are
+ * waiting, a window of {@code waitingHoldSeconds} in which nobody logs in or texts measures what
+ * waiting alone costs. Then each citizen's phone ({@link Phones}, independent of the page) sends
+ * the SMS 10-40 s later (uniform); the page continues when its status request says "matched".
+ * Measured: CPU per 1,000 waiting citizens, and the time from the webhook's answer to the
+ * continue response (back at the relying party).
  */
 public class WaitingCitizensSimulation extends Simulation {
 
     private static final AtomicInteger WAITING = new AtomicInteger();
     private static final AtomicInteger WAITING_AT_WINDOW = new AtomicInteger(-1);
-    private static volatile long holdEnd = Long.MAX_VALUE;
-    private static final ConcurrentLinkedQueue<Long> SMS_TO_CONTINUED = new ConcurrentLinkedQueue<>();
-    private static final ConcurrentLinkedQueue<Long> WAIT_SECONDS = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentHashMap<Long, Long> CONTINUED_AT = new ConcurrentHashMap<>();
+    private static final Phones PHONES = new Phones();
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final int LONG_POLL = BenchConfig.WAITING_LONG_POLL_SECONDS;
 
     private final ChainBuilder flow = exec(Flows.begin(BenchConfig.WAITING_CITIZENS))
             .exitBlockOnFail().on(
@@ -44,44 +46,30 @@ public class WaitingCitizensSimulation extends Simulation {
                     Flows.khurPassword(),
                     exec(session -> {
                         WAITING.incrementAndGet();
-                        return session.set("smsSent", false).set("smsStatus", "pending").set("lastPollEnd", System.nanoTime())
-                                .set("pageAt", System.nanoTime()).set("smsAt", 0L).set("acceptedAt", 0L);
+                        PHONES.register(session.userId(), session.getString("phone"), session.getString("smsCode"));
+                        long now = System.nanoTime();
+                        // the script asks at once on page load; then at most once a second
+                        return session.set("smsStatus", "pending").set("nextPollAt", now);
                     }),
                     asLongAs(session -> "pending".equals(session.getString("smsStatus"))).on(
-                            exec(WaitingCitizensSimulation::plan),
-                            doIf(session -> session.getBoolean("sendNow")).then(exec(
-                                    pause(session -> Duration.ofNanos(Math.max(0, session.getLong("smsAt") - System.nanoTime()))),
-                                    Flows.phoneSendsCode("matched"),
-                                    exec(session -> session.set("smsSent", true).set("acceptedAt", System.nanoTime())))),
-                            pause(session -> Duration.ofNanos(Math.max(0, session.getLong("lastPollEnd") + SECOND - System.nanoTime()))),
+                            pause(session -> Duration.ofNanos(Math.max(0, session.getLong("nextPollAt") - System.nanoTime()))),
                             exec(session -> session.set("pollStart", System.nanoTime())),
-                            Flows.pollStatus(),
+                            Flows.longPollStatus(LONG_POLL),
                             exec(session -> {
                                 long now = System.nanoTime();
-                                Results.record("status poll", true, session.getLong("pollStart"), now);
-                                return session.set("lastPollEnd", now);
+                                long start = session.getLong("pollStart");
+                                Results.record("status poll", true, start, now);
+                                return session.set("nextPollAt", LONG_POLL > 0 ? start + SECOND : now + SECOND);
                             })),
                     doIf(session -> "matched".equals(session.getString("smsStatus"))).then(exec(
                             Flows.pressContinue(),
                             exec(session -> {
-                                SMS_TO_CONTINUED.add(System.nanoTime() - session.getLong("acceptedAt"));
-                                WAIT_SECONDS.add((session.getLong("acceptedAt") - session.getLong("pageAt")) / SECOND);
+                                CONTINUED_AT.put(session.userId(), System.nanoTime());
                                 return session;
                             }),
                             Flows.token(BenchConfig.KHUR_REALM, BenchConfig.KHUR_CLIENT, BenchConfig.KHUR_CLIENT_SECRET))))
             .exec(session -> "matched".equals(session.getString("smsStatus")) ? session : session.markAsFailed())
             .exec(Flows.end("login"));
-
-    /** When the phone texts: 10-40 s after the hold window (decided once the window is known). */
-    private static Session plan(Session session) {
-        long smsAt = session.getLong("smsAt");
-        if (smsAt == 0 && holdEnd != Long.MAX_VALUE) {
-            smsAt = holdEnd + TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(10_000, 40_001));
-            session = session.set("smsAt", smsAt);
-        }
-        boolean sendNow = !session.getBoolean("smsSent") && smsAt != 0 && smsAt < session.getLong("lastPollEnd") + SECOND;
-        return session.set("sendNow", sendNow);
-    }
 
     {
         setUp(scenario("citizens waiting for their SMS").exec(flow)
@@ -102,7 +90,7 @@ public class WaitingCitizensSimulation extends Simulation {
             WAITING_AT_WINDOW.set(WAITING.get());
             Results.startWindow(0, BenchConfig.WAITING_HOLD_SECONDS);
             recordHoldWindow();
-            holdEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(BenchConfig.WAITING_HOLD_SECONDS);
+            PHONES.textAll(System.nanoTime() + TimeUnit.SECONDS.toNanos(BenchConfig.WAITING_HOLD_SECONDS), 10, 40);
         }, "bench-hold-coordinator");
         coordinator.setDaemon(true);
         coordinator.start();
@@ -111,19 +99,29 @@ public class WaitingCitizensSimulation extends Simulation {
     @Override
     public void after() {
         Results.extra("waitingAtWindow", WAITING_AT_WINDOW.get());
-        long[] continued = SMS_TO_CONTINUED.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<Long> continued = new ArrayList<>();
+        List<Long> waits = new ArrayList<>();
+        CONTINUED_AT.forEach((citizen, at) -> {
+            Long accepted = PHONES.acceptedAt(citizen);
+            if (accepted != null) {
+                continued.add(at - accepted);
+                waits.add((accepted - PHONES.pageAt(citizen)) / SECOND);
+            }
+        });
+        long[] sorted = continued.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("count", continued.length);
-        c.put("p50ms", Results.pct(continued, 50));
-        c.put("p95ms", Results.pct(continued, 95));
-        c.put("p99ms", Results.pct(continued, 99));
-        c.put("maxms", continued.length == 0 ? Double.NaN : continued[continued.length - 1] / 1e6);
+        c.put("count", sorted.length);
+        c.put("p50ms", Results.pct(sorted, 50));
+        c.put("p95ms", Results.pct(sorted, 95));
+        c.put("p99ms", Results.pct(sorted, 99));
+        c.put("maxms", sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
         Results.extra("smsAcceptedToContinued", c);
-        long[] waits = WAIT_SECONDS.stream().mapToLong(Long::longValue).sorted().toArray();
-        Results.extra("waitSecondsMinMedianMax", waits.length == 0 ? "none"
-                : waits[0] + " / " + waits[waits.length / 2] + " / " + waits[waits.length - 1]);
+        Results.extra("phonesFailed", PHONES.failed());
+        long[] w = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+        Results.extra("waitSecondsMinMedianMax", w.length == 0 ? "none" : w[0] + " / " + w[w.length / 2] + " / " + w[w.length - 1]);
         Results.write(Map.of("waitingCitizens", BenchConfig.WAITING_CITIZENS, "rampSeconds", BenchConfig.WAITING_RAMP_SECONDS,
-                "holdSeconds", BenchConfig.WAITING_HOLD_SECONDS, "pollIntervalMs", 1000, "smsDelaySeconds", "10-40 after the hold"));
+                "holdSeconds", BenchConfig.WAITING_HOLD_SECONDS, "longPollSeconds", LONG_POLL,
+                "pollIntervalMs", 1000, "smsDelaySeconds", "10-40 after the hold"));
     }
 
     /** A JFR recording (settings "profile") of the hold window alone, where only status polls are served. */
