@@ -2,10 +2,16 @@ package mn.gov.khur.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.CitizenLogin;
@@ -39,6 +45,8 @@ class ClusterFailoverIT {
     private static ClusterNode node1;
     private static ClusterNode node2;
     private static String publicUrl;
+    /** Long enough that an answer before it can only come from the match, not from the timeout. */
+    private static final int HELD_SECONDS = 20;
 
     @BeforeAll
     static void cluster() throws Exception {
@@ -62,6 +70,30 @@ class ClusterFailoverIT {
                 closeable.close();
             }
         }
+    }
+
+    @Test
+    @Order(0)
+    void aStatusRequestHeldOnNode1AnswersMatchedWhenTheSmsReachesNode2() throws Exception {
+        TestCitizen citizen = TestCitizen.random();
+        new AdminApi(publicUrl).createCitizen(citizen);
+        balancer.routeTo(node1);
+        HttpBrowser browser = new HttpBrowser("mn", publicUrl);
+        browser.open(new OidcRelyingParty(publicUrl, "demo-rp", "demo-rp-secret").begin().authorizationUri());
+        HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
+        String statusOnNode1 = page.document().selectFirst("#khur-sms-form").attr("data-status-url")
+                .replace(publicUrl, node1.directUrl()) + "?wait=" + HELD_SECONDS;
+
+        CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(statusOnNode1)).timeout(Duration.ofSeconds(90)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1000); // let node1 hold it (not an assertion on time)
+        assertThat(held).as("held while pending").isNotDone();
+        // node1 never sees this match in its own JVM: only its re-check of the replicated store can answer
+        assertMatched(new InboundSmsClient(node2.directUrl(), KeycloakServer.SMS_SECRET).send(citizen.phoneE164(),
+                CitizenLogin.shownCode(page)));
+
+        assertMatched(held.get(HELD_SECONDS - 5, TimeUnit.SECONDS));
     }
 
     @Test
