@@ -1,28 +1,25 @@
 package mn.gov.khur.sms.settings;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.ui.extend.UiTabProvider;
-import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
 /**
  * Admin console tab <em>Realm settings → khur-sms-gateway</em>: the inbound SMS webhook (secret, short
  * number, rate limits) and the SMS audit retention of this realm. Empty fields keep the server's
  * environment/SPI defaults (docs/CONFIGURATION.md); what is saved here wins for this realm.
  */
-public final class SmsSettingsTab implements UiTabProvider, UiTabProviderFactory<UiTabProvider> {
+public final class SmsSettingsTab extends RealmSettingsTab {
 
     public static final String ID = "khur-sms-gateway";
+
+    private static final String HELP = "Inbound SMS webhook and SMS audit of this realm; empty fields keep the server defaults. "
+            + "Энэ realm-ийн ирэх SMS-ийн webhook болон SMS аудитын тохиргоо; хоосон талбар серверийн анхдагч утгыг хэрэглэнэ.";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(SmsRealmSettings.INBOUND_SECRET).type(ProviderConfigProperty.PASSWORD).secret(true)
@@ -78,68 +75,14 @@ public final class SmsSettingsTab implements UiTabProvider, UiTabProviderFactory
         return RealmSettingsTabs.find(realm, ID);
     }
 
+    public SmsSettingsTab() {
+        super(ID, HELP, PROPERTIES);
+    }
+
     @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
-            throws ComponentValidationException {
-        RealmSettingsTabs.requireOnePerRealm(realm, model);
-        SmsRealmSettings settings;
-        try {
-            settings = SmsRealmSettings.parse(model.getConfig());
-        } catch (InvalidRealmSettingException invalid) {
-            throw RealmSettingsTabs.invalid(invalid.getMessage());
-        }
-        // a vault reference that resolves to nothing would silently switch the webhook off (503)
+    protected void validate(KeycloakSession session, ComponentModel model) {
+        SmsRealmSettings settings = SmsRealmSettings.parse(model.getConfig());
         requireResolvable(session, settings.inboundSecret(), "Inbound secret");
         requireResolvable(session, settings.previousInboundSecret(), "Previous inbound secret");
-    }
-
-    private static void requireResolvable(KeycloakSession session, Optional<String> stored, String label) {
-        if (stored.filter(RealmSettingsValues::isVaultReference).isPresent()
-                && RealmSettingsTabs.resolveSecret(session, stored.get()).isEmpty()) {
-            throw RealmSettingsTabs.invalid(label + ": the server vault has no such entry (is a vault configured?)");
-        }
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Inbound SMS webhook and SMS audit of this realm; empty fields keep the server defaults. "
-                + "Энэ realm-ийн ирэх SMS-ийн webhook болон SMS аудитын тохиргоо; хоосон талбар серверийн анхдагч утгыг хэрэглэнэ.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String getPath() {
-        return RealmSettingsTabs.REALM_SETTINGS_PATH;
-    }
-
-    @Override
-    public Map<String, String> getParams() {
-        return RealmSettingsTabs.tabParams(ID);
-    }
-
-    @Override
-    public UiTabProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

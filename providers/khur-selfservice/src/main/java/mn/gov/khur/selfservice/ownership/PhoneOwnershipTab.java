@@ -1,31 +1,27 @@
 package mn.gov.khur.selfservice.ownership;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import mn.gov.khur.sms.settings.InvalidRealmSettingException;
+import mn.gov.khur.sms.settings.RealmSettingsTab;
 import mn.gov.khur.sms.settings.RealmSettingsTabs;
-import mn.gov.khur.sms.settings.RealmSettingsValues;
 
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.ui.extend.UiTabProvider;
-import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
 /**
  * Admin console tab <em>Realm settings → khur-phone-ownership</em>: where registration and phone change ask
  * whether a number is registered in the citizen's name. Empty fields keep the server's settings.
  */
-public final class PhoneOwnershipTab implements UiTabProvider, UiTabProviderFactory<UiTabProvider> {
+public final class PhoneOwnershipTab extends RealmSettingsTab {
 
     public static final String ID = "khur-phone-ownership";
+
+    private static final String HELP = "Phone-ownership (subscriber) lookup of this realm; empty fields keep the server settings. "
+            + "Энэ realm-ийн утасны дугаарын эзэмшлийн лавлагааны тохиргоо; хоосон талбар серверийн тохиргоог хэрэглэнэ.";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(PhoneOwnershipRealmSettings.URL).type(ProviderConfigProperty.STRING_TYPE)
@@ -54,62 +50,13 @@ public final class PhoneOwnershipTab implements UiTabProvider, UiTabProviderFact
         return RealmSettingsTabs.find(realm, ID);
     }
 
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
-            throws ComponentValidationException {
-        RealmSettingsTabs.requireOnePerRealm(realm, model);
-        PhoneOwnershipRealmSettings settings;
-        try {
-            settings = PhoneOwnershipRealmSettings.parse(model.getConfig());
-        } catch (InvalidRealmSettingException invalid) {
-            throw RealmSettingsTabs.invalid(invalid.getMessage());
-        }
-        if (settings.token().filter(RealmSettingsValues::isVaultReference).isPresent()
-                && RealmSettingsTabs.resolveSecret(session, settings.token().get()).isEmpty()) {
-            throw RealmSettingsTabs.invalid("Lookup token: the server vault has no such entry (is a vault configured?)");
-        }
+    public PhoneOwnershipTab() {
+        super(ID, HELP, PROPERTIES);
     }
 
     @Override
-    public String getHelpText() {
-        return "Phone-ownership (subscriber) lookup of this realm; empty fields keep the server settings. "
-                + "Энэ realm-ийн утасны дугаарын эзэмшлийн лавлагааны тохиргоо; хоосон талбар серверийн тохиргоог хэрэглэнэ.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String getPath() {
-        return RealmSettingsTabs.REALM_SETTINGS_PATH;
-    }
-
-    @Override
-    public Map<String, String> getParams() {
-        return RealmSettingsTabs.tabParams(ID);
-    }
-
-    @Override
-    public UiTabProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
+    protected void validate(KeycloakSession session, ComponentModel model) {
+        PhoneOwnershipRealmSettings settings = PhoneOwnershipRealmSettings.parse(model.getConfig());
+        requireResolvable(session, settings.token(), "Lookup token");
     }
 }
