@@ -15,7 +15,9 @@ import mn.gov.khur.it.support.TestCitizen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A citizen registers with a bank and comes back with the same bank, in real headless Chromium. */
@@ -48,8 +50,12 @@ class BankLoginInChromiumIT {
     private String logInWithBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
         browser.get(login.authorizationUri().toString());
         assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
+        // the bank's login page has its own #username: wait until ours is gone before typing
+        WebDriverWait toBank = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement ourPage = browser.findElement(By.tagName("html"));
         browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
-        browser.findElement(By.id("username")).sendKeys(customer.username());
+        toBank.until(ExpectedConditions.stalenessOf(ourPage));
+        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(customer.username());
         browser.findElement(By.id("password")).sendKeys(customer.password());
         browser.findElement(By.id("kc-login")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

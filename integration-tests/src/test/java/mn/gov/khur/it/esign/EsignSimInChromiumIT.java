@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,9 +55,12 @@ class EsignSimInChromiumIT {
     }
 
     private static void startLogin(ChromeDriver browser, OidcRelyingParty.PendingLogin pending, Citizen citizen) {
+        // each click submits a form: wait for the next page instead of racing its load on a busy machine
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(pending.authorizationUri().toString());
-        browser.findElement(By.id("khur-method-esign-sim")).click();
-        browser.findElement(By.id("khur-esign-register-number")).sendKeys(citizen.person().registerNumber());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-sim"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-register-number")))
+                .sendKeys(citizen.person().registerNumber());
         browser.findElement(By.id("khur-esign-phone")).sendKeys(citizen.person().phoneE164().substring(4));
         browser.findElement(By.id("khur-esign-push-sign")).click();
     }
@@ -68,7 +72,8 @@ class EsignSimInChromiumIT {
         try {
             OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of("acr_values", "high"));
             startLogin(browser, pending, citizen);
-            String code = browser.findElement(By.id("khur-esign-verification-code")).getText();
+            String code = new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-verification-code"))).getText();
             assertThat(code).matches("\\d{4}");
             assertThat(mssp.lastDisplayedText(citizen.person().phoneE164())).contains(code);
             new WebDriverWait(browser, Duration.ofSeconds(30))

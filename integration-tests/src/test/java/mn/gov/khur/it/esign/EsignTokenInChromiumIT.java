@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,8 +71,12 @@ class EsignTokenInChromiumIT {
         ChromeDriver browser = Browsers.chromium("mn");
         OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of("acr_values", "high"));
         browser.get(pending.authorizationUri().toString());
-        browser.findElement(By.id("khur-method-esign-token")).click();
-        browser.findElement(By.id("khur-esign-register-number")).sendKeys(citizen.person().registerNumber());
+        // the click submits a form: wait for the token page instead of racing its load on a busy machine
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-token"))).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-register-number")))
+                .sendKeys(citizen.person().registerNumber());
         browser.findElement(By.id("khur-esign-sign")).click();
         return new Started(browser, pending, citizen, tokenId);
     }
