@@ -43,7 +43,7 @@ def cpu_ms(r, kind):
     """Keycloak CPU milliseconds per completed flow in the window (all flow kinds of the scenario share the CPU)."""
     if not r or "cpu" not in r:
         return float("nan")
-    total = sum(fl(f.get("perSecond", 0)) for k, f in r["flows"].items() if k in ("login", "matched", "unmatched"))
+    total = sum(fl(f.get("perSecond", 0)) for k, f in r["flows"].items() if k in ("login", "matched", "unmatched", "registration"))
     return fl(r["cpu"].get("keycloakCores")) * 1000 / total if total else float("nan")
 
 
@@ -80,6 +80,26 @@ def hot_methods(results, scenario, n=12):
     return rows[:n]
 
 
+def dev_server_note(a, reg):
+    """Run bullet for scenario 5's own server (dev mode, by necessity)."""
+    cache = ""
+    path = os.path.join(a.results, "registration.static-cache.txt")
+    if os.path.exists(path):
+        with open(path) as f:
+            cache = f.read().strip()
+    return ("- **Scenario 5 ran on its own server, in dev mode**: after scenarios 1–4 (if run) the same server tree was "
+            "restarted with `kc.sh start-dev --db=postgres --cache=local` on the same PostgreSQL, same heap and ports, with "
+            "`--spi-theme--cache-themes=true --spi-theme--cache-templates=true --spi-theme--static-max-age=2592000` "
+            "(production's theme caching, which start-dev turns off)"
+            + (f"; a static resource answered `{cache}`" if cache else "")
+            + ". Why: the captcha's answer reaches an automated client only through `KHUR_CAPTCHA_TEST_MODE=true`, which "
+            "Keycloak honours only in dev mode (a security property the bench does not weaken). Bench-only settings of that "
+            f"server: `KHUR_CAPTCHA_TEST_MODE=true`; `KHUR_PHONE_OWNERSHIP_URL` → the sandbox subscriber lookup started by "
+            f"bin/bench on 127.0.0.1:{a.lookup_port} (`mn.gov.khur.bench.LookupServer`, with a per-run bearer token); "
+            "`KHUR_SELFSERVICE_POSTS_PER_MINUTE=1000000` (default 20 per client IP and form: every bench browser is "
+            "127.0.0.1). **Its numbers are not a ratio to the production-mode baseline.**")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -90,6 +110,7 @@ def main():
     ap.add_argument("--heap", default="")
     ap.add_argument("--http-port", default="48080")
     ap.add_argument("--management-port", default="49000")
+    ap.add_argument("--lookup-port", default="48093")
     a = ap.parse_args()
 
     base = load(a.results, "baseline")
@@ -97,6 +118,7 @@ def main():
     hook = load(a.results, "webhook")
     wait = load(a.results, "waiting")
     esign = load(a.results, "esign")
+    reg = load(a.results, "registration")
 
     cpu_model, ncpu, mem_gb = machine()
     java = sh(f"'{a.java}' -version 2>&1 | head -1")
@@ -120,6 +142,8 @@ def main():
     w("- **Shared machine**: other engineers' Keycloaks and builds run on it at the same time, and the load "
       "generator (Gatling) runs on the same 2 cores as Keycloak and PostgreSQL. The `machine busy` column shows "
       "the whole machine's CPU during each window; absolute numbers are noisy, ratios within one run less so.")
+    if not (base or sms or hook or wait or esign):
+        w("- Scenarios 1–4 were not run: no production-mode server was started in this run (only scenario 5's, below)")
     w(f"- Keycloak 26.7.3 with our providers (`server/target/keycloak-26.7.3`), production mode: "
       f"`kc.sh build --db=postgres --cache=local --health-enabled=true --metrics-enabled=true`, then "
       f"`kc.sh start --optimized` on http://127.0.0.1:{a.http_port} (management {a.management_port}), heap `{a.heap}`, DB pool max 50")
@@ -133,6 +157,8 @@ def main():
       "and `--spi-realm-restapi-extension--sms-gateway--auth-failures-per-minute=100000` (defaults 30 and 20: "
       "the webhook scenario sends from thousands of random senders through one client IP). Brute-force "
       "protection stays on; the bench only uses correct passwords.")
+    if reg:
+        w(dev_server_note(a, reg))
     w("")
 
     w("## Results")
@@ -174,7 +200,11 @@ def main():
             f"{esign['settings']['concurrency']} browsers")
     else:
         w(f"| 4 | USB-token signature login | – | not measured (see below) | | | | | | | | |")
-    w(f"| 5 | registration by phone | – | not measured (see below) | | | | | | | | |")
+    if reg:
+        row(5, "registration by phone, **dev-mode server** (form + captcha + lookup + page + signed webhook + 1 poll + continue → done page)",
+            reg, "registration", f"{reg['settings']['concurrency']} browsers")
+    else:
+        w(f"| 5 | registration by phone | – | not run | | | | | | | | |")
     w("")
 
     # waiting citizens
@@ -270,6 +300,11 @@ def main():
           f"(per CPU: {num(cpu_ms(base, 'login') / cpu_ms(esign, 'login'), 2)} ×) | – |")
     else:
         w("| USB-token login ratio to baseline | not measured | n/a |")
+    if reg:
+        rf = reg["flows"].get("registration", {})
+        w(f"| registration by phone (no target set; dev-mode server, **not** a ratio to the production baseline) | "
+          f"{num(rf.get('perSecond'))} registrations/s, p95 {num(rf.get('p95ms'),0)} ms, "
+          f"{num(cpu_ms(reg, 'registration'),1)} Keycloak CPU ms each | – |")
     w("")
 
     # profiles
@@ -281,7 +316,7 @@ def main():
       "except **waiting-hold**: JFR settings `profile`, the hold window alone (only status polls served).")
     w("")
     any_profile = False
-    for scen in ["baseline", "reverse-sms", "esign", "webhook", "waiting", "waiting-hold"]:
+    for scen in ["baseline", "reverse-sms", "esign", "webhook", "waiting", "waiting-hold", "registration"]:
         rows = hot_methods(a.results, scen)
         bpath = os.path.join(a.results, scen + ".breakdown.txt")
         if rows or os.path.exists(bpath):
@@ -324,6 +359,16 @@ def main():
       "'SMS accepted → continued' (webhook answer received → continue response received) includes the time until the "
       "page's status request answers `matched` (with long-polling: the server's wake-up of the held request; with "
       "1-second polling: up to 1 s + one poll) plus the continue request.")
+    w("- **5 registration by phone**: a closed loop of N concurrent browsers (`BENCH_REGISTRATION_CONCURRENCY`, default "
+      "`BENCH_CONCURRENCY`), each registering a new person back to back (`Newcomers.java`: register numbers `РЕ…` with valid "
+      "birth dates and phones `+97688…`, unique per flow, never seeded). Before each flow (not timed) the sandbox subscriber "
+      "lookup is told that the phone is registered in that person's name (`POST /admin/subscribers`), as an operator's "
+      "records would already say. Timed: authorization request of demo-rp (PKCE S256) → login page → `#khur-register` → "
+      "registration page (captcha) → register number + phone + password twice + captcha (server: captcha, formats, "
+      "password policy, not yet registered, phone-ownership lookup over HTTP) → reverse-SMS page → the phone's signed "
+      "webhook answered `matched` → one status poll → continue → the account is created and the \"done\" page "
+      "(`#khur-done`, `data-khur-done=registration`) is the flow's last response. The flow never returns to the relying "
+      "party (by design the citizen then logs in as always), so there is no code to exchange.")
     w("- CPU: Keycloak JVM utime+stime from `/proc/<pid>/stat` at the window's edges; Gatling's own JVM likewise; "
       "machine busy from `/proc/stat`. PostgreSQL's CPU is not in the Keycloak column.")
     w("- JFR: one recording per scenario with the JDK's `default` settings (`jcmd JFR.start`), `jfr view hot-methods` "
@@ -341,11 +386,12 @@ def main():
           "100 certificates pays the OCSP round trip, mostly inside the warm-up).")
     else:
         w("- **4 USB-token signature login**: not measured in this run (`BENCH_SCENARIOS` without `esign`).")
-    w("- **5 registration by phone**: not measured. The form's captcha can only be answered automatically through the "
-      "test seam `KHUR_CAPTCHA_TEST_MODE`, which works only in dev mode (`start-dev`) by design; the bench runs "
-      "production mode and does not weaken the captcha. Registration also needs the phone-ownership lookup "
-      "(`KHUR_PHONE_OWNERSHIP_URL`), not started by the bench. Measuring it would need a production-safe seam (e.g. a "
-      "bench-only captcha provider) — a decision for the team, not taken here.")
+    if reg:
+        w("- **5 registration by phone** is measured on a dev-mode server (see Run): production mode cannot be measured "
+          "because the captcha is, by design, unreadable to automated clients there. Its numbers include whatever dev mode "
+          "costs beyond the theme caches (forced on) and are not comparable 1:1 with scenarios 1–4.")
+    else:
+        w("- **5 registration by phone**: not measured in this run (`BENCH_SCENARIOS` without `registration`).")
     w("- Saturation is measured at one concurrency level per scenario (no sweep), and load generator, Keycloak and "
       "PostgreSQL share the machine's 2 cores (and, on this machine, other people's processes). One node, local caches "
       "(`--cache=local`), no TLS, no reverse proxy.")

@@ -32,13 +32,17 @@ public final class BenchConfig {
     public static final int WAITING_HOLD_SECONDS = Integer.parseInt(prop("bench.waitingHoldSeconds", "30"));
     /** {@code ?wait=} of the waiting page's status request, as khur-sms-wait.js asks; 0 = the old one-second polling. */
     public static final int WAITING_LONG_POLL_SECONDS = Integer.parseInt(prop("bench.waitingLongPollSeconds", "25"));
+    /** The sandbox subscriber lookup bin/bench starts for scenario 5 ("phone registered in your own name"). */
+    public static final String LOOKUP_URL = prop("bench.lookupUrl", "http://127.0.0.1:48093");
     /** Citizens used by the saturation scenarios, round robin (far more than the concurrency). */
     public static final int LOGIN_POOL = Integer.parseInt(prop("bench.loginPool", "200"));
 
     static {
-        String host = URI.create(BASE_URL).getHost();
-        if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
-            throw new IllegalStateException("bench only ever loads loopback, not " + BASE_URL);
+        for (String url : new String[] {BASE_URL, LOOKUP_URL}) {
+            String host = URI.create(url).getHost();
+            if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
+                throw new IllegalStateException("bench only ever loads loopback, not " + url);
+            }
         }
     }
 
