@@ -7,18 +7,16 @@ import jakarta.ws.rs.core.Response;
 import mn.gov.khur.common.privacy.Masking;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -27,7 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * requires that the account's register number is the one the bank asserted this time, and records
  * the assurance of the login: amr ["bank"], level of authentication substantial.
  */
-public final class BankAssuranceAuthenticator implements Authenticator {
+public final class BankAssuranceAuthenticator implements FlowStep {
 
     private static final Logger LOG = Logger.getLogger(BankAssuranceAuthenticator.class);
 
@@ -65,23 +63,5 @@ public final class BankAssuranceAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,11 +2,9 @@ package mn.gov.khur.esign.flow;
 
 import java.util.List;
 
+import mn.gov.khur.identity.flow.FlowStep;
+
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -15,7 +13,7 @@ import org.keycloak.models.utils.FormMessage;
  * reads to run that method's subflow. Offers nothing else, so acr=high cannot end in a weaker method.
  * A method picked on the entry page ({@link SignatureFromEntryPage}) skips the page.
  */
-public final class EsignMethodChoiceAuthenticator implements Authenticator {
+public final class EsignMethodChoiceAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "khur-esign-choice.ftl";
     /** Button shown when the level was raised from the entry page: back to every method. */
@@ -64,23 +62,5 @@ public final class EsignMethodChoiceAuthenticator implements Authenticator {
         return form.setAttribute("khurEsignMethods", EsignMethodChoiceConfig.from(context.getAuthenticatorConfig()).methods())
                 .setAttribute("khurEsignOtherMethods", SignatureFromEntryPage.raised(context.getAuthenticationSession()))
                 .createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -20,17 +20,15 @@ import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.esign.token.EsignTokenAuthenticator;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.flow.FlowStep;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -43,7 +41,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * The answer must sign exactly our hash; then the shared certificate checks and the register
  * number match decide. At most N pushes per register number per window (threat model §4).
  */
-public final class PushSignatureAuthenticator implements Authenticator {
+public final class PushSignatureAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "khur-esign-push.ftl";
     private static final Logger LOG = Logger.getLogger(PushSignatureAuthenticator.class);
@@ -303,23 +301,5 @@ public final class PushSignatureAuthenticator implements Authenticator {
                 .setAttribute("khurEsignVerificationCode", code)
                 .setAttribute("khurEsignPollSeconds", settings.pollSeconds())
                 .createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

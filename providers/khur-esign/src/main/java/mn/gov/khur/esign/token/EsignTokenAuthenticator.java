@@ -18,15 +18,14 @@ import mn.gov.khur.esign.pki.CertificateValidator;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.flow.FlowStep;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -35,7 +34,7 @@ import org.keycloak.models.utils.FormMessage;
  * register number and presses "Тоон гарын үсгээр нэвтрэх", the page's script has the ESIGN client
  * sign exactly that string and posts certificate + signature. Every post uses up the challenge.
  */
-public final class EsignTokenAuthenticator implements Authenticator {
+public final class EsignTokenAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "khur-esign-token.ftl";
     static final String METHOD = "token";
@@ -169,23 +168,5 @@ public final class EsignTokenAuthenticator implements Authenticator {
     public static String origin(KeycloakSession session) {
         URI base = session.getContext().getUri().getBaseUri();
         return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -5,17 +5,16 @@ import java.util.List;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.FormMessage;
@@ -26,7 +25,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * the registered phone of the account; sets the password, signs out every session of the user,
  * emits RESET_PASSWORD, shows the done page.
  */
-final class NewPasswordForm implements Authenticator {
+final class NewPasswordForm implements FlowStep {
 
     static final String TEMPLATE = "khur-new-password.ftl";
     private static final Logger LOG = Logger.getLogger(NewPasswordForm.class);
@@ -84,23 +83,5 @@ final class NewPasswordForm implements Authenticator {
         }
         UserModel user = context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
         return user != null && user.isEnabled() ? user : null;
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,17 +1,15 @@
 package mn.gov.khur.selfservice.flow;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -19,7 +17,7 @@ import org.keycloak.models.UserModel;
  * {@code phone_number_verified=true}, event UPDATE_PROFILE with the old and new numbers masked, done page.
  * Never logs anyone in.
  */
-final class PhoneChangeCompletion implements Authenticator {
+final class PhoneChangeCompletion implements FlowStep {
 
     private static final Logger LOG = Logger.getLogger(PhoneChangeCompletion.class);
 
@@ -50,23 +48,5 @@ final class PhoneChangeCompletion implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         context.resetFlow();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

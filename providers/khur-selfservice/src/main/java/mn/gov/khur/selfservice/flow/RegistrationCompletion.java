@@ -1,16 +1,14 @@
 package mn.gov.khur.selfservice.flow;
 
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -18,7 +16,7 @@ import org.keycloak.models.UserModel;
  * register number, verified phone, birth date and gender from the register number. Emits REGISTER and
  * shows the done page; the citizen then logs in (password + reverse SMS) like any other time.
  */
-final class RegistrationCompletion implements Authenticator {
+final class RegistrationCompletion implements FlowStep {
 
     private static final Logger LOG = Logger.getLogger(RegistrationCompletion.class);
 
@@ -62,23 +60,5 @@ final class RegistrationCompletion implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         context.resetFlow();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

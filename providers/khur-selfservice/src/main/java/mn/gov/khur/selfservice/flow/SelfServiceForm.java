@@ -7,19 +7,16 @@ import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.selfservice.captcha.CaptchaVerdict;
 import mn.gov.khur.selfservice.ratelimit.PerIpRateLimiter;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -28,7 +25,7 @@ import org.keycloak.models.utils.FormMessage;
  * the form's own checks ({@link #submitted}). Typed values except passwords and the captcha are kept
  * when the page is shown again.
  */
-abstract class SelfServiceForm implements Authenticator {
+abstract class SelfServiceForm implements FlowStep {
 
     private final CaptchaGate captcha;
     private final PerIpRateLimiter limiter;
@@ -104,23 +101,5 @@ abstract class SelfServiceForm implements Authenticator {
             kept.put(field, value == null ? "" : value.length() > 64 ? value.substring(0, 64) : value);
         }
         return kept;
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,23 +2,20 @@ package mn.gov.khur.selfservice.flow;
 
 import java.time.Clock;
 
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.sms.step.ReverseSmsStep;
 import mn.gov.khur.sms.step.SmsTarget;
 import mn.gov.khur.sms.step.StepResult;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * Reverse SMS for the self-service flows: the target (purpose, phone, subject) was chosen by the
  * flow's request form; this step shows the code and completes once exactly that phone texted it.
  * A decoy target (unknown register number) waits forever, like a citizen who never sends the SMS.
  */
-final class SelfServiceSmsAuthenticator implements Authenticator {
+final class SelfServiceSmsAuthenticator implements FlowStep {
 
     private final ReverseSmsStep step = new ReverseSmsStep(Clock.systemUTC());
 
@@ -52,23 +49,5 @@ final class SelfServiceSmsAuthenticator implements Authenticator {
                 context.resetFlow();
             }
         }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

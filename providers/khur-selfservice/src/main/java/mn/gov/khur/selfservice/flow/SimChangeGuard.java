@@ -6,6 +6,7 @@ import java.time.Instant;
 import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.selfservice.ownership.PhoneOwnershipLookup;
 import mn.gov.khur.selfservice.ownership.PhoneOwnershipUnavailableException;
@@ -14,10 +15,7 @@ import mn.gov.khur.sms.step.SmsTarget;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -28,7 +26,7 @@ import org.keycloak.models.UserModel;
  * that cannot answer is "try again later", never a pass. Reached only after the match, so it reveals
  * nothing to someone who does not hold the phone.
  */
-final class SimChangeGuard implements Authenticator {
+final class SimChangeGuard implements FlowStep {
 
     private static final Logger LOG = Logger.getLogger(SimChangeGuard.class);
 
@@ -74,23 +72,5 @@ final class SimChangeGuard implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
