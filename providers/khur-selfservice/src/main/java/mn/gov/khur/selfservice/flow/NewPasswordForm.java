@@ -1,7 +1,5 @@
 package mn.gov.khur.selfservice.flow;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -14,15 +12,12 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * "Нууц үг сэргээх", last page: new password twice ("цааш"). Runs only after the SMS step matched
- * the registered phone of the account; sets the password, signs out every session of the user,
+ * the registered phone of the account; sets the password, ends every session, offline token and consent of the user,
  * emits RESET_PASSWORD, shows the done page.
  */
 final class NewPasswordForm implements FlowStep {
@@ -59,21 +54,12 @@ final class NewPasswordForm implements FlowStep {
         }
         user.credentialManager().updateCredential(org.keycloak.models.UserCredentialModel.password(form.getFirst("password-new"), false));
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        int signedOut = signOutEverywhere(context, user);
-        event.detail("khur_sessions_signed_out", String.valueOf(signedOut)).success();
-        LOG.debugf("Password of user %s reset by reverse SMS; %d sessions signed out", user.getId(), signedOut);
+        CitizenSessions.Ended ended = CitizenSessions.endAll(context, user);
+        ended.addTo(event);
+        event.success();
+        LOG.debugf("Password of user %s reset by reverse SMS; ended %s", user.getId(), ended);
         SelfServiceTarget.clear(context.getAuthenticationSession());
         context.forceChallenge(DonePage.show(context, "password-reset"));
-    }
-
-    private static int signOutEverywhere(AuthenticationFlowContext context, UserModel user) {
-        KeycloakSession session = context.getSession();
-        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(context.getRealm(), user).toList();
-        for (UserSessionModel userSession : sessions) {
-            AuthenticationManager.backchannelLogout(session, context.getRealm(), userSession, context.getUriInfo(),
-                    context.getConnection(), context.getHttpRequest().getHttpHeaders(), true);
-        }
-        return sessions.size();
     }
 
     private static UserModel account(AuthenticationFlowContext context) {

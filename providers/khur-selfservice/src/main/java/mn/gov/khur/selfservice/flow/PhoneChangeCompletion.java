@@ -14,8 +14,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * "Утасны дугаар солих", after the reverse SMS from the new phone matched: {@code phone_number} replaced,
- * {@code phone_number_verified=true}, event UPDATE_PROFILE with the old and new numbers masked, done page.
- * Never logs anyone in.
+ * {@code phone_number_verified=true}, every session, offline token and consent of the citizen ended, event
+ * UPDATE_PROFILE with the old and new numbers masked, done page. Never logs anyone in.
  */
 final class PhoneChangeCompletion implements FlowStep {
 
@@ -33,11 +33,13 @@ final class PhoneChangeCompletion implements FlowStep {
                 .map(MongolianMobileNumber::masked).orElse("none");
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, target.phone().e164());
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED, "true");
-        context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
+        var event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
                 .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "phone-change")
                 .detail(Details.PREF_PREVIOUS + CitizenAttributes.PHONE_NUMBER, previous)
-                .detail(Details.PREF_UPDATED + CitizenAttributes.PHONE_NUMBER, target.phone().masked())
-                .success();
+                .detail(Details.PREF_UPDATED + CitizenAttributes.PHONE_NUMBER, target.phone().masked());
+        // a new phone is a new second factor: nothing logged in with the old one survives it
+        CitizenSessions.endAll(context, user).addTo(event);
+        event.success();
         LOG.debugf("Phone of user %s changed from %s to %s by reverse SMS from the new phone", user.getId(), previous,
                 target.phone().masked());
         SelfServiceTarget.clear(context.getAuthenticationSession());

@@ -1,0 +1,154 @@
+package mn.gov.khur.it.selfservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
+
+import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
+import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.InboundSmsClient;
+import mn.gov.khur.it.support.Json;
+import mn.gov.khur.it.support.KeycloakServer;
+import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
+import mn.gov.khur.it.support.TestCitizen;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * After a password recovery or a phone change nothing from before survives: not the browser sessions,
+ * and not an offline token a site holds (the attacker the change shuts out may hold one). A site is given
+ * offline access here the way an operator would: the {@code offline_access} scope on its client and the
+ * role for the citizen.
+ */
+@ExtendWith(KhurServerExtension.class)
+class SelfServiceEndsEverySessionIT {
+
+    private static final String NEW_PASSWORD = "Shine2026Nuuts";
+
+    private final AdminApi admin = new AdminApi();
+    private final InboundSmsClient gateway = new InboundSmsClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private TestCitizen citizen;
+    private String userId;
+    private String demoRp;
+    private String offlineScope;
+
+    @BeforeEach
+    void citizenWithAnOfflineTokenAtASite() {
+        citizen = TestCitizen.random();
+        userId = admin.createCitizen(citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
+        demoRp = Json.parse(admin.get("/admin/realms/khur/clients?clientId=demo-rp").body()).get(0).path("id").asText();
+        for (JsonNode scope : Json.parse(admin.get("/admin/realms/khur/client-scopes").body())) {
+            if (scope.path("name").asText().equals("offline_access")) {
+                offlineScope = scope.path("id").asText();
+            }
+        }
+        assertThat(admin.put("/admin/realms/khur/clients/" + demoRp + "/optional-client-scopes/" + offlineScope, "").statusCode())
+                .isEqualTo(204);
+        JsonNode role = Json.parse(admin.get("/admin/realms/khur/roles/offline_access").body());
+        assertThat(admin.post("/admin/realms/khur/users/" + userId + "/role-mappings/realm", "[" + role + "]").statusCode())
+                .isEqualTo(204);
+    }
+
+    @AfterEach
+    void siteLosesOfflineAccessAgain() {
+        admin.delete("/admin/realms/khur/clients/" + demoRp + "/optional-client-scopes/" + offlineScope);
+    }
+
+    @Test
+    void passwordRecoveryEndsOfflineSessionsToo() {
+        String offlineToken = offlineTokenOfDemoRp();
+        assertThat(refresh(offlineToken).statusCode()).as("the offline token works before").isEqualTo(200);
+
+        HttpBrowser browser = new HttpBrowser();
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        HttpBrowser.Page sms = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
+                "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery");
+        assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
+        CitizenLogin.pressContinue(browser);
+        HttpBrowser.Page done = browser.submit("#khur-new-password-form",
+                Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD), "submitPassword");
+        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
+
+        assertThat(refresh(offlineToken).statusCode()).as("the offline token is dead after recovery").isEqualTo(400);
+        assertThat(offlineSessions()).isZero();
+        JsonNode details = admin.events(userId, "RESET_PASSWORD").get(0).path("details");
+        assertThat(details.path("khur_offline_sessions_signed_out").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void phoneChangeEndsEverySession() {
+        String offlineToken = offlineTokenOfDemoRp();
+        String newPhone = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(newPhone, citizen.registerNumber());
+
+        HttpBrowser browser = new HttpBrowser();
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
+        Map<String, String> fields = new HashMap<>();
+        fields.put("registerNumber", citizen.registerNumber());
+        fields.put("phone", newPhone);
+        fields.put("captcha", SelfServicePages.captchaAnswer(form));
+        HttpBrowser.Page sms = browser.submit("#khur-change-phone-form", fields, "submitPhoneChange");
+        assertThat(gateway.send(newPhone, CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
+        HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
+        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("phone-change");
+        assertThat(refresh(offlineToken).statusCode()).as("the offline token is dead after a phone change").isEqualTo(400);
+        assertThat(done.text("#khur-done")).contains("Бусад бүх төхөөрөмж дээрх нэвтрэлт хаагдсан");
+        assertThat(offlineSessions()).isZero();
+        assertThat(Json.parse(admin.get("/admin/realms/khur/users/" + userId + "/sessions").body()).size()).isZero();
+    }
+
+    private String offlineTokenOfDemoRp() {
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin("openid offline_access", Map.of());
+        HttpBrowser.Page back = CitizenLogin.logIn(new HttpBrowser(), login, citizen);
+        String token = rp.finish(login, back.uri()).tokens().getRefreshToken().getValue();
+        try {
+            assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("typ")).isEqualTo("Offline");
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(offlineSessions()).isEqualTo(1);
+        return token;
+    }
+
+    private int offlineSessions() {
+        return Json.parse(admin.get("/admin/realms/khur/users/" + userId + "/offline-sessions/" + demoRp).body()).size();
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) {
+        String body = String.join("&", List.of("grant_type=refresh_token", "client_id=demo-rp", "client_secret=demo-rp-secret",
+                "refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL
+                            + "/realms/khur/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
