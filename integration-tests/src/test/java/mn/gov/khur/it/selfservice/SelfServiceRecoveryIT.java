@@ -13,13 +13,17 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** "Нууц үг сэргээх": register number + captcha → reverse SMS from the registered phone → new password → "цааш". */
+/**
+ * "Нууц үг сэргээх": register number + captcha → reverse SMS from the registered phone → that phone still
+ * registered in the citizen's own name at the operator → new password → "цааш".
+ */
 @ExtendWith(KhurServerExtension.class)
 class SelfServiceRecoveryIT {
 
@@ -35,6 +39,7 @@ class SelfServiceRecoveryIT {
     void citizen() {
         citizen = TestCitizen.random();
         userId = admin.createCitizen(citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         browser = new HttpBrowser();
     }
 
@@ -68,6 +73,52 @@ class SelfServiceRecoveryIT {
         old.open(OidcRelyingParty.demo().begin().authorizationUri());
         assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
                 .as("the old password no longer works").isFalse();
+    }
+
+    @Test
+    void aRecycledNumberDoesNotRecoverTheAccount() {
+        // the operator has given the account's stored number to someone else, who now holds that SIM
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), TestCitizen.random().registerNumber());
+        attackWithTheStoredPhoneAndExpectNothingChanged("ownership_no_match");
+    }
+
+    @Test
+    void aLapsedNumberRegisteredToNobodyDoesNotRecoverTheAccount() {
+        // the number lapsed: the operator has it on an unregistered prepaid SIM now
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), null);
+        attackWithTheStoredPhoneAndExpectNothingChanged("ownership_unknown");
+    }
+
+    /** Whoever holds the stored phone completes the SMS step; without the operator's "match" nothing may change. */
+    private void attackWithTheStoredPhoneAndExpectNothingChanged(String reason) {
+        HttpBrowser elsewhere = new HttpBrowser();
+        CitizenLogin.logIn(elsewhere, OidcRelyingParty.demo().begin(), citizen);
+        int sessionsBefore = sessions();
+
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        String code = CitizenLogin.shownCode(submitRecovery(browser, form, citizen.registerNumber()));
+        assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
+
+        assertThat(afterSms.has("#khur-new-password-form")).as("the holder of a recycled number gets no new-password page").isFalse();
+        assertThat(afterSms.status()).isEqualTo(403);
+        assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(afterSms.text("#khur-refused")).contains("Банк").contains("тоон гарын үсг").contains("үйлчилгээний төв");
+        assertThat(afterSms.has("#khur-refused-login")).isTrue();
+        HttpBrowser.Page again = browser.open(afterSms.uri());
+        assertThat(again.has("#khur-new-password-form")).as("the refused proof cannot be replayed").isFalse();
+
+        assertThat(admin.events(userId, "RESET_PASSWORD").size()).isZero();
+        JsonNode refusals = admin.events(userId, "RESET_PASSWORD_ERROR");
+        assertThat(refusals.size()).isGreaterThanOrEqualTo(1);
+        assertThat(refusals.get(0).path("details").path("khur_reason").asText()).isEqualTo(reason);
+        assertThat(refusals.get(0).path("details").path("auth_method").asText()).isEqualTo("khur-selfservice");
+        assertThat(refusals.get(0).path("details").path("khur_phone").asText()).doesNotContain(citizen.phoneE164().substring(4));
+        assertThat(sessions()).as("no session signed out").isEqualTo(sessionsBefore);
+        HttpBrowser old = new HttpBrowser();
+        old.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("the password did not change").isTrue();
     }
 
     @Test
