@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.CitizenLogin;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SelfServiceRecoveryIT {
 
     private static final String NEW_PASSWORD = "Shine2024Nuuts";
+    private static final String RECOVERY_FLOW = "/admin/realms/khur/authentication/flows/khur%20reset%20credentials";
 
     private final AdminApi admin = new AdminApi();
     private final InboundSmsClient gateway = new InboundSmsClient();
@@ -87,6 +89,43 @@ class SelfServiceRecoveryIT {
         // the number lapsed: the operator has it on an unregistered prepaid SIM now
         SandboxSubscribers.registerOwner(citizen.phoneE164(), null);
         attackWithTheStoredPhoneAndExpectNothingChanged("ownership_unknown");
+    }
+
+    @Test
+    void aFlowWithoutTheGuardStepStillLetsNoSmsAloneSetAPassword() {
+        // a realm set up before the guard step existed, or an operator's edit: the step is not in the flow
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), TestCitizen.random().registerNumber());
+        ObjectNode guard = guardExecution();
+        setRequirement(guard, "DISABLED");
+        try {
+            HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+            String code = CitizenLogin.shownCode(submitRecovery(browser, form, citizen.registerNumber()));
+            assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+            HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
+            assertThat(afterSms.has("#khur-new-password-form")).as("no guard, no change").isFalse();
+            assertThat(afterSms.status()).isLessThan(500);
+            assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("ownership_not_checked");
+        } finally {
+            setRequirement(guard, "REQUIRED");
+        }
+        assertThat(admin.events(userId, "RESET_PASSWORD").size()).isZero();
+    }
+
+    private ObjectNode guardExecution() {
+        JsonNode executions = Json.parse(admin.get(RECOVERY_FLOW + "/executions").body());
+        for (JsonNode execution : executions) {
+            if ("khur-sim-change-guard".equals(execution.path("providerId").asText())) {
+                return (ObjectNode) execution;
+            }
+        }
+        throw new AssertionError("no khur-sim-change-guard step in khur reset credentials: " + executions);
+    }
+
+    private void setRequirement(ObjectNode execution, String requirement) {
+        ObjectNode updated = execution.deepCopy().put("requirement", requirement);
+        var response = admin.put(RECOVERY_FLOW + "/executions", Json.write(updated));
+        assertThat(response.statusCode()).as(response.body()).isIn(202, 204);
     }
 
     /** Whoever holds the stored phone completes the SMS step; without the operator's "match" nothing may change. */

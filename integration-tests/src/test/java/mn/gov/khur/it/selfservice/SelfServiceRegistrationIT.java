@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** "Бүртгүүлэх": form + captcha → phone in the citizen's own name → reverse SMS from that phone → account. */
+/**
+ * "Бүртгүүлэх": form + captcha → reverse SMS from that phone → only then the operators' word that the phone is in
+ * the citizen's own name, and whether the register number is already registered → account.
+ */
 @ExtendWith(KhurServerExtension.class)
 class SelfServiceRegistrationIT {
 
@@ -69,14 +72,20 @@ class SelfServiceRegistrationIT {
     }
 
     @Test
-    void phoneNotInTheCitizensNameIsRefused() {
+    void aPhoneNotInTheCitizensNameIsRefusedAfterItsSms() {
         String someoneElses = SelfServicePages.otherPhone(citizen.phoneE164());
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
-        HttpBrowser.Page refused = register(fields(someoneElses, citizen.password(), citizen.password()));
-        assertThat(refused.has("#khur-sms-code")).isFalse();
-        assertThat(refused.text("#input-error-phone")).contains("таны нэр дээр бүртгэлгүй");
-        HttpBrowser.Page unknownSim = register(fields("+97699000001", citizen.password(), citizen.password()));
-        assertThat(unknownSim.has("#khur-sms-code")).as("registered to nobody is not a match").isFalse();
+        HttpBrowser.Page refused = registerAndTextFrom(citizen.registerNumber(), someoneElses);
+        assertThat(refused.has("#khur-done")).isFalse();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(refused.text("#khur-refused")).contains("таны нэр дээр").contains("Банк").contains("үйлчилгээний төв");
+
+        String nobodys = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(nobodys, null);
+        HttpBrowser.Page unknownSim = registerAndTextFrom(citizen.registerNumber(), nobodys);
+        assertThat(unknownSim.has("#khur-done")).as("registered to nobody is not a match").isFalse();
+        assertThat(unknownSim.text("#khur-refused")).isEqualTo(refused.text("#khur-refused"));
         assertThat(account()).isNull();
     }
 
@@ -84,13 +93,22 @@ class SelfServiceRegistrationIT {
     void lookupDownMeansTryAgainLaterNeverAPass() {
         SandboxSubscribers.service().setDown(true);
         try {
-            HttpBrowser.Page later = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
-            assertThat(later.has("#khur-sms-code")).isFalse();
-            assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
+            HttpBrowser.Page sms = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
+            assertThat(sms.has("#khur-sms-code")).as("the first page never asks the lookup").isTrue();
+            assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
+            HttpBrowser.Page later = CitizenLogin.pressContinue(browser);
             assertThat(later.status()).isLessThan(500);
+            assertThat(later.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
+            assertThat(browser.submit("#khur-refused-form", Map.of(), "retry").has("#khur-refused-retry"))
+                    .as("still down: still try again later").isTrue();
+            assertThat(account()).isNull();
         } finally {
             SandboxSubscribers.service().setDown(false);
         }
+        HttpBrowser.Page done = browser.submit("#khur-refused-form", Map.of(), "retry");
+        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).as("the same SMS, asked again").isEqualTo("registration");
+        assertThat(account()).isNotNull();
     }
 
     @Test
@@ -99,14 +117,6 @@ class SelfServiceRegistrationIT {
         assertThat(gateway.send(SelfServicePages.otherPhone(citizen.phoneE164()), code).body()).contains("\"unmatched\"");
         assertThat(CitizenLogin.pressContinue(browser).has("#khur-sms-code")).isTrue();
         assertThat(account()).isNull();
-    }
-
-    @Test
-    void alreadyRegisteredRegisterNumberPointsToLoginAndRecovery() {
-        admin.createCitizen(citizen);
-        HttpBrowser.Page duplicate = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
-        assertThat(duplicate.has("#khur-sms-code")).isFalse();
-        assertThat(duplicate.text("#input-error-registerNumber")).contains("Нууц үг сэргээх");
     }
 
     @Test

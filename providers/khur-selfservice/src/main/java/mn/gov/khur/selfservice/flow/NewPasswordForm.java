@@ -22,8 +22,8 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * "Нууц үг сэргээх", last page: new password twice ("цааш"). Runs only after the SMS step matched
- * the registered phone of the account; sets the password, signs out every session of the user,
- * emits RESET_PASSWORD, shows the done page.
+ * the registered phone of the account and {@link ProvenPhoneGuard} found that phone still in the citizen's
+ * own name; sets the password, signs out every session of the user, emits RESET_PASSWORD, shows the done page.
  */
 final class NewPasswordForm implements FlowStep {
 
@@ -32,7 +32,11 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (account(context) == null) {
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
+        if (target == null) {
+            return;
+        }
+        if (account(context, target) == null) {
             context.resetFlow();
             return;
         }
@@ -41,7 +45,11 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = account(context);
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
+        if (target == null) {
+            return;
+        }
+        UserModel user = account(context, target);
         if (user == null) {
             context.resetFlow();
             return;
@@ -49,7 +57,7 @@ final class NewPasswordForm implements FlowStep {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         EventBuilder event = context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
                 .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "password-reset")
-                .detail("khur_phone", SelfServiceTarget.read(context.getAuthenticationSession()).phone().masked());
+                .detail("khur_phone", target.phone().masked());
         FormMessage problem = Passwords.problem(context, user.getUsername(), form.getFirst("password-new"),
                 form.getFirst("password-confirm"));
         if (problem != null) {
@@ -76,11 +84,7 @@ final class NewPasswordForm implements FlowStep {
         return sessions.size();
     }
 
-    private static UserModel account(AuthenticationFlowContext context) {
-        SmsTarget target = SelfServiceTarget.verified(context.getAuthenticationSession(), ChallengePurpose.PASSWORD_RESET);
-        if (target == null) {
-            return null;
-        }
+    private static UserModel account(AuthenticationFlowContext context, SmsTarget target) {
         UserModel user = context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
         return user != null && user.isEnabled() ? user : null;
     }
