@@ -49,7 +49,7 @@ final class ProvenPhoneGuard implements FlowStep {
             context.resetFlow(); // no matched SMS in this tab (or the account is gone): start over
             return;
         }
-        EventBuilder event = event(context, proven, registerNumber, user);
+        EventBuilder event = event(context, proven, registerNumber);
         SubscriberStatus status;
         try {
             PhoneOwnershipLookup lookup = context.getSession().getProvider(PhoneOwnershipLookup.class);
@@ -98,8 +98,7 @@ final class ProvenPhoneGuard implements FlowStep {
         }
         LOG.errorf("Flow '%s' reaches its change after the SMS without the step %s: refused. Add that step right after "
                 + "the SMS step.", context.getTopLevelFlow().getAlias(), ProvenPhoneGuardFactory.PROVIDER_ID);
-        context.getEvent().clone().detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", proven.pagePurpose())
-                .detail("khur_phone", proven.phone().masked()).detail("khur_reason", "ownership_not_checked")
+        event(context, proven, SelfServiceTarget.registerNumber(authSession)).detail("khur_reason", "ownership_not_checked")
                 .error("khur_ownership_unavailable");
         SelfServiceTarget.clear(authSession);
         PendingRegistration.clear(authSession);
@@ -121,8 +120,7 @@ final class ProvenPhoneGuard implements FlowStep {
     }
 
     /** The event of the change this flow would have made (REGISTER, RESET_PASSWORD, UPDATE_PROFILE), for its _ERROR. */
-    private static EventBuilder event(AuthenticationFlowContext context, SmsTarget proven, RegisterNumber registerNumber,
-                                      UserModel user) {
+    private static EventBuilder event(AuthenticationFlowContext context, SmsTarget proven, RegisterNumber registerNumber) {
         EventType type = switch (proven.purpose()) {
             case REGISTRATION -> EventType.REGISTER;
             case PASSWORD_RESET -> EventType.RESET_PASSWORD;
@@ -130,8 +128,10 @@ final class ProvenPhoneGuard implements FlowStep {
         };
         EventBuilder event = context.getEvent().clone().event(type)
                 .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", proven.pagePurpose())
-                .detail("khur_phone", proven.phone().masked())
-                .detail(Details.USERNAME, registerNumber.username());
-        return user == null ? event : event.user(user);
+                .detail("khur_phone", proven.phone().masked());
+        if (registerNumber != null) {
+            event.detail(Details.USERNAME, registerNumber.username());
+        }
+        return proven.purpose().subjectIsUser() ? event.user(proven.subjectRef()) : event;
     }
 }
