@@ -382,6 +382,31 @@ class TemplateRenderTest {
         assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
     }
 
+    // ---- khur-selfservice-refused.ftl -------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-confirmed", "sim-changed", "unavailable", "already-registered", "forged"})
+    void selfServiceRefusalNamesTheOtherWaysInAndOnlyItsOwnActions(String kind) throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-selfservice-refused");
+            model.put("khurRefused", kind);
+            model.put("message", Map.of("type", "error", "summary", "<b>text</b> of the step"));
+            Document doc = render("khur-selfservice-refused.ftl", model);
+            String shown = kind.equals("forged") ? "not-confirmed" : kind;
+            assertEquals(shown, byId(doc, "khur-refused").attr("data-khur-refused"));
+            assertEquals("text of the step", byId(doc, "khur-refused").text(), "sanitised message, no markup of its own");
+            assertEquals(messages(lang).getProperty("khurRefusedTitle." + shown), byId(doc, "kc-page-title").text());
+            assertEquals("/realms/khur/restart", byId(doc, "khur-refused-login").attr("href"));
+            assertEquals(shown.equals("unavailable"), doc.getElementById("khur-refused-retry") != null);
+            if (shown.equals("unavailable")) {
+                assertEquals(LOGIN_ACTION, byId(doc, "khur-refused-form").attr("action"));
+            }
+            assertEquals(shown.equals("already-registered"), doc.getElementById("khur-refused-recovery") != null);
+            assertTrue(missingKeys.isEmpty(), kind + "/" + lang + ": message keys without text: " + missingKeys);
+            assertNoForeignHosts(doc);
+        }
+    }
+
     // ---- Keycloak's own pages with our bundles ----------------------------------------------------
 
     /** keycloak.v2/base pages render with our texts and ask for no key we lack (no raw keys shown). */

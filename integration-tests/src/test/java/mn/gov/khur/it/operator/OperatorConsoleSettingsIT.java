@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
@@ -44,7 +45,7 @@ class OperatorConsoleSettingsIT {
     private final AdminApi admin = new AdminApi();
 
     @ParameterizedTest
-    @ValueSource(strings = {"khur-reverse-sms", "khur-selfservice-sms"})
+    @ValueSource(strings = {"khur-reverse-sms", "khur-selfservice-sms", "khur-sim-change-guard"})
     void everySettingHasMongolianAndEnglishLabelAndHelp(String providerId) {
         HttpResponse<String> response = admin.get("/admin/realms/khur/authentication/config-description/" + providerId);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -177,13 +178,18 @@ class OperatorConsoleSettingsIT {
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         String tab = saveTab(OWNERSHIP_TAB, Map.of("token", "not-the-lookup-token"));
         try {
-            HttpBrowser.Page refusedByLookup = register(citizen);
-            assertThat(refusedByLookup.has("#khur-sms-code")).isFalse();
+            // the lookup is asked after the SMS from the phone (issue 13): register, text the code, continue
+            HttpBrowser browser = new HttpBrowser();
+            String code = CitizenLogin.shownCode(register(browser, citizen));
+            assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+            HttpBrowser.Page refusedByLookup = CitizenLogin.pressContinue(browser);
+            assertThat(refusedByLookup.has("#khur-done")).isFalse();
             assertThat(refusedByLookup.body()).contains("Түр хүлээгээд дахин оролдоно уу");
             assertThat(tabConfig(tab).path("token").get(0).asText()).isEqualTo("**********");
 
             updateTab(tab, Map.of("token", "it-lookup-token"));
-            assertThat(register(citizen).has("#khur-sms-code")).as("the lookup answered: registration goes on to the SMS").isTrue();
+            assertThat(browser.submit("#khur-refused-form", Map.of(), "retry").has("#khur-done"))
+                    .as("the lookup answered with the saved token: the same SMS now completes the registration").isTrue();
         } finally {
             deleteTab(tab);
         }
@@ -257,8 +263,7 @@ class OperatorConsoleSettingsIT {
 
     // ---- registration, as a citizen without JavaScript does it, to see which lookup token is sent ----
 
-    private static HttpBrowser.Page register(TestCitizen citizen) {
-        HttpBrowser browser = new HttpBrowser();
+    private static HttpBrowser.Page register(HttpBrowser browser, TestCitizen citizen) {
         HttpBrowser.Page login = browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         String href = login.document().selectFirst("#khur-register").attr("href");
         HttpBrowser.Page form = browser.open(login.uri().resolve(URI.create(href)));

@@ -17,8 +17,9 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * "Нууц үг сэргээх", last page: new password twice ("цааш"). Runs only after the SMS step matched
- * the registered phone of the account; sets the password, ends every session, offline token and consent of the user,
- * emits RESET_PASSWORD, shows the done page.
+ * the registered phone of the account and {@link ProvenPhoneGuard} found that phone still in the citizen's
+ * own name; sets the password, ends every session, offline token and consent of the user, emits
+ * RESET_PASSWORD, shows the done page.
  */
 final class NewPasswordForm implements FlowStep {
 
@@ -27,7 +28,11 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (account(context) == null) {
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
+        if (target == null) {
+            return;
+        }
+        if (account(context, target) == null) {
             context.resetFlow();
             return;
         }
@@ -36,7 +41,11 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = account(context);
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
+        if (target == null) {
+            return;
+        }
+        UserModel user = account(context, target);
         if (user == null) {
             context.resetFlow();
             return;
@@ -44,7 +53,7 @@ final class NewPasswordForm implements FlowStep {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         EventBuilder event = context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
                 .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "password-reset")
-                .detail("khur_phone", SelfServiceTarget.read(context.getAuthenticationSession()).phone().masked());
+                .detail("khur_phone", target.phone().masked());
         FormMessage problem = Passwords.problem(context, user.getUsername(), form.getFirst("password-new"),
                 form.getFirst("password-confirm"));
         if (problem != null) {
@@ -62,11 +71,7 @@ final class NewPasswordForm implements FlowStep {
         context.forceChallenge(DonePage.show(context, "password-reset"));
     }
 
-    private static UserModel account(AuthenticationFlowContext context) {
-        SmsTarget target = SelfServiceTarget.verified(context.getAuthenticationSession(), ChallengePurpose.PASSWORD_RESET);
-        if (target == null) {
-            return null;
-        }
+    private static UserModel account(AuthenticationFlowContext context, SmsTarget target) {
         UserModel user = context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
         return user != null && user.isEnabled() ? user : null;
     }

@@ -19,7 +19,8 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * "Нууц үг сэргээх", page 1: register number + captcha. A known, enabled account with a phone gets
  * a challenge for its registered phone; anything else a decoy that walks the same pages and never
- * matches. The page never names the phone, for either.
+ * matches. The page never names the phone, for either. That the stored phone is still the citizen's
+ * (not lapsed, not given to someone else) is asked after its SMS ({@link ProvenPhoneGuard}).
  */
 final class RecoveryRequestForm extends SelfServiceForm {
 
@@ -58,7 +59,7 @@ final class RecoveryRequestForm extends SelfServiceForm {
                 ? new SmsTarget(ChallengePurpose.PASSWORD_RESET, phone.get(), user.getId(), null)
                 : new SmsTarget(ChallengePurpose.PASSWORD_RESET, SelfServiceTarget.decoyPhone(),
                         SelfServiceTarget.decoySubject(), null);
-        SelfServiceTarget.write(context.getAuthenticationSession(), target);
+        SelfServiceTarget.write(context.getAuthenticationSession(), target, registerNumber.get());
         context.success();
         return null;
     }

@@ -1,5 +1,6 @@
 package mn.gov.khur.selfservice.flow;
 
+import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
@@ -12,9 +13,14 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 
 /**
- * "Бүртгүүлэх", after the reverse SMS from the new phone matched: only now the account exists, with
- * register number, verified phone, birth date and gender from the register number. Emits REGISTER and
- * shows the done page; the citizen then logs in (password + reverse SMS) like any other time.
+ * "Бүртгүүлэх", after the reverse SMS from the new phone matched and {@link ProvenPhoneGuard} found that phone
+ * in the citizen's own name: only now the account exists, with register number, verified phone, birth date
+ * and gender from the register number. Emits REGISTER and shows the done page; the citizen then logs in
+ * (password + reverse SMS) like any other time.
+ *
+ * <p>A register number that already has an account is told as such ("log in or recover the password") only
+ * to the holder of that account's own phone; anyone else gets the same "cannot be confirmed" page as for a
+ * phone in another name, so registration never tells who has an account.
  */
 final class RegistrationCompletion implements FlowStep {
 
@@ -22,10 +28,13 @@ final class RegistrationCompletion implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        SmsTarget target = SelfServiceTarget.verified(context.getAuthenticationSession(), ChallengePurpose.REGISTRATION);
         PendingRegistration pending = PendingRegistration.read(context.getAuthenticationSession());
-        if (target == null || pending == null) {
+        if (pending == null) {
             context.resetFlow();
+            return;
+        }
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.REGISTRATION);
+        if (target == null) {
             return;
         }
         var event = context.getEvent().clone().event(EventType.REGISTER)
@@ -33,13 +42,17 @@ final class RegistrationCompletion implements FlowStep {
                 .detail("khur_phone", target.phone().masked())
                 .detail(Details.USERNAME, pending.registerNumber().username());
         String username = pending.registerNumber().username();
-        if (context.getSession().users().getUserByUsername(context.getRealm(), username) != null) {
-            // registered meanwhile (another tab): nothing is overwritten
-            event.detail("khur_reason", "already_registered").error("username_in_use");
+        UserModel existing = context.getSession().users().getUserByUsername(context.getRealm(), username);
+        if (existing != null) {
+            // nothing is overwritten; a registration in another tab meanwhile ends here too
+            boolean accountsOwnPhone = MongolianMobileNumber.tryParse(existing.getFirstAttribute(CitizenAttributes.PHONE_NUMBER))
+                    .map(target.phone()::equals).orElse(false);
+            event.user(existing).detail("khur_reason", accountsOwnPhone ? "already_registered" : "already_registered_other_phone")
+                    .error("username_in_use");
             SelfServiceTarget.clear(context.getAuthenticationSession());
             PendingRegistration.clear(context.getAuthenticationSession());
-            context.forceChallenge(context.form().setError("khurRegisterAlreadyRegistered").createErrorPage(
-                    jakarta.ws.rs.core.Response.Status.CONFLICT));
+            context.forceChallenge((accountsOwnPhone ? SelfServiceRefusal.ALREADY_REGISTERED : SelfServiceRefusal.NOT_CONFIRMED)
+                    .page(context));
             return;
         }
         UserModel user = context.getSession().users().addUser(context.getRealm(), username);
