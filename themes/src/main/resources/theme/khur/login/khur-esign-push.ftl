@@ -3,7 +3,8 @@
      khurEsignPushWaiting; on the start page khurEsignRegisterNumber, khurEsignPhone; while
      waiting khurEsignVerificationCode (4 digits, also shown on the phone) and khurEsignPollSeconds.
      Ids: #khur-esign-push-form, #khur-esign-register-number, #khur-esign-phone, #khur-esign-push-sign,
-     #khur-esign-back; waiting: #khur-esign-push-wait, #khur-esign-verification-code,
+     #khur-esign-back; waiting: #khur-esign-push-wait, #khur-esign-verification-code (text: exactly the
+     4 digits), #khur-esign-verification-code-label, #khur-esign-code-mismatch ("another code on the phone"),
      #khur-esign-push-status (aria-live), #khur-esign-push-check, #khur-esign-push-cancel.
      js/khur-esign-wait.js re-submits the waiting form every khurEsignPollSeconds; without script
      the citizen presses #khur-esign-push-check. -->
@@ -16,8 +17,23 @@
         <#if khurEsignPushWaiting!false>
             <form id="khur-esign-push-wait" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
                   data-poll-seconds="${(khurEsignPollSeconds!3)?c}" data-text-waiting="${msg("khurEsignPushWaiting")}">
-                <p class="khur-esign__hint">${msg("khurEsignPushCodeHint")}</p>
-                <p class="khur-esign__code"><span class="khur-sr-only">${msg("khurEsignVerificationCodeLabel")} </span><strong id="khur-esign-verification-code">${khurEsignVerificationCode!""}</strong></p>
+                <#-- The verification code is the one thing that tells a citizen a request is this page's and not a
+                     stranger's relayed one: it comes first, large and labelled, with what to do if the phone differs.
+                     #khur-esign-verification-code's text is exactly the 4 digits; screen readers get them one by one. -->
+                <#assign khurCode = khurEsignVerificationCode!"">
+                <section class="khur-esign__vc" aria-labelledby="khur-esign-verification-code-label">
+                    <h2 id="khur-esign-verification-code-label" class="khur-esign__vc-label">${msg("khurEsignVerificationCodeLabel")}</h2>
+                    <p class="khur-esign__vc-value"><span id="khur-esign-verification-code" class="khur-esign__vc-code" aria-hidden="true">${khurCode}</span><span class="khur-sr-only"><#list 0..<khurCode?length as i>${khurCode[i]}<#sep> </#sep></#list></span></p>
+                    <p class="khur-esign__vc-hint">${msg("khurEsignPushCodeHint")}</p>
+                </section>
+                <div id="khur-esign-code-mismatch" class="khur-esign__mismatch">
+                    <p class="khur-esign__mismatch-title">${msg("khurEsignCodeMismatchTitle")}</p>
+                    <ol class="khur-esign__mismatch-steps">
+                        <li>${msg("khurEsignCodeMismatchNoPin")}</li>
+                        <li>${msg("khurEsignCodeMismatchCancel")}</li>
+                        <li>${msg("khurEsignCodeMismatchThen", msg("khurEsignPushCancel"))}</li>
+                    </ol>
+                </div>
                 <p id="khur-esign-push-status" class="khur-esign__status" role="status" aria-live="polite">${msg("khurEsignPushWaiting")}</p>
                 <progress id="khur-esign-push-progress" class="khur-esign__progress" aria-label="${msg("khurEsignPushWaiting")}"></progress>
                 <input type="hidden" name="poll" value="true"/>

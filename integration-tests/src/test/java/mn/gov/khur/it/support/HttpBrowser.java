@@ -1,6 +1,7 @@
 package mn.gov.khur.it.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,10 +24,7 @@ import org.jsoup.nodes.Element;
  */
 public final class HttpBrowser {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final String acceptLanguage;
     /**
      * Our own jar: Keycloak marks its cookies Secure, which the JDK's CookieManager won't send over http://localhost.
@@ -43,8 +41,27 @@ public final class HttpBrowser {
     }
 
     public HttpBrowser(String acceptLanguage, String idpBaseUrl) {
+        this(acceptLanguage, idpBaseUrl, null);
+    }
+
+    private HttpBrowser(String acceptLanguage, String idpBaseUrl, InetAddress localAddress) {
         this.acceptLanguage = acceptLanguage;
         this.idpBaseUrl = idpBaseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * A browser whose connections come from {@code loopbackAddress} (any 127.x.y.z on Linux), so the server
+     * sees another client address than every other test's 127.0.0.1: for per-address limits.
+     */
+    public static HttpBrowser from(InetAddress loopbackAddress, String acceptLanguage) {
+        return new HttpBrowser(acceptLanguage, KeycloakServer.BASE_URL, loopbackAddress);
     }
 
     public HttpBrowser() {
