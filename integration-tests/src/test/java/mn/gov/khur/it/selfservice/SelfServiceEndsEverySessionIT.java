@@ -2,16 +2,8 @@ package mn.gov.khur.it.selfservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +17,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.PlainHttp;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
 
@@ -46,7 +39,6 @@ class SelfServiceEndsEverySessionIT {
 
     private final AdminApi admin = new AdminApi();
     private final InboundSmsClient gateway = new InboundSmsClient();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TestCitizen citizen;
     private String userId;
     private String demoRp;
@@ -137,18 +129,8 @@ class SelfServiceEndsEverySessionIT {
     }
 
     private HttpResponse<String> refresh(String refreshToken) {
-        String body = String.join("&", List.of("grant_type=refresh_token", "client_id=demo-rp", "client_secret=demo-rp-secret",
-                "refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)));
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL
-                            + "/realms/khur/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PlainHttp.postForm(KeycloakServer.BASE_URL + "/realms/khur/protocol/openid-connect/token", Map.of(
+                "grant_type", "refresh_token", "client_id", "demo-rp", "client_secret", "demo-rp-secret",
+                "refresh_token", refreshToken));
     }
 }
