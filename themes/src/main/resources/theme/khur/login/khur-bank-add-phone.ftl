@@ -3,7 +3,8 @@
      Attributes: khurAddPhone = {stage: offer | unavailable | done, registerNumber, askPassword,
        phoneMasked and passwordSet (done only)}; khurAddPhoneRefused = not-confirmed | sim-changed (the offer again after
        a refusal), khurAddPhoneHoldDays; khurForm.phone.
-     Ids: #khur-add-phone-intro, #khur-add-phone-register-number, #khur-add-phone-form, #phone, #password-new,
+     The layout shows the register number (Keycloak's attempted username box, #kc-attempted-username).
+     Ids: #khur-add-phone-intro, #khur-add-phone-form, #phone, #password-new,
        #password-confirm, #khur-add-phone-submit, #khur-add-phone-refused (data-khur-refused = not-confirmed |
        sim-changed | unavailable), #khur-add-phone-retry-form, #khur-add-phone-retry, #khur-add-phone-skip-form,
        #khur-add-phone-skip, #khur-add-phone-done, #khur-add-phone-continue-form, #khur-add-phone-continue. -->
@@ -40,7 +41,6 @@
                         <p id="khur-add-phone-refused" class="${properties.kcAlertTitleClass!}" role="alert" data-khur-refused="${khurRefusal}">${msg("khurAddPhoneRefused." + khurRefusal, (khurAddPhoneHoldDays)!"7")}</p>
                     </div>
                 </#if>
-                <p id="khur-add-phone-register-number">${msg("khurRegnumLabel")}: <strong>${(khurAddPhone.registerNumber)!""}</strong></p>
                 <form id="khur-add-phone-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <@fields.text name="phone" label=msg("khurPhoneLabel") value=(khurForm.phone)!'' type="tel" autocomplete="tel-national" placeholder=msg("khurPhonePlaceholder") hint=msg("khurRegisterPhoneHint")/>
                     <#if khurAskPassword>

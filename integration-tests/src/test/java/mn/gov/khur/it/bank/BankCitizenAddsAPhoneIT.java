@@ -57,7 +57,8 @@ class BankCitizenAddsAPhoneIT {
         assertThat(offer.leftIdp()).as("the offer comes before the site: %s", offer.body()).isFalse();
         assertThat(offer.has("#khur-add-phone-form")).isTrue();
         assertThat(offer.text("#khur-add-phone-intro")).contains("банк").contains("өөрийн нэр дээр").contains("130092");
-        assertThat(offer.text("#khur-add-phone-register-number")).contains(person.registerNumber());
+        assertThat(offer.document().selectFirst("#kc-attempted-username").attr("value"))
+                .as("whose account: the number to log in with next time").isEqualToIgnoringCase(person.registerNumber());
         assertThat(offer.has("#password-new")).as("the account has no password yet: the page asks for one").isTrue();
         assertThat(offer.has("#khur-add-phone-skip")).isTrue();
         assertThat(account().path("attributes").has("phone_number")).as("no phone before the SMS").isFalse();
