@@ -139,6 +139,9 @@
                     </div>
                 </div>
             </form>
+            <#if khurPurpose = "password-reset"><#-- the same for every recovery (decoys too): no phone, no code here -->
+                <p id="khur-sms-other-ways" class="khur-hint">${msg("khurRecoveryOtherWays")}</p>
+            </#if>
         </div>
         <script src="${url.resourcesPath}/js/khur-sms-wait.js" defer></script>
     </#if>

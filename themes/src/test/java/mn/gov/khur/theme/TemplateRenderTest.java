@@ -385,7 +385,7 @@ class TemplateRenderTest {
     // ---- khur-selfservice-refused.ftl -------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-confirmed", "sim-changed", "unavailable", "already-registered", "forged"})
+    @ValueSource(strings = {"not-confirmed", "sim-changed", "unavailable", "already-registered", "without-phone", "forged"})
     void selfServiceRefusalNamesTheOtherWaysInAndOnlyItsOwnActions(String kind) throws Exception {
         for (String lang : List.of("mn", "en")) {
             Map<String, Object> model = model(lang, "khur-selfservice-refused");
@@ -403,6 +403,75 @@ class TemplateRenderTest {
             }
             assertEquals(shown.equals("already-registered"), doc.getElementById("khur-refused-recovery") != null);
             assertTrue(missingKeys.isEmpty(), kind + "/" + lang + ": message keys without text: " + missingKeys);
+            assertNoForeignHosts(doc);
+        }
+    }
+
+    // ---- issue 21.4: recovery names the other ways in; khur-bank-add-phone.ftl -----------------------
+
+    @Test
+    void recoveryPagesNameTheBankAndSignatureWaysIn() throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-recovery");
+            model.put("khurCaptcha", Map.of("image", "data:image/png;base64,AAAA"));
+            Document first = render("khur-recovery.ftl", model);
+            assertEquals(messages(lang).getProperty("khurRecoveryOtherWays"), byId(first, "khur-recovery-other-ways").text());
+            assertEquals("/realms/khur/restart", byId(first, "khur-recovery-other-login").attr("href"));
+            for (String purpose : List.of("password-reset", "login", "registration", "phone-change")) {
+                Map<String, Object> sms = model(lang, "khur-sms-challenge");
+                sms.put("khurSms", new SmsChallengeBean("482913", false, purpose, null));
+                Document page = render("khur-sms-challenge.ftl", sms);
+                assertEquals(purpose.equals("password-reset"), page.getElementById("khur-sms-other-ways") != null, purpose);
+            }
+            assertTrue(missingKeys.isEmpty(), lang + ": message keys without text: " + missingKeys);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"offer", "offer-keep-password", "not-confirmed", "sim-changed", "unavailable", "done", "done-kept"})
+    void bankAddPhonePageOffersOnlyWhatItsStageAllows(String shape) throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-bank-add-phone");
+            String stage = shape.startsWith("done") ? "done" : shape.equals("unavailable") ? "unavailable" : "offer";
+            Map<String, Object> bean = new HashMap<>(Map.of("stage", stage, "registerNumber", "УБ99112233",
+                    "askPassword", !shape.equals("offer-keep-password")));
+            if (stage.equals("done")) {
+                bean.put("phoneMasked", "+976 99****33");
+                bean.put("passwordSet", shape.equals("done"));
+            }
+            model.put("khurAddPhone", bean);
+            model.put("khurForm", Map.of("phone", "99112233"));
+            if (shape.equals("not-confirmed") || shape.equals("sim-changed")) {
+                model.put("khurAddPhoneRefused", shape);
+                model.put("khurAddPhoneHoldDays", "7");
+            }
+            Document doc = render("khur-bank-add-phone.ftl", model);
+            Properties texts = messages(lang);
+            assertEquals(texts.getProperty(stage.equals("done") ? "khurAddPhoneDoneTitle" : "khurAddPhoneTitle"),
+                    byId(doc, "kc-page-title").text());
+            assertEquals(stage.equals("offer"), doc.getElementById("khur-add-phone-form") != null, shape);
+            assertEquals(shape.equals("offer") || shape.equals("not-confirmed") || shape.equals("sim-changed"),
+                    doc.getElementById("password-new") != null, shape);
+            assertEquals(!stage.equals("done"), doc.getElementById("khur-add-phone-skip") != null, shape);
+            assertEquals(stage.equals("unavailable"), doc.getElementById("khur-add-phone-retry") != null, shape);
+            assertEquals(stage.equals("done"), doc.getElementById("khur-add-phone-continue") != null, shape);
+            Element refused = doc.getElementById("khur-add-phone-refused");
+            switch (shape) {
+                case "not-confirmed", "sim-changed", "unavailable" -> assertEquals(shape, refused.attr("data-khur-refused"));
+                default -> assertNull(refused, shape);
+            }
+            if (shape.equals("sim-changed")) {
+                assertTrue(refused.text().contains("7"), refused.text());
+            }
+            if (stage.equals("offer")) {
+                assertEquals("99112233", byId(doc, "phone").attr("value"));
+                assertEquals(LOGIN_ACTION, byId(doc, "khur-add-phone-form").attr("action"));
+            }
+            if (stage.equals("done")) {
+                assertTrue(byId(doc, "khur-add-phone-done").text().contains("+976 99****33"));
+                assertTrue(byId(doc, "khur-add-phone-done").text().contains("УБ99112233"));
+            }
+            assertTrue(missingKeys.isEmpty(), shape + "/" + lang + ": message keys without text: " + missingKeys);
             assertNoForeignHosts(doc);
         }
     }

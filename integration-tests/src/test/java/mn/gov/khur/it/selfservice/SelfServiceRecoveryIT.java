@@ -225,6 +225,34 @@ class SelfServiceRecoveryIT {
     }
 
     @Test
+    void recoveryPagesNameTheBankAndSignatureWaysInAlikeForEveryone() {
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        assertThat(form.text("#khur-recovery-other-ways")).contains("банкны эрхээр").contains("утасны дугаар")
+                .contains("тоон гарын үсг");
+        assertThat(form.has("#khur-recovery-other-login")).isTrue();
+        HttpBrowser.Page withPhone = submitRecovery(browser, form, citizen.registerNumber());
+
+        // a citizen registered through a bank: no phone (issue 21.4); the page must not tell them apart
+        TestCitizen bankCitizen = TestCitizen.random();
+        var created = admin.createUserRaw(Map.of("username", bankCitizen.username(), "enabled", true,
+                "attributes", Map.of("register_number", java.util.List.of(bankCitizen.registerNumber()))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        HttpBrowser other = new HttpBrowser();
+        HttpBrowser.Page withoutPhone = submitRecovery(other, SelfServicePages.openFromLoginPage(other, "#khur-reset-password"),
+                bankCitizen.registerNumber());
+
+        assertThat(withPhone.text("#khur-sms-other-ways")).contains("банкны эрхээр").contains("тоон гарын үсг");
+        assertThat(withoutPhone.text("#khur-sms-other-ways")).isEqualTo(withPhone.text("#khur-sms-other-ways"));
+        assertThat(ids(withoutPhone)).isEqualTo(ids(withPhone));
+        assertThat(withoutPhone.text(".khur-sms__instruction")).isEqualTo(withPhone.text(".khur-sms__instruction"));
+
+        HttpBrowser en = new HttpBrowser("en");
+        HttpBrowser.Page english = en.open(java.net.URI.create(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=en"));
+        english = en.open(english.uri().resolve(english.document().selectFirst("#khur-reset-password").attr("href")));
+        assertThat(english.text("#khur-recovery-other-ways")).contains("bank").contains("digital signature");
+    }
+
+    @Test
     void newPasswordMustFollowThePolicyAndMatch() {
         String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
                 citizen.registerNumber()));

@@ -192,6 +192,34 @@ class SelfServiceRegistrationIT {
     }
 
     @Test
+    void aNumberRegisteredThroughABankWithoutAPhoneIsPointedToTheBankNotToRecovery() {
+        // what a bank registration leaves: register number, names, no phone, no password (issue 21.4)
+        var created = admin.createUserRaw(Map.of("username", citizen.username(), "enabled", true,
+                "firstName", citizen.givenName(), "lastName", citizen.familyName(),
+                "attributes", Map.of("register_number", List.of(citizen.registerNumber()))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String userId = account().path("id").asText();
+
+        HttpBrowser.Page byAStranger = registerAndTextFrom(citizen.registerNumber(), someoneElsesPhone());
+        assertThat(byAStranger.document().selectFirst("#khur-refused").attr("data-khur-refused"))
+                .as("a phone in another name learns nothing about the account").isEqualTo("not-confirmed");
+
+        HttpBrowser.Page ownPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
+        assertThat(ownPhone.has("#khur-done")).isFalse();
+        assertThat(ownPhone.status()).isEqualTo(409);
+        assertThat(ownPhone.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("without-phone");
+        assertThat(ownPhone.text("#khur-refused")).contains("Банкны эрхээр нэвтэр").contains("утасны дугаар")
+                .contains("нууц үг").doesNotContain("Нууц үг сэргээх");
+        assertThat(ownPhone.has("#khur-refused-recovery")).as("recovery cannot work without a phone").isFalse();
+        assertThat(ownPhone.has("#khur-refused-login")).isTrue();
+
+        JsonNode user = admin.user(userId);
+        assertThat(user.path("attributes").has("phone_number")).as("registration binds nothing to the account").isFalse();
+        assertThat(Json.parse(admin.get("/admin/realms/khur/users/" + userId + "/credentials").body())).isEmpty();
+        assertThat(admin.events(userId, "REGISTER_ERROR").toString()).contains("already_registered_without_phone");
+    }
+
+    @Test
     void passwordPolicyViolationsAreExplainedInMongolian() {
         HttpBrowser.Page tooShort = register(fields(citizen.phoneE164(), "Ab1", "Ab1"));
         assertThat(tooShort.has("#khur-sms-code")).isFalse();

@@ -1,21 +1,14 @@
 package mn.gov.khur.selfservice.flow;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.flow.FlowStep;
-import mn.gov.khur.selfservice.ownership.PhoneOwnership;
-import mn.gov.khur.selfservice.ownership.PhoneOwnershipLookup;
-import mn.gov.khur.selfservice.ownership.PhoneOwnershipUnavailableException;
-import mn.gov.khur.selfservice.ownership.SubscriberStatus;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -31,7 +24,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *
  * <p>The lookup is asked here and nowhere before: the SMS has just proved that the person holds the phone, so
  * the first pages never depend on operator data and cannot be used to ask whose a number is. A lookup that
- * does not answer is "try again later" (a button that asks again with the same SMS), never a pass.
+ * does not answer is "try again later" (a button that asks again with the same SMS), never a pass. The check
+ * itself is {@link ProvenPhoneOwner}, shared with the phone offered after a bank login.
  */
 final class ProvenPhoneGuard implements FlowStep {
 
@@ -50,34 +44,26 @@ final class ProvenPhoneGuard implements FlowStep {
             return;
         }
         EventBuilder event = event(context, proven, registerNumber);
-        SubscriberStatus status;
-        try {
-            PhoneOwnershipLookup lookup = context.getSession().getProvider(PhoneOwnershipLookup.class);
-            if (lookup == null) {
-                throw new PhoneOwnershipUnavailableException("no phone-ownership provider");
-            }
-            status = lookup.status(proven.phone(), registerNumber);
-        } catch (PhoneOwnershipUnavailableException e) {
-            LOG.warnf("Phone-ownership check of %s after the SMS failed: %s", proven.phone().masked(), e.getMessage());
-            event.detail("khur_reason", "ownership_unavailable").error("khur_ownership_unavailable");
-            context.forceChallenge(SelfServiceRefusal.UNAVAILABLE.page(context)); // the proof stays: "try again" re-runs this
-            return;
-        }
-        if (status.ownership() != PhoneOwnership.MATCH) {
-            event.detail("khur_reason", "ownership_" + status.ownership().name().toLowerCase(Locale.ROOT))
-                    .error("khur_phone_not_owned");
-            refuse(context, SelfServiceRefusal.NOT_CONFIRMED);
-            return;
-        }
         Duration hold = SimChangeGuardConfig.hold(context.getAuthenticatorConfig());
-        if (status.simChangedWithin(hold, Instant.ofEpochMilli(Time.currentTimeMillis()))) {
-            event.detail("khur_reason", "sim_recently_changed").detail("khur_sim_changed_at", status.simChangedAt().toString())
-                    .error("khur_sim_recently_changed");
-            refuse(context, SelfServiceRefusal.SIM_CHANGED, String.valueOf(hold.toDays()));
-            return;
+        switch (ProvenPhoneOwner.ask(context.getSession(), proven.phone(), registerNumber, hold)) {
+            case ProvenPhoneOwner.Confirmed confirmed -> {
+                SelfServiceTarget.markOwnerConfirmed(context.getAuthenticationSession(), proven);
+                context.success();
+            }
+            case ProvenPhoneOwner.Unavailable unavailable -> {
+                event.detail("khur_reason", "ownership_unavailable").error("khur_ownership_unavailable");
+                context.forceChallenge(SelfServiceRefusal.UNAVAILABLE.page(context)); // the proof stays: "try again" re-runs this
+            }
+            case ProvenPhoneOwner.NotOwned notOwned -> {
+                event.detail("khur_reason", notOwned.reason()).error("khur_phone_not_owned");
+                refuse(context, SelfServiceRefusal.NOT_CONFIRMED);
+            }
+            case ProvenPhoneOwner.SimChanged simChanged -> {
+                event.detail("khur_reason", "sim_recently_changed").detail("khur_sim_changed_at", simChanged.changedAt().toString())
+                        .error("khur_sim_recently_changed");
+                refuse(context, SelfServiceRefusal.SIM_CHANGED, String.valueOf(hold.toDays()));
+            }
         }
-        SelfServiceTarget.markOwnerConfirmed(context.getAuthenticationSession(), proven);
-        context.success();
     }
 
     /**

@@ -1,5 +1,7 @@
 package mn.gov.khur.selfservice.flow;
 
+import java.util.Optional;
+
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
@@ -20,7 +22,9 @@ import org.keycloak.models.UserModel;
  *
  * <p>A register number that already has an account is told as such ("log in or recover the password") only
  * to the holder of that account's own phone; anyone else gets the same "cannot be confirmed" page as for a
- * phone in another name, so registration never tells who has an account.
+ * phone in another name, so registration never tells who has an account. An account without a phone (registered
+ * through a bank) is told as such to the holder of a phone in the citizen's own name (the guard checked that), with
+ * the way in that works for it: log in through the bank, then add the phone and a password there.
  */
 final class RegistrationCompletion implements FlowStep {
 
@@ -45,14 +49,26 @@ final class RegistrationCompletion implements FlowStep {
         UserModel existing = context.getSession().users().getUserByUsername(context.getRealm(), username);
         if (existing != null) {
             // nothing is overwritten; a registration in another tab meanwhile ends here too
-            boolean accountsOwnPhone = MongolianMobileNumber.tryParse(existing.getFirstAttribute(CitizenAttributes.PHONE_NUMBER))
-                    .map(target.phone()::equals).orElse(false);
-            event.user(existing).detail("khur_reason", accountsOwnPhone ? "already_registered" : "already_registered_other_phone")
-                    .error("username_in_use");
+            Optional<MongolianMobileNumber> accountsPhone =
+                    MongolianMobileNumber.tryParse(existing.getFirstAttribute(CitizenAttributes.PHONE_NUMBER));
+            SelfServiceRefusal refusal;
+            String reason;
+            if (accountsPhone.isEmpty()) {
+                // registered through a bank: recovery has no phone to work with. The guard found this phone in the
+                // citizen's own name, the proof on which phone change would bind it, so saying so tells no more.
+                refusal = SelfServiceRefusal.REGISTERED_WITHOUT_PHONE;
+                reason = "already_registered_without_phone";
+            } else if (accountsPhone.get().equals(target.phone())) {
+                refusal = SelfServiceRefusal.ALREADY_REGISTERED;
+                reason = "already_registered";
+            } else {
+                refusal = SelfServiceRefusal.NOT_CONFIRMED;
+                reason = "already_registered_other_phone";
+            }
+            event.user(existing).detail("khur_reason", reason).error("username_in_use");
             SelfServiceTarget.clear(context.getAuthenticationSession());
             PendingRegistration.clear(context.getAuthenticationSession());
-            context.forceChallenge((accountsOwnPhone ? SelfServiceRefusal.ALREADY_REGISTERED : SelfServiceRefusal.NOT_CONFIRMED)
-                    .page(context));
+            context.forceChallenge(refusal.page(context));
             return;
         }
         UserModel user = context.getSession().users().addUser(context.getRealm(), username);

@@ -22,7 +22,13 @@ enum SelfServiceRefusal {
      */
     UNAVAILABLE("unavailable", "khurOwnershipUnavailable", Response.Status.OK),
     /** Only ever for the holder of the existing account's own phone. */
-    ALREADY_REGISTERED("already-registered", "khurRegisterAlreadyRegistered", Response.Status.CONFLICT);
+    ALREADY_REGISTERED("already-registered", "khurRegisterAlreadyRegistered", Response.Status.CONFLICT),
+    /**
+     * The register number has an account without a phone (registered through a bank), and the SMS came from a phone
+     * the operators register to that number: recovery cannot work for it, so the page points to the bank login,
+     * after which a phone and a password can be added ({@link BankPhoneOffer}).
+     */
+    REGISTERED_WITHOUT_PHONE("without-phone", "khurRegisterWithoutPhone", Response.Status.CONFLICT);
 
     static final String TEMPLATE = "khur-selfservice-refused.ftl";
 
