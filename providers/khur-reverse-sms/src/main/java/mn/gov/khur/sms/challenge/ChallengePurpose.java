@@ -12,6 +12,14 @@ public enum ChallengePurpose {
         return this != REGISTRATION;
     }
 
+    /**
+     * Whether this purpose's page names the phone the code must come from. Recovery's does not: anyone who knows
+     * a register number can open it, so it must never learn anything about the account's phone.
+     */
+    public boolean pageNamesPhone() {
+        return this != PASSWORD_RESET;
+    }
+
     static ChallengePurpose parse(String name) {
         try {
             return name == null ? null : valueOf(name);
