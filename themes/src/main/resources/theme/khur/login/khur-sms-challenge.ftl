@@ -10,7 +10,7 @@
        #khur-sms-qr, #khur-sms-countdown.
      Works without JavaScript (the Continue button posts the form); js/khur-sms-wait.js adds
      status polling and the countdown, and shows data-text-feedback-* when the status says an SMS came
-     but did not count (a page that names no phone gets no wrong-code text: it is never told one). No inline script. -->
+     but did not count (only the login's page has a wrong-code text: no other is ever told one). No inline script. -->
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
 
@@ -122,8 +122,8 @@
                   data-text-matched="${msg("khurSmsMatched")}"
                   data-text-expired="${msg("khurSmsExpiredText")}"
                   data-text-check-failed="${msg("khurSmsCheckFailed")}"
-                  <#if khurPhoneMasked?has_content>data-text-feedback-wrong-code="${msg("khurSmsWrongCode", khurPhoneMasked, khurShortNumber)}"
-                  data-text-feedback-other-number="${msg("khurSmsOtherNumber", khurPhoneMasked, khurShortNumber)}"<#else>data-text-feedback-other-number="${msg("khurSmsOtherNumberNoPhone", "", khurShortNumber)}"</#if>>
+                  <#if khurPhoneMasked?has_content && khurPurpose == "login">data-text-feedback-wrong-code="${msg("khurSmsWrongCode", khurPhoneMasked, khurShortNumber)}"</#if>
+                  <#if khurPhoneMasked?has_content>data-text-feedback-other-number="${msg("khurSmsOtherNumber", khurPhoneMasked, khurShortNumber)}"<#else>data-text-feedback-other-number="${msg("khurSmsOtherNumberNoPhone", "", khurShortNumber)}"</#if>>
                 <div class="${properties.kcFormGroupClass!}">
                     <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-wrap khur-sms__actions">
                         <#if !khurExpired>

@@ -13,11 +13,13 @@ public enum ChallengePurpose {
     }
 
     /**
-     * Whether this purpose's page names the phone the code must come from. Recovery's does not: anyone who knows
-     * a register number can open it, so it must never learn anything about the account's phone.
+     * Whether the page may be told that the expected phone texted another code. Only the login's: its viewer
+     * passed the password of the account whose phone it is. A registration or phone-change page names a phone
+     * its viewer merely typed (someone else's, perhaps), and recovery's page is open to anyone who knows a
+     * register number: telling them would reveal what that phone's holder did, or that an account exists.
      */
-    public boolean pageNamesPhone() {
-        return this != PASSWORD_RESET;
+    public boolean toldOfWrongCodes() {
+        return this == LOGIN;
     }
 
     static ChallengePurpose parse(String name) {

@@ -309,7 +309,7 @@ public final class ReverseSmsChallenges {
             return MatchOutcome.Unmatched.nothingPending();
         }
         ChallengePurpose purpose = ChallengePurpose.parse(latest.get(PURPOSE));
-        if (purpose != null && purpose.pageNamesPhone()) {
+        if (purpose != null && purpose.toldOfWrongCodes()) {
             tell(latest, SmsFeedback.WRONG_CODE);
         }
         return new MatchOutcome.Unmatched(Optional.of(new MatchOutcome.PendingSender(latest.get(CHALLENGE_ID),

@@ -10,9 +10,9 @@ import java.util.Optional;
  */
 public enum SmsFeedback {
     /**
-     * The expected phone texted another code (or no code). Recorded only for purposes whose page names the
-     * phone ({@link ChallengePurpose#pageNamesPhone()}): elsewhere it would tell the page's viewer that an
-     * account exists and that its phone just texted us.
+     * The expected phone texted another code (or no code). Recorded only where the page's viewer is the
+     * account's holder ({@link ChallengePurpose#toldOfWrongCodes()}, the login): elsewhere it would tell the
+     * viewer what someone else's phone did, or that an account exists.
      */
     WRONG_CODE,
     /** The challenge's code arrived from another number. */

@@ -8,9 +8,10 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * What the waiting page says above the code, by what came in so far and for which purpose. Each text names the
- * phone the purpose needs (the new one for a phone change) only by the masked number the page already shows;
- * a page that names no phone (recovery) never says anything only the phone's holder could know. Parameters:
- * {0} the masked phone ("" when the page names none), {1} the short number.
+ * phone the purpose needs (the new one for a phone change) only by the masked number the page already shows.
+ * A wrong code from the expected phone is recorded for the login's page only
+ * ({@code ChallengePurpose.toldOfWrongCodes}); a page that names no phone (recovery) would not tell it either.
+ * Parameters: {0} the masked phone ("" when the page names none), {1} the short number.
  */
 final class WaitingMessage {
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -126,16 +128,17 @@ class ChallengeCodesAndFeedbackTest {
         assertThat(challenges.feedback(realm, challenge.challengeId())).contains(SmsFeedback.WRONG_CODE);
     }
 
-    @Test
-    void recoveryNeverLearnsThatTheRegisteredPhoneTextedAWrongCode() {
+    @ParameterizedTest
+    @EnumSource(value = ChallengePurpose.class, names = {"PASSWORD_RESET", "REGISTRATION", "PHONE_CHANGE"})
+    void onlyTheLoginLearnsThatItsPhoneTextedAWrongCode(ChallengePurpose purpose) {
         random.codes(111111);
-        PendingChallenge challenge = challenges.issue(realm, PHONE, ChallengePurpose.PASSWORD_RESET, USER, FIVE_MINUTES);
+        PendingChallenge challenge = challenges.issue(realm, PHONE, purpose, USER, FIVE_MINUTES);
 
         MatchOutcome outcome = challenges.match(realm, PHONE, "999999");
 
-        assertThat(outcome).as("still counted against the account")
+        assertThat(outcome).as("still attributed as before")
                 .isEqualTo(new MatchOutcome.Unmatched(Optional.of(new MatchOutcome.PendingSender(challenge.challengeId(),
-                        ChallengePurpose.PASSWORD_RESET, USER))));
+                        purpose, USER))));
         assertThat(challenges.feedback(realm, challenge.challengeId())).isEmpty();
     }
 
