@@ -153,6 +153,9 @@ class MessageBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"khurRegnumEmpty", "khurRegnumLength", "khurRegnumLetters", "khurRegnumDigits",
             "khurRegnumDate", "khurPhoneEmpty", "khurPhoneInvalid", "khurPhoneNotMongolianMobile",
+            "khurRegnumLatin", "khurSmsNotYetReceived.login", "khurSmsNotYetReceived.registration",
+            "khurSmsNotYetReceived.password-reset", "khurSmsNotYetReceived.phone-change", "khurSmsWrongCode",
+            "khurSmsOtherNumber", "khurSmsOtherNumberNoPhone",
             "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurSmsNoPhone",
             "khurRegnumNotCanonical", "khurRegnumTaken", "khurRegnumUsernameMismatch", "khurPhoneNotE164", "invalidUserMessage", "accountTemporarilyDisabledMessage",
             "expiredActionMessage", "cookieNotFoundMessage", "missingUsernameMessage",

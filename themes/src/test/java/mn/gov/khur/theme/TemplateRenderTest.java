@@ -350,6 +350,31 @@ class TemplateRenderTest {
         assertTrue(doc.selectFirst(".pf-v5-c-alert.pf-m-warning").text().contains("хараахан ирээгүй"));
     }
 
+    /** Issue 21.2: the script's texts for an SMS that came but did not count; a wrong-code text on the login's page only. */
+    @Test
+    void smsPageCarriesTheFeedbackTextsForTheScript() throws Exception {
+        Map<String, Object> model = model("mn", "khur-sms-challenge");
+        model.put("khurSms", new SmsChallengeBean("482913", false, "login", "+976 88****56"));
+        Element form = byId(render("khur-sms-challenge.ftl", model), "khur-sms-form");
+        assertTrue(form.attr("data-text-feedback-wrong-code").contains("+976 88****56"), form.toString());
+        assertTrue(form.attr("data-text-feedback-wrong-code").contains("өөр код"));
+        assertTrue(form.attr("data-text-feedback-other-number").contains("+976 88****56"));
+        assertTrue(form.attr("data-text-feedback-other-number").contains("130092"));
+
+        Map<String, Object> change = model("mn", "khur-sms-challenge");
+        change.put("khurSms", new SmsChallengeBean("482913", false, "phone-change", "+976 88****56"));
+        Element changeForm = byId(render("khur-sms-challenge.ftl", change), "khur-sms-form");
+        assertFalse(changeForm.hasAttr("data-text-feedback-wrong-code"));
+        assertTrue(changeForm.attr("data-text-feedback-other-number").contains("+976 88****56"));
+
+        Map<String, Object> recovery = model("mn", "khur-sms-challenge");
+        recovery.put("khurSms", new SmsChallengeBean("482913", false, "password-reset", null));
+        Element noPhone = byId(render("khur-sms-challenge.ftl", recovery), "khur-sms-form");
+        assertFalse(noPhone.hasAttr("data-text-feedback-wrong-code"));
+        assertTrue(noPhone.attr("data-text-feedback-other-number").contains("бүртгэлтэй гар утасны"));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"login", "registration", "password-reset", "phone-change", "something-else"})
     void smsPageTitleFollowsThePurpose(String purpose) throws Exception {

@@ -21,6 +21,7 @@ import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.esign.token.EsignTokenAuthenticator;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -355,7 +356,8 @@ public final class PushSignatureAuthenticator implements FlowStep {
             form.addError(error);
         }
         if ("registerNumber".equals(invalidField)) {
-            form.addError(new FormMessage("registerNumber", "khurEsignRegisterNumberInvalid"));
+            form.addError(new FormMessage("registerNumber",
+                    RegisterNumberField.messageKey(registerNumber, "khurEsignRegisterNumberInvalid")));
         } else if ("phone".equals(invalidField)) {
             form.addError(new FormMessage("phone", "khurEsignPushPhoneInvalid"));
         }

@@ -19,6 +19,7 @@ import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -76,7 +77,8 @@ public final class EsignTokenAuthenticator implements FlowStep {
         Optional<RegisterNumber> entered = RegisterNumber.tryParse(enteredRaw);
         if (entered.isEmpty()) {
             outcome(context, "invalid_register_number");
-            context.challenge(page(context, enteredRaw, null, "khurEsignRegisterNumberInvalid"));
+            context.challenge(page(context, enteredRaw, null,
+                    RegisterNumberField.messageKey(enteredRaw, "khurEsignRegisterNumberInvalid")));
             return;
         }
         if (challenge.isEmpty()) {

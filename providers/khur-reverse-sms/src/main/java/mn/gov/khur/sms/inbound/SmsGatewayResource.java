@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -24,6 +25,7 @@ import mn.gov.khur.sms.audit.InboundSmsOutcome;
 import mn.gov.khur.sms.audit.JpaInboundSmsAuditLog;
 import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
+import mn.gov.khur.sms.challenge.SmsFeedback;
 import mn.gov.khur.sms.notice.KeycloakNoticeReplies;
 import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
@@ -83,11 +85,13 @@ public final class SmsGatewayResource {
      * 0-60, capped by {@link StatusWaitSettings}) a pending challenge is answered when it is matched or
      * at the end of the wait (or of the challenge's life), whichever comes first; no thread waits.
      * This request's session is closed when the method returns, so the held part never touches it.
+     * A pending answer may carry {@code "feedback"} ({@link SmsFeedback}: an SMS came but did not count, told
+     * only as the page itself would); one the page has not {@code ?seen} yet is answered without waiting.
      */
     @GET
     @Path("challenges/{challengeId}/status")
     public CompletionStage<Response> status(@PathParam("challengeId") String challengeId,
-                                            @QueryParam("wait") String wait) {
+                                            @QueryParam("wait") String wait, @QueryParam("seen") String seen) {
         try {
             if (challengeId == null || !challengeId.matches("[A-Za-z0-9_-]{22}")) {
                 return answered(GatewayReply.invalidRequest("challengeId is malformed"));
@@ -100,6 +104,11 @@ public final class SmsGatewayResource {
             }
             ReverseSmsChallenges challenges = new ReverseSmsChallenges(session);
             ChallengeStatus status = challenges.status(session.getContext().getRealm(), challengeId);
+            Optional<SmsFeedback> feedback = status == ChallengeStatus.PENDING
+                    ? challenges.feedback(session.getContext().getRealm(), challengeId) : Optional.empty();
+            if (feedback.isPresent() && (hold.isZero() || !feedback.get().wireName().equals(seen))) {
+                return answered(GatewayReply.pending(feedback.get().wireName()));
+            }
             if (status != ChallengeStatus.PENDING || hold.isZero()) {
                 return answered(GatewayReply.ok(status.wireName()));
             }

@@ -1,11 +1,16 @@
 package mn.gov.khur.selfservice.flow;
 
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
 import mn.gov.khur.esign.flow.SignatureFromEntryPage;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.validation.Validation;
 
 /**
  * Keycloak's register number + password form, plus the "Утасны дугаар солих" link: the page gets the
@@ -51,6 +56,17 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
             return;
         }
         super.action(context);
+    }
+
+    /** The register number read like on every form ({@link LoginRegisterNumber}); then Keycloak's own checks. */
+    @Override
+    protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        Optional<String> refusal = LoginRegisterNumber.refusal(context, formData);
+        if (refusal.isPresent()) {
+            context.challenge(challenge(context, refusal.get(), Validation.FIELD_USERNAME));
+            return false;
+        }
+        return super.validateForm(context, LoginRegisterNumber.normalised(formData));
     }
 
     private static void addPageAttributes(AuthenticationFlowContext context) {

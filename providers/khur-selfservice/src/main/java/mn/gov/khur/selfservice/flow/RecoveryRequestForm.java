@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.profile.CitizenAttributes;
+import mn.gov.khur.identity.profile.RegisterNumberField;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
@@ -49,8 +50,8 @@ final class RecoveryRequestForm extends SelfServiceForm {
     Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
         Optional<RegisterNumber> registerNumber = RegisterNumber.tryParse(form.getFirst(REGISTER_NUMBER));
         if (registerNumber.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_register_number").error("invalid_register_number");
-            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegnumInvalid"));
+            return page(context, form, new FormMessage(REGISTER_NUMBER,
+                    RegisterNumberField.refuse(context.getEvent(), form.getFirst(REGISTER_NUMBER))));
         }
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.get().username());
         Optional<MongolianMobileNumber> phone = user == null || !user.isEnabled() ? Optional.empty()

@@ -26,7 +26,8 @@ final class SelfServiceSmsAuthenticator implements FlowStep {
             context.resetFlow();
             return;
         }
-        context.challenge(step.begin(context, target));
+        // a reload or a second tab of this flow: the same code, or on at once if its SMS already came
+        proceed(context, target, step.open(context, target));
     }
 
     @Override
@@ -37,7 +38,10 @@ final class SelfServiceSmsAuthenticator implements FlowStep {
             return;
         }
         context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice-sms").detail("khur_phone", target.phone().masked());
-        StepResult result = step.act(context, target);
+        proceed(context, target, step.act(context, target));
+    }
+
+    private static void proceed(AuthenticationFlowContext context, SmsTarget target, StepResult result) {
         switch (result) {
             case StepResult.Matched matched -> {
                 SelfServiceTarget.markVerified(context.getAuthenticationSession(), target);
