@@ -79,9 +79,8 @@ final class BankPhoneOffer implements FlowStep {
                 SmsTarget target = target(context, user);
                 if (target == null) {
                     context.challenge(startOver(context, user, Map.of(), null));
-                } else { // a reload: a fresh code for the same phone
-                    sms.clear(context);
-                    context.challenge(sms.begin(context, target));
+                } else { // a reload: the same code (contract §3), or on at once if the SMS already came
+                    smsAnswered(context, user, target, sms.open(context, target));
                 }
             }
             case UNAVAILABLE -> context.challenge(unavailable(context));
@@ -152,7 +151,7 @@ final class BankPhoneOffer implements FlowStep {
         SmsTarget target = new SmsTarget(ChallengePurpose.PHONE_CHANGE, phone.get(), user.getId(), phone.get().masked());
         SelfServiceTarget.write(context.getAuthenticationSession(), target, registerNumber);
         setStage(context, Stage.SMS);
-        context.challenge(sms.begin(context, target));
+        smsAnswered(context, user, target, sms.open(context, target));
     }
 
     private void smsPosted(AuthenticationFlowContext context, UserModel user) {
@@ -162,7 +161,11 @@ final class BankPhoneOffer implements FlowStep {
             return;
         }
         context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice-sms").detail("khur_phone", target.phone().masked());
-        switch (sms.act(context, target)) {
+        smsAnswered(context, user, target, sms.act(context, target));
+    }
+
+    private void smsAnswered(AuthenticationFlowContext context, UserModel user, SmsTarget target, StepResult result) {
+        switch (result) {
             case StepResult.Matched matched -> {
                 SelfServiceTarget.markVerified(context.getAuthenticationSession(), target);
                 askTheOperators(context, user);
