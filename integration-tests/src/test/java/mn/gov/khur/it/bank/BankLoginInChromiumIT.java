@@ -10,6 +10,7 @@ import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,44 @@ class BankLoginInChromiumIT {
         } finally {
             later.quit();
         }
+    }
+
+    @Test
+    void aRefusedBankLoginIsNoDeadEndInChromium() {
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.KHAN, null); // asserts no register number
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            atTheBank(browser, rp.begin(), customer);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.id("khur-bank-refused")).isEmpty() || d.getPageSource().contains("Зөвшөөрөх"));
+            if (browser.findElements(By.id("khur-bank-refused")).isEmpty()) {
+                browser.findElement(By.cssSelector("[name=accept]")).click();
+            }
+            WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-bank-refused")));
+            assertThat(reason.getText()).contains("Банк таны регистрийн дугаарыг илгээгээгүй");
+            assertThat(browser.findElement(By.id("khur-back-to-site")).getAttribute("href")).isEqualTo("http://localhost:8092/");
+            Screenshots.save(browser, "bank-refused-mn");
+
+            WebElement refusedPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.id("khur-back-to-login")).click();
+            wait.until(ExpectedConditions.stalenessOf(refusedPage));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login"))).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Our login page → the bank's button → the bank's form filled and sent. */
+    private static void atTheBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
+        browser.get(login.authorizationUri().toString());
+        WebDriverWait toBank = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement ourPage = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+        toBank.until(ExpectedConditions.stalenessOf(ourPage));
+        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(customer.username());
+        browser.findElement(By.id("password")).sendKeys(customer.password());
+        browser.findElement(By.id("kc-login")).click();
     }
 
     private String logInWithBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {

@@ -69,6 +69,37 @@ class OperatorConsoleTabsInChromiumIT {
         }
     }
 
+    @Test
+    void realmSettingsFromTheLeftMenuShowsOurTabsWithTheValuesInForce() {
+        ChromeDriver browser = Browsers.chromium("en");
+        try {
+            WebDriverWait wait = OperatorConsoleCitizenInChromiumIT.logInToTheConsole(browser, "#/khur");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='nav-item-realm-settings']"))).click();
+            wait.until(ExpectedConditions.urlContains("#/khur/realm-settings"));
+            // the operator's way in: no tab in the route, yet our tabs are listed beside Keycloak's own
+            WebElement ownershipTab = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//a[.//*[normalize-space()='khur-phone-ownership'] or normalize-space()='khur-phone-ownership']")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("khur-sms-gateway", "General");
+            ownershipTab.click();
+            // nothing saved for the realm: the fields show what is in force, from the server's environment
+            WebElement timeout = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='timeout-ms']")));
+            assertThat(timeout.getDomProperty("value")).isEqualTo("5000");
+            assertThat(browser.findElement(By.cssSelector("[data-testid='url']")).getDomProperty("value"))
+                    .isEqualTo(mn.gov.khur.it.support.SandboxSubscribers.service().lookupUri().toString());
+            browser.findElement(By.xpath("//a[.//*[normalize-space()='khur-sms-gateway'] or normalize-space()='khur-sms-gateway']"))
+                    .click();
+            WebElement shortNumber = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid='short-number']")));
+            assertThat(shortNumber.getDomProperty("value")).isEqualTo("130092");
+            assertThat(browser.findElement(By.cssSelector("[data-testid='messages-per-sender-per-minute']")).getDomProperty("value"))
+                    .isEqualTo("30");
+            Screenshots.save(browser, "admin-console-khur-sms-gateway-in-force");
+        } finally {
+            browser.quit();
+        }
+        assertThat(tabs()).as("looking saved nothing").noneMatch(tab -> tab.path("providerId").asText().startsWith("khur-"));
+    }
+
     /** The saved per-sender limit of the realm's tab, null while there is no tab. */
     private String savedLimit() {
         for (JsonNode component : tabs()) {
