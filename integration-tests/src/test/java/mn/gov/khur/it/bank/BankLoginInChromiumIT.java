@@ -74,6 +74,51 @@ class BankLoginInChromiumIT {
         }
     }
 
+    @Test
+    void theSandboxBanksPagesAreInMongolianLikeTheRest() {
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.KHAN, TestCitizen.random().registerNumber());
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(rp.begin().authorizationUri().toString());
+            WebElement ourPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+            wait.until(ExpectedConditions.stalenessOf(ourPage));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertMongolianOnly(browser, "the bank's login page");
+            assertThat(browser.findElement(By.id("kc-login")).getText()).isEqualTo("Нэвтрэх");
+            Screenshots.save(browser, "sandbox-bank-login-mn");
+
+            browser.findElement(By.id("username")).sendKeys(customer.username());
+            browser.findElement(By.id("password")).sendKeys("wrong-" + customer.password());
+            WebElement loginPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.stalenessOf(loginPage));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-username"))).getText())
+                    .isEqualTo("Нэвтрэх нэр эсвэл нууц үг буруу байна.");
+            assertMongolianOnly(browser, "a wrong password");
+
+            browser.findElement(By.id("password")).sendKeys(customer.password());
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[name=accept]")));
+            assertMongolianOnly(browser, "the bank's consent page");
+            assertThat(browser.findElement(By.cssSelector("[name=accept]")).getText()).isEqualTo("Зөвшөөрөх");
+            Screenshots.save(browser, "sandbox-bank-consent-mn");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** No English word in the visible text or the title of the page, but the sandbox's name and ours (KHUR). */
+    private static void assertMongolianOnly(ChromeDriver browser, String page) {
+        String visible = browser.findElement(By.tagName("body")).getText() + "\n" + browser.getTitle();
+        List<String> english = java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(visible).results()
+                .map(java.util.regex.MatchResult::group)
+                .filter(word -> !List.of("sandbox", "KHUR").contains(word))
+                .toList();
+        assertThat(english).as("English on %s: %s", page, visible).isEmpty();
+    }
+
     /** Our login page → the bank's button → the bank's form filled and sent. */
     private static void atTheBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
         browser.get(login.authorizationUri().toString());

@@ -147,7 +147,7 @@ public final class MsspSimulator implements AutoCloseable {
         if (subscribers.find(msisdn).isEmpty()) {
             return fault(105, "UNKNOWN_CLIENT");
         }
-        subscribers.displayed(msisdn, request.path("DataToBeDisplayed").path("Data").asText());
+        subscribers.shown(msisdn, request.path("DataToBeDisplayed").path("Data").asText(), hash);
         String id = transactions.open(msisdn, hash);
         return Map.of("MSS_SignatureResp", Map.of("AP_TransID", request.path("AP_Info").path("AP_TransID").asText(""),
                 "MSSP_TransID", id, "Status", status(100, "REQUEST_OK")));
