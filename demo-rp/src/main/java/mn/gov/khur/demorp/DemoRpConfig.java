@@ -48,9 +48,9 @@ public record DemoRpConfig(int port, Issuer issuer, ClientID clientId, Secret cl
         return URI.create(baseUrl + "/callback");
     }
 
-    /** Where ХУР sends the browser after logging out. */
+    /** Where ХУР sends the browser after logging out: a page that says so. */
     public URI postLogoutRedirectUri() {
-        return URI.create(baseUrl + "/");
+        return URI.create(baseUrl + DemoRpServer.LOGGED_OUT_PATH);
     }
 
     /** Whether the session cookie must carry {@code Secure} (always, once the site is on HTTPS). */

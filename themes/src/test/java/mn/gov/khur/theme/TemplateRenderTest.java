@@ -501,6 +501,31 @@ class TemplateRenderTest {
         }
     }
 
+    // ---- khur-bank-refused.ftl ----------------------------------------------------------------
+
+    /** A refused bank login says why and offers the entry page and the site: no dead end. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mn", "en"})
+    void bankRefusalOffersTheEntryPageAndTheSite(String lang) throws Exception {
+        Map<String, Object> model = model(lang, "khur-bank-refused");
+        Properties messages = messages(lang);
+        model.put("message", Map.of("type", "error", "summary", messages.getProperty("khurBankRegisterNumberMissing")));
+        model.put("khurSiteUrl", "https://service.example.mn/");
+
+        Document doc = render("khur-bank-refused.ftl", model);
+
+        assertEquals(messages.getProperty("khurBankRegisterNumberMissing"), byId(doc, "khur-bank-refused").text());
+        assertEquals(messages.getProperty("khurBankRefusedTitle"), byId(doc, "kc-page-title").text());
+        assertEquals("/realms/khur/restart", byId(doc, "khur-back-to-login").attr("href"));
+        assertEquals(messages.getProperty("khurBankRefusedOtherMethod"), byId(doc, "khur-back-to-login").text());
+        assertEquals("https://service.example.mn/", byId(doc, "khur-back-to-site").attr("href"));
+        assertEquals(messages.getProperty("khurBackToSite"), byId(doc, "khur-back-to-site").text());
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+
+        model.remove("khurSiteUrl");
+        assertNull(render("khur-bank-refused.ftl", model).getElementById("khur-back-to-site"), "no site known: no link");
+    }
+
     // ---- Keycloak's own pages with our bundles ----------------------------------------------------
 
     /** keycloak.v2/base pages render with our texts and ask for no key we lack (no raw keys shown). */
