@@ -1,6 +1,7 @@
 package mn.gov.khur.it.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,10 +24,7 @@ import org.jsoup.nodes.Element;
  */
 public final class HttpBrowser {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final String acceptLanguage;
     /**
      * Our own jar: Keycloak marks its cookies Secure, which the JDK's CookieManager won't send over http://localhost.
@@ -43,8 +41,39 @@ public final class HttpBrowser {
     }
 
     public HttpBrowser(String acceptLanguage, String idpBaseUrl) {
+        this(acceptLanguage, idpBaseUrl, null);
+    }
+
+    private HttpBrowser(String acceptLanguage, String idpBaseUrl, InetAddress from) {
         this.acceptLanguage = acceptLanguage;
         this.idpBaseUrl = idpBaseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (from != null) {
+            builder.localAddress(from);
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * A browser on another network: its connections leave from {@code from}, e.g. {@code 127.0.0.7} (all of
+     * 127.0.0.0/8 is loopback), which Keycloak sees as the client address. No forwarded header is involved.
+     */
+    public static HttpBrowser from(InetAddress from, String acceptLanguage) {
+        return new HttpBrowser(acceptLanguage, KeycloakServer.BASE_URL, from);
+    }
+
+    /** {@code 127.0.0.n}: a client address of its own for a test that needs several networks. */
+    public static InetAddress loopback(int n) {
+        if (n < 1 || n > 254) {
+            throw new IllegalArgumentException("127.0.0." + n);
+        }
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) n});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpBrowser() {
