@@ -43,6 +43,7 @@ class LockedAccountBankLoginIT {
         OidcRelyingParty.LoginResult result = rp.finish(login, back.uri());
         assertThat(result.idToken().getSubject()).isEqualTo(userId);
         assertThat(result.idToken().getClaim("amr")).isEqualTo(List.of("bank"));
+        assertThat(PasswordGuessing.locked(admin, userId)).as("like any successful login, it clears the count").isFalse();
     }
 
     @Test

@@ -14,6 +14,7 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -138,7 +139,7 @@ class ReverseSmsLoginIT {
     @Test
     void repeatedBadPasswordsFromManyNetworksLockTheAccount() {
         // one network is throttled long before the account's limit (PasswordThrottleIT): it takes several to lock it
-        int networks = mn.gov.khur.it.support.PasswordGuessing.lockFromManyNetworks(admin, userId, citizen.registerNumber(), 40);
+        int networks = PasswordGuessing.lockFromManyNetworks(admin, userId, citizen.registerNumber(), 40);
         assertThat(networks).isGreaterThan(1);
         JsonNode attacks = admin.attackDetection(userId);
         assertThat(attacks.get("disabled").asBoolean()).isTrue();

@@ -1,8 +1,11 @@
 package mn.gov.khur.selfservice.flow;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+
 import mn.gov.khur.esign.flow.SignatureFromEntryPage;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.FormMessage;
@@ -14,7 +17,9 @@ import org.keycloak.models.utils.FormMessage;
  * logs anyone in; the reverse-SMS login step after it requires a user and is never reached).
  * The page also lists the digital-signature methods this request may use (attribute {@code khurEsignMethods});
  * pressing one ({@code method=token|sim|cloud}) hands over to {@link SignatureFromEntryPage}.
- * Everything else, including brute-force counting, is Keycloak's.
+ * Before Keycloak checks a password, {@link NetworkPasswordThrottle} spends one of the network's wrong-password slots
+ * for that account (issue 13: one network must not lock a citizen out). Everything else, including brute-force
+ * counting, is Keycloak's.
  */
 final class KhurUsernamePasswordForm extends UsernamePasswordForm {
 
@@ -50,7 +55,32 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
             }
             return;
         }
-        super.action(context);
+        if (formData.containsKey("cancel")) {
+            super.action(context);
+            return;
+        }
+        passwordAttempt(context, formData);
+    }
+
+    /**
+     * The password check behind the network's budget (issue 13): a spent budget is answered before the password is
+     * checked; an attempt keeps its slot only if Keycloak's step failed it as a wrong name or password (the outcome
+     * the brute-force protector counts), and gives it back otherwise (success, or a lock Keycloak answered).
+     */
+    private void passwordAttempt(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        NetworkPasswordThrottle.Admission admission = NetworkPasswordThrottle.admit(context, formData);
+        if (admission instanceof NetworkPasswordThrottle.Admission.Refused) {
+            return;
+        }
+        boolean failed = false;
+        try {
+            super.action(context);
+            failed = context.getStatus() == FlowStatus.FAILURE_CHALLENGE;
+        } finally {
+            if (!failed && admission instanceof NetworkPasswordThrottle.Admission.Admitted admitted) {
+                admitted.claim().giveBack();
+            }
+        }
     }
 
     private static void addPageAttributes(AuthenticationFlowContext context) {
