@@ -57,11 +57,23 @@ public final class HttpBrowser {
     }
 
     /**
-     * A browser whose connections come from {@code loopbackAddress} (any 127.x.y.z on Linux), so the server
-     * sees another client address than every other test's 127.0.0.1: for per-address limits.
+     * A browser on another network: its connections leave from {@code from}, e.g. {@code 127.0.0.7} (all of
+     * 127.0.0.0/8 is loopback), which Keycloak sees as the client address. No forwarded header is involved.
      */
-    public static HttpBrowser from(InetAddress loopbackAddress, String acceptLanguage) {
-        return new HttpBrowser(acceptLanguage, KeycloakServer.BASE_URL, loopbackAddress);
+    public static HttpBrowser from(InetAddress from, String acceptLanguage) {
+        return new HttpBrowser(acceptLanguage, KeycloakServer.BASE_URL, from);
+    }
+
+    /** {@code 127.0.0.n}: a client address of its own for a test that needs several networks. */
+    public static InetAddress loopback(int n) {
+        if (n < 1 || n > 254) {
+            throw new IllegalArgumentException("127.0.0." + n);
+        }
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) n});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpBrowser() {
