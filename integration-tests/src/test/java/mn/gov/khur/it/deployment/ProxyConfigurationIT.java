@@ -225,6 +225,17 @@ class ProxyConfigurationIT {
     }
 
     @Test
+    void theShippedDeploymentServesTheAdminConsoleOnItsOwnHostForTheOperatorsNetworkOnly() throws Exception {
+        Map<String, Object> services = map(compose().get("services"));
+        for (String node : List.of("kc1", "kc2")) {
+            assertThat(String.valueOf(map(map(services.get(node)).get("environment")).get("KC_HOSTNAME_ADMIN"))).as(node)
+                    .startsWith("${KHUR_ADMIN_URL:?");
+        }
+        assertThat(map(services.get("proxy")).get("ports")).as("the public port, and the admin frontend on the operators' interface only")
+                .isEqualTo(List.of("443:443", "${KHUR_ADMIN_BIND_ADDRESS:?the operators' network interface of this host}:8443:8443"));
+    }
+
+    @Test
     void anAbsoluteFormRequestLineDoesNotSlipPastThePathRules() throws Exception {
         String uri = "https://127.0.0.1:" + standIns.httpsPort() + "/realms/khur/sms-gateway/inbound/";
         String probe = UUID.randomUUID().toString();
