@@ -42,7 +42,7 @@ public class GatewayService {
 
     void onStart(@Observes StartupEvent event) {
         GatewaySettings settings = GatewaySettings.of(config);
-        WebhookClient webhook = new WebhookClient(settings.webhookUrl(), new WebhookSigner(settings.webhookSecret()),
+        WebhookClient webhook = new WebhookClient(settings.webhookUrl(), new WebhookSigner(settings.webhookSecret(), settings.webhookUrl()),
                 settings.webhookTimeout(), WebhookClient.defaultHttpClient(settings.webhookTimeout()),
                 Clock.systemUTC());
         MicrometerDeliveryObserver observer = new MicrometerDeliveryObserver(meters);

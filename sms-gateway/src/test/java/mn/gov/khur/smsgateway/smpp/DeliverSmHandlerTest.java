@@ -87,7 +87,7 @@ class DeliverSmHandlerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        assertStatus(handler(URI.create("http://127.0.0.1:" + closedPort + "/inbound")),
+        assertStatus(handler(URI.create("http://127.0.0.1:" + closedPort + "/realms/khur/sms-gateway/inbound")),
                 SMPPConstant.STAT_ESME_RX_T_APPN);
     }
 
@@ -140,7 +140,7 @@ class DeliverSmHandlerTest {
     private DeliverSmHandler handler(URI webhook) {
         Duration timeout = Duration.ofSeconds(2);
         WebhookClient client = new WebhookClient(webhook,
-                new WebhookSigner("sandbox-sms-secret".getBytes(StandardCharsets.UTF_8)), timeout,
+                new WebhookSigner("sandbox-sms-secret".getBytes(StandardCharsets.UTF_8), webhook), timeout,
                 WebhookClient.defaultHttpClient(timeout), CLOCK);
         return new DeliverSmHandler("mobicom", "130092", client, CLOCK, (op, d) -> observed.add(d));
     }

@@ -47,7 +47,7 @@ class WebhookClientTest {
         assertThat(request.timestamp()).isEqualTo("1764000000");
         assertThat(request.bodyText()).isEqualTo("{\"messageId\":\"mobicom-0001\",\"from\":\"+97699112233\","
                 + "\"to\":\"130092\",\"text\":\"Код 482913\",\"receivedAt\":\"2026-11-24T10:15:00Z\"}");
-        assertThat(request.signature()).isEqualTo(new WebhookSigner(SECRET).sign("1764000000", request.body()));
+        assertThat(request.signature()).isEqualTo(new WebhookSigner(SECRET, stub.uri()).sign("1764000000", request.body()));
     }
 
     @ParameterizedTest
@@ -76,7 +76,7 @@ class WebhookClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        WebhookResult result = client(URI.create("http://127.0.0.1:" + closedPort + "/x"), Duration.ofSeconds(2))
+        WebhookResult result = client(URI.create("http://127.0.0.1:" + closedPort + "/realms/khur/sms-gateway/inbound"), Duration.ofSeconds(2))
                 .forward(SMS);
         assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.RETRY);
         assertThat(result.httpStatus()).isZero();
@@ -91,7 +91,7 @@ class WebhookClientTest {
     }
 
     private static WebhookClient client(URI uri, Duration timeout) {
-        return new WebhookClient(uri, new WebhookSigner(SECRET), timeout, WebhookClient.defaultHttpClient(timeout),
+        return new WebhookClient(uri, new WebhookSigner(SECRET, uri), timeout, WebhookClient.defaultHttpClient(timeout),
                 CLOCK);
     }
 }
