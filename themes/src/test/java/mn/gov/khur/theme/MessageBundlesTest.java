@@ -153,7 +153,7 @@ class MessageBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"khurRegnumEmpty", "khurRegnumLength", "khurRegnumLetters", "khurRegnumDigits",
             "khurRegnumDate", "khurPhoneEmpty", "khurPhoneInvalid", "khurPhoneNotMongolianMobile",
-            "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurSmsNoPhone",
+            "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurSmsNoPhone", "khurCrossSitePost",
             "khurRegnumNotCanonical", "khurRegnumTaken", "khurRegnumUsernameMismatch", "khurPhoneNotE164", "invalidUserMessage", "accountTemporarilyDisabledMessage",
             "expiredActionMessage", "cookieNotFoundMessage", "missingUsernameMessage",
             "invalidPasswordMinLengthMessage"})
