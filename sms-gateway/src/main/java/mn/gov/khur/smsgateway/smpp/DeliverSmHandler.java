@@ -14,7 +14,6 @@ import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.MessageType;
-import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
@@ -63,18 +62,26 @@ public final class DeliverSmHandler implements MessageReceiverListener {
 
     /** Decides the disposition; public for tests that drive it without a socket. */
     public Disposition handle(DeliverSm sm) {
-        String from = Msisdn.normalize(sm.getSourceAddr(), sm.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value());
+        String rawFrom = sm.getSourceAddr() == null ? "" : sm.getSourceAddr().strip();
         String to = sm.getDestAddress() == null ? "" : sm.getDestAddress().strip();
         if (!MessageType.DEFAULT.containedIn(sm.getEsmClass())) {
             LOG.infof("event=deliver_sm operator=%s outcome=ignored reason=receipt esm_class=0x%02x from=%s",
-                    operator, sm.getEsmClass(), Msisdn.mask(from));
+                    operator, sm.getEsmClass(), Msisdn.mask(rawFrom));
             return Disposition.IGNORED_RECEIPT;
         }
         if (!shortNumber.equals(to)) {
             LOG.infof("event=deliver_sm operator=%s outcome=ignored reason=other_destination to=%s from=%s",
-                    operator, Msisdn.mask(to), Msisdn.mask(from));
+                    operator, Msisdn.mask(to), Msisdn.mask(rawFrom));
             return Disposition.IGNORED_OTHER_DESTINATION;
         }
+        // the number as the operator typed it (TON/NPI), and only a Mongolian mobile can answer a challenge
+        Optional<String> sender = Msisdn.mongolianMobile(sm.getSourceAddr(), sm.getSourceAddrTon(), sm.getSourceAddrNpi());
+        if (sender.isEmpty()) {
+            LOG.infof("event=deliver_sm operator=%s outcome=ignored reason=not_mongolian_mobile from=%s ton=%d npi=%d",
+                    operator, Msisdn.mask(rawFrom), sm.getSourceAddrTon(), sm.getSourceAddrNpi());
+            return Disposition.IGNORED_NOT_MONGOLIAN_MOBILE;
+        }
+        String from = sender.get();
         Optional<String> text = SmsText.decode(sm);
         if (text.isEmpty()) {
             LOG.infof("event=deliver_sm operator=%s outcome=ignored reason=undecodable data_coding=0x%02x from=%s",

@@ -10,6 +10,12 @@ public enum Disposition {
     IGNORED_RECEIPT(SMPPConstant.STAT_ESME_ROK),
     /** Addressed to another number than the short number. */
     IGNORED_OTHER_DESTINATION(SMPPConstant.STAT_ESME_ROK),
+    /**
+     * The sender, read with its type of number and numbering plan, is not a Mongolian mobile (a foreign number, an
+     * alphanumeric sender, an IMSI): it can answer no challenge, and forwarding it would risk reading foreign digits
+     * as a national number.
+     */
+    IGNORED_NOT_MONGOLIAN_MOBILE(SMPPConstant.STAT_ESME_ROK),
     /** Binary or unknown data_coding: nothing a citizen typed. */
     IGNORED_UNDECODABLE(SMPPConstant.STAT_ESME_ROK),
     /** Webhook unreachable, timed out, 429 or 5xx: the SMSC is asked to redeliver. */

@@ -23,10 +23,14 @@ import mn.gov.khur.smsgateway.webhook.WebhookClient;
 import mn.gov.khur.smsgateway.webhook.WebhookSigner;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** deliver_sm → webhook (JDK HttpServer on a loopback port) → deliver_sm_resp status. */
 class DeliverSmHandlerTest {
@@ -59,6 +63,32 @@ class DeliverSmHandlerTest {
         assertThat(body.get("text").asText()).isEqualTo("Код 482913");
         assertThat(body.get("receivedAt").asText()).isEqualTo("2026-11-24T10:15:00Z");
         assertThat(observed).containsExactly(Disposition.FORWARDED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "97699112233, INTERNATIONAL, +97699112233",
+        "99112233, NATIONAL, +97699112233",
+        "99112233, UNKNOWN, +97699112233"})
+    void forwardsTheE164NumberTheOperatorGave(String source, TypeOfNumber ton, String e164) throws Exception {
+        handler(stub.uri()).onAcceptDeliverSm(Pdus.from(Pdus.gsm(source, "130092", "482913"), ton, NumberingPlanIndicator.ISDN));
+
+        assertThat(new ObjectMapper().readTree(stub.requests().getFirst().body()).get("from").asText()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "50051234, INTERNATIONAL, ISDN",        // the Falklands' +500 51234, which used to become +976 50051234
+        "79161234567, INTERNATIONAL, ISDN",
+        "70112233, NATIONAL, ISDN",
+        "97699112233, INTERNATIONAL, LAND_MOBILE",
+        "MOBICOM, ALPHANUMERIC, UNKNOWN"})
+    void aSenderThatIsNoMongolianMobileIsAcknowledgedAndNeverForwarded(String source, TypeOfNumber ton, NumberingPlanIndicator npi) {
+        assertThatCode(() -> handler(stub.uri()).onAcceptDeliverSm(Pdus.from(Pdus.gsm(source, "130092", "482913"), ton, npi)))
+                .doesNotThrowAnyException();
+
+        assertThat(stub.requests()).isEmpty();
+        assertThat(observed).containsExactly(Disposition.IGNORED_NOT_MONGOLIAN_MOBILE);
     }
 
     @Test
