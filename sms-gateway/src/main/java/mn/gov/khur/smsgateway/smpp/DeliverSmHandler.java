@@ -34,6 +34,7 @@ public final class DeliverSmHandler implements MessageReceiverListener {
     private final InboundForwarder forwarder;
     private final Clock clock;
     private final DeliveryObserver observer;
+    private final MessageIds ids;
 
     public DeliverSmHandler(String operator, String shortNumber, InboundForwarder forwarder, Clock clock,
                             DeliveryObserver observer) {
@@ -42,6 +43,7 @@ public final class DeliverSmHandler implements MessageReceiverListener {
         this.forwarder = Objects.requireNonNull(forwarder);
         this.clock = Objects.requireNonNull(clock);
         this.observer = Objects.requireNonNull(observer);
+        this.ids = new MessageIds(operator, clock);
     }
 
     @Override
@@ -88,8 +90,8 @@ public final class DeliverSmHandler implements MessageReceiverListener {
                     operator, sm.getDataCoding(), Msisdn.mask(from));
             return Disposition.IGNORED_UNDECODABLE;
         }
-        InboundSms sms = new InboundSms(MessageIds.of(operator, sm), from, shortNumber, text.get(),
-                Instant.now(clock).toString());
+        MessageIds.Assigned id = ids.assign(sm);
+        InboundSms sms = new InboundSms(id.messageId(), from, shortNumber, text.get(), Instant.now(clock).toString());
         long started = System.nanoTime();
         WebhookResult result = forwarder.forward(sms);
         Disposition disposition = switch (result.outcome()) {
@@ -97,8 +99,11 @@ public final class DeliverSmHandler implements MessageReceiverListener {
             case RETRY -> Disposition.RETRY;
             case REJECTED -> Disposition.REJECTED;
         };
-        String line = String.format("event=deliver_sm operator=%s messageId=%s from=%s outcome=%s http=%d detail=%s"
-                        + " latency_ms=%d", operator, sms.messageId(), Msisdn.mask(from),
+        if (disposition != Disposition.RETRY) {
+            ids.settled(id); // the SMSC will not send this one again: the same text from now on is a new SMS
+        }
+        String line = String.format("event=deliver_sm operator=%s messageId=%s redelivery=%b from=%s outcome=%s http=%d"
+                        + " detail=%s latency_ms=%d", operator, sms.messageId(), id.redelivery(), Msisdn.mask(from),
                 disposition.name().toLowerCase(java.util.Locale.ROOT), result.httpStatus(), result.detail(),
                 (System.nanoTime() - started) / 1_000_000);
         switch (disposition) {

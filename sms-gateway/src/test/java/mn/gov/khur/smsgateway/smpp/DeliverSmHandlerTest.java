@@ -92,6 +92,25 @@ class DeliverSmHandlerTest {
     }
 
     @Test
+    void withoutAnOperatorIdTheSameTextTwiceIsTwoMessagesAndARedeliveryIsOne() throws Exception {
+        DeliverSmHandler handler = handler(stub.uri());
+        stub.answer(Answer.of(503, ""));
+        assertThatThrownBy(() -> handler.onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "0")))
+                .isInstanceOf(ProcessRequestException.class);
+        stub.answer(Answer.of(200, "{\"status\":\"unmatched\"}"));
+        handler.onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "0")); // the SMSC's redelivery
+        handler.onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "0")); // the citizen's second "0"
+
+        List<String> ids = new ArrayList<>();
+        for (WebhookStub.Request request : stub.requests()) {
+            ids.add(new ObjectMapper().readTree(request.body()).get("messageId").asText());
+        }
+        assertThat(ids).hasSize(3);
+        assertThat(ids.get(1)).as("the redelivery").isEqualTo(ids.get(0));
+        assertThat(ids.get(2)).as("a new SMS with the same text").isNotEqualTo(ids.get(0));
+    }
+
+    @Test
     void unmatchedAndDuplicateAreAcknowledgedToo() {
         stub.answer(Answer.of(200, "{\"status\":\"duplicate\"}"));
         assertThatCode(() -> handler(stub.uri()).onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "1")))
