@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import mn.gov.khur.smsgateway.Msisdn;
+import mn.gov.khur.smsgateway.hold.MessageHold;
 import mn.gov.khur.smsgateway.webhook.InboundForwarder;
 import mn.gov.khur.smsgateway.webhook.InboundSms;
 import mn.gov.khur.smsgateway.webhook.WebhookResult;
@@ -35,9 +36,17 @@ public final class DeliverSmHandler implements MessageReceiverListener {
     private final Clock clock;
     private final DeliveryObserver observer;
     private final MessageIds ids;
+    private final MessageHold hold;
 
     public DeliverSmHandler(String operator, String shortNumber, InboundForwarder forwarder, Clock clock,
                             DeliveryObserver observer) {
+        this(operator, shortNumber, forwarder, MessageHold.NONE, clock, observer);
+    }
+
+    /** @param hold keeps what the webhook refused for a reason that is not the SMS's (401, 404, …) */
+    public DeliverSmHandler(String operator, String shortNumber, InboundForwarder forwarder, MessageHold hold, Clock clock,
+                            DeliveryObserver observer) {
+        this.hold = Objects.requireNonNull(hold);
         this.operator = Objects.requireNonNull(operator);
         this.shortNumber = Objects.requireNonNull(shortNumber);
         this.forwarder = Objects.requireNonNull(forwarder);
@@ -97,6 +106,8 @@ public final class DeliverSmHandler implements MessageReceiverListener {
         Disposition disposition = switch (result.outcome()) {
             case ACCEPTED -> Disposition.FORWARDED;
             case RETRY -> Disposition.RETRY;
+            // not the SMS's fault: the bridge keeps it (on disk) and takes custody, or else the SMSC keeps it
+            case HOLD -> hold.hold(sms, result.httpStatus()) ? Disposition.HELD : Disposition.RETRY;
             case REJECTED -> Disposition.REJECTED;
         };
         if (disposition != Disposition.RETRY) {
@@ -109,7 +120,7 @@ public final class DeliverSmHandler implements MessageReceiverListener {
         switch (disposition) {
             case FORWARDED -> LOG.info(line);
             case RETRY -> LOG.warn(line);
-            default -> LOG.error(line);
+            default -> LOG.error(line); // HELD (the webhook refuses authentic SMS: an operator must act) or REJECTED
         }
         return disposition;
     }

@@ -59,8 +59,11 @@ class WebhookClientTest {
         "429, '', RETRY, -",
         "302, '', RETRY, -",
         "400, '{\"error\":\"invalid_request\",\"error_description\":\"x\"}', REJECTED, invalid_request",
-        "401, '{\"error\":\"invalid_signature\"}', REJECTED, invalid_signature",
-        "413, '', REJECTED, -",
+        "401, '{\"error\":\"invalid_signature\"}', HOLD, invalid_signature",
+        "404, '{\"error\":\"not_found\"}', HOLD, not_found",
+        "403, '', HOLD, -",
+        "413, '', HOLD, -",
+        "415, '{\"error\":\"unsupported_media_type\"}', HOLD, unsupported_media_type",
     })
     void classifiesAnswers(int status, String body, WebhookResult.Outcome outcome, String detail) {
         stub.answer(Answer.of(status, body));
