@@ -1,6 +1,7 @@
 package mn.gov.khur.identity.flow;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +93,8 @@ public final class SameOriginPost {
     private static Set<String> ownOrigins(KeycloakContext context) {
         URI frontend = context.getUri().getBaseUri();
         URI admin = context.getUri(UrlType.ADMIN).getBaseUri();
-        return Set.of(originOf(frontend).orElseThrow(), originOf(admin).orElseThrow());
+        // the same origin twice when no separate admin host name is set
+        return Set.copyOf(List.of(originOf(frontend).orElseThrow(), originOf(admin).orElseThrow()));
     }
 
     /** {@code scheme://host[:port]}, lower case, default ports left out; empty for "null" and non-URLs. */
