@@ -3,6 +3,7 @@ package mn.gov.khur.it.foundation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Cross-site form posts (issue 14.8): another site's page auto-submits a copy of one of our forms in the citizen's
  * browser, with the citizen's cookies. The state-changing posts of the SMS page and of the self-service forms are
  * refused when their {@code Origin} (or, without one, {@code Referer}) is not this server's, with a clear page and
- * an event; the citizen's own page goes on as if nothing happened.
+ * an event, before the step does anything (a matched SMS stays matched, a password stays unchanged).
  */
 @ExtendWith(KhurServerExtension.class)
 class CrossSitePostIT {
@@ -37,13 +38,11 @@ class CrossSitePostIT {
     private final InboundSmsClient phone = new InboundSmsClient();
 
     @Test
-    void theSmsPagesContinuePostedByAnotherSiteIsRefusedAndTheCitizensOwnPageGoesOn() {
+    void theSmsPagesContinuePostedByAnotherSiteIsRefusedAndConsumesNothing() {
         TestCitizen citizen = TestCitizen.random();
         String userId = admin.createCitizen(citizen);
-        OidcRelyingParty rp = OidcRelyingParty.demo();
-        OidcRelyingParty.PendingLogin login = rp.begin();
         HttpBrowser browser = new HttpBrowser();
-        browser.open(login.authorizationUri());
+        browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         HttpBrowser.Page smsPage = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(smsPage)).body()).contains("\"matched\"");
 
@@ -54,11 +53,15 @@ class CrossSitePostIT {
         assertThat(event.path("type").asText()).isEqualTo("LOGIN_ERROR");
         assertThat(event.path("userId").asText()).isEqualTo(userId);
         assertThat(event.path("details").path("auth_method").asText()).isEqualTo("khur-reverse-sms");
+        assertThat(stillMatched(browser, smsPage)).as("the match still waits for the citizen's own page").isTrue();
+    }
 
-        browser.returnTo(smsPage);
-        browser.submit("#khur-sms-form", Map.of(), "continue");
-        assertThat(browser.current().leftIdp()).as("the citizen's own Continue completes the login").isTrue();
-        assertThat(rp.finish(login, browser.current().uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    @Test
+    void ourLoginPagesLetBrowsersTellUsTheirOrigin() {
+        // with Keycloak's default "no-referrer", browsers send Origin: null on every form post (docs/SECURITY.md)
+        HttpBrowser browser = new HttpBrowser();
+        HttpResponse<String> login = browser.get(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,26 +105,46 @@ class CrossSitePostIT {
     }
 
     @Test
-    void theRecoverySmsPageAndNewPasswordFormRefuseAPostFromAnotherSite() {
+    void theRecoverySmsPageRefusesAPostFromAnotherSite() {
         TestCitizen citizen = TestCitizen.random();
         admin.createCitizen(citizen);
         HttpBrowser browser = new HttpBrowser();
-        HttpBrowser.Page form = openFromLoginPage(browser, "#khur-reset-password");
-        HttpBrowser.Page sms = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
-                "captcha", captchaAnswer(form)), "submitRecovery");
+        HttpBrowser.Page sms = recoverySmsPage(browser, citizen);
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
-        assertRefusedPage(browser.submitWithHeaders("#khur-sms-form", Map.of(), "continue", Map.of("Origin", evilOrigin())));
 
-        browser.returnTo(sms);
+        assertRefusedPage(browser.submitWithHeaders("#khur-sms-form", Map.of(), "continue", Map.of("Origin", evilOrigin())));
+        assertThat(stillMatched(browser, sms)).isTrue();
+    }
+
+    @Test
+    void theNewPasswordFormRefusesAPostFromAnotherSite() {
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        HttpBrowser browser = new HttpBrowser();
+        HttpBrowser.Page sms = recoverySmsPage(browser, citizen);
+        assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         HttpBrowser.Page newPasswordPage = browser.submit("#khur-sms-form", Map.of(), "continue");
         assertThat(newPasswordPage.has("#khur-new-password-form")).as(newPasswordPage.body()).isTrue();
-        String newPassword = "Shine2024Nuuts";
-        assertRefusedPage(browser.submitWithHeaders("#khur-new-password-form", Map.of("password-new", newPassword,
-                "password-confirm", newPassword), "submitPassword", Map.of("Origin", evilOrigin())));
-        browser.returnTo(newPasswordPage);
-        HttpBrowser.Page done = browser.submit("#khur-new-password-form", Map.of("password-new", newPassword,
-                "password-confirm", newPassword), "submitPassword");
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
+
+        String chosenByTheAttacker = "Attacker2024Pass";
+        assertRefusedPage(browser.submitWithHeaders("#khur-new-password-form", Map.of("password-new", chosenByTheAttacker,
+                "password-confirm", chosenByTheAttacker), "submitPassword", Map.of("Origin", evilOrigin())));
+        HttpBrowser elsewhere = new HttpBrowser();
+        elsewhere.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(elsewhere, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("the citizen's password is unchanged").isTrue();
+    }
+
+    private static HttpBrowser.Page recoverySmsPage(HttpBrowser browser, TestCitizen citizen) {
+        HttpBrowser.Page form = openFromLoginPage(browser, "#khur-reset-password");
+        return browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
+                "captcha", captchaAnswer(form)), "submitRecovery");
+    }
+
+    /** The challenge of an SMS page is still matched, i.e. no post consumed its match. */
+    private static boolean stillMatched(HttpBrowser browser, HttpBrowser.Page smsPage) {
+        String statusUrl = smsPage.document().selectFirst("[data-status-url]").attr("data-status-url");
+        return Json.parse(browser.get(URI.create(statusUrl)).body()).path("status").asText().equals("matched");
     }
 
     private HttpBrowser onTheSmsPageWithAMatchedCode() {

@@ -102,12 +102,6 @@ public final class HttpBrowser {
         return current;
     }
 
-    /** Back to a page shown earlier (the citizen's own tab, which another site's post did not touch). */
-    public Page returnTo(Page page) {
-        current = page;
-        return page;
-    }
-
     public HttpResponse<String> get(URI uri) {
         return send(request(uri).GET().build());
     }
