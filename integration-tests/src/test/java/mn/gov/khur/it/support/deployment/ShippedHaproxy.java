@@ -51,7 +51,9 @@ public final class ShippedHaproxy implements AutoCloseable {
         int adminPort = freePort();
         int internalPort = freePort();
         Path pem = selfSignedPem(work);
-        String shipped = Files.readString(Path.of(KeycloakServer.requiredProperty("khur.repo.root")).resolve("docker/haproxy.cfg"));
+        // comment lines go (they name the production ports too), everything else stays as shipped
+        String shipped = Files.readAllLines(Path.of(KeycloakServer.requiredProperty("khur.repo.root")).resolve("docker/haproxy.cfg"))
+                .stream().filter(line -> !line.strip().startsWith("#")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
         String onLoopback = shipped
                 .replace("bind :443 ssl crt /etc/haproxy/certs/khur.pem", "bind 127.0.0.1:" + httpsPort + " ssl crt " + pem)
                 .replace("X-Forwarded-Port 443", "X-Forwarded-Port " + httpsPort)
