@@ -100,7 +100,7 @@ final class InboundSmsHandler {
                     InboundSmsOutcome.REJECTED_INVALID, "body_too_large");
         }
 
-        SignatureCheck signature = components.verifier().verify(request.timestamp(), request.signature(), body, now);
+        SignatureCheck signature = components.verifier().verify(realm.getName(), request.timestamp(), request.signature(), body, now);
         if (signature != SignatureCheck.VALID) {
             LOG.debugf("Inbound SMS from %s refused: %s", ip, signature.auditReason());
             return rejectUnauthenticated(realm, ip, now, 401, "invalid_signature",

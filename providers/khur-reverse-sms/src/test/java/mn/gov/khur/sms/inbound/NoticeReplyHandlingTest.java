@@ -47,7 +47,7 @@ class NoticeReplyHandlingTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SmsGatewaySettings settings = SmsGatewaySettings.withSecret(SECRET);
     private final SmsGatewayComponents components = new SmsGatewayComponents(settings,
-            new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance()),
+            new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance(), settings.acceptV1()),
             new InboundSmsParser(settings.shortNumber()),
             new TokenBucketRateLimiter(1000, 1000, () -> 0L), new TokenBucketRateLimiter(1000, 1000, () -> 0L),
             new InboundSmsMetrics(registry), clock);

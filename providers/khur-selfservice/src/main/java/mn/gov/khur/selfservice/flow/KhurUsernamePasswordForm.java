@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import mn.gov.khur.esign.flow.SignatureFromEntryPage;
+import mn.gov.khur.identity.flow.SameOriginPost;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
@@ -45,6 +46,9 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return; // a login form posted from another site (login CSRF): nothing is checked or counted
+        }
         addPageAttributes(context);
         var formData = context.getHttpRequest().getDecodedFormParameters();
         if (formData.containsKey(SignatureFromEntryPage.FORM_FIELD)) {
