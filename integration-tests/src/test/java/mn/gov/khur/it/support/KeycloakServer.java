@@ -72,6 +72,10 @@ public final class KeycloakServer implements AutoCloseable {
                     "--health-enabled=true",
                     "--metrics-enabled=true",
                     "--vault=file", "--vault-dir=" + vault,
+                    // as the image behind its proxy (docker/Dockerfile, compose.yml): ProxyConfigurationIT puts the shipped
+                    // haproxy.cfg in front of this server; it connects from 127.0.0.1, the only address believed
+                    "--proxy-headers=xforwarded",
+                    "--proxy-trusted-addresses=127.0.0.1",
                     "--log-level=INFO,mn.gov.khur:DEBUG"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())

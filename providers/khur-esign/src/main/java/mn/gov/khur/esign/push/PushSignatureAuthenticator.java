@@ -26,7 +26,6 @@ import mn.gov.khur.identity.profile.RegisterNumberField;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -283,12 +282,9 @@ public final class PushSignatureAuthenticator implements FlowStep {
         outcome(context, result.outcome());
         if (result.succeeded()) {
             UserModel user = result.user();
-            String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-            if (lockout != null) {
-                refusal(context, "locked_out").user(user).error(lockout);
-                context.challenge(startPage(context, rnRaw, phone, "khurEsignLockedOut", null));
-                return;
-            }
+            // No brute-force lock check here (issue 13): the account's temporary lock guards the password and the SMS
+            // code, which a valid signature is neither, and an attacker can set it off from enough networks at will.
+            // A disabled account (a permanent lockout disables it) was already refused by SignedLoginVerifier.
             context.setUser(user);
             AuthenticationMethods.record(context.getAuthenticationSession(), method.amr());
             context.success();

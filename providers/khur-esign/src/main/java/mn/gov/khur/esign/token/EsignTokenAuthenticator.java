@@ -23,7 +23,6 @@ import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -107,12 +106,9 @@ public final class EsignTokenAuthenticator implements FlowStep {
         outcome(context, result.outcome());
         if (result.succeeded()) {
             UserModel user = result.user();
-            String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-            if (lockout != null) {
-                context.getEvent().user(user).error(lockout);
-                context.challenge(page(context, enteredRaw, "khurEsignLockedOut", null));
-                return;
-            }
+            // No brute-force lock check here (issue 13): the account's temporary lock guards the password and the SMS
+            // code, which a valid signature is neither, and an attacker can set it off from enough networks at will.
+            // A disabled account (a permanent lockout disables it) was already refused by SignedLoginVerifier.
             context.setUser(user);
             AuthenticationMethods.record(context.getAuthenticationSession(), AMR);
             context.success();
