@@ -15,6 +15,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 
 import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.DemoSiteOfflineAccess;
 import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
@@ -72,6 +73,12 @@ class LoginNoticeRepliesIT {
     void zeroAlsoEndsTheOfflineSessionOfANotifiedLogin() throws Exception {
         TestCitizen citizen = TestCitizen.random();
         String userId = admin.createCitizen(citizen);
+        try (DemoSiteOfflineAccess ignored = DemoSiteOfflineAccess.grantTo(admin, userId)) {
+            zeroEndsTheOfflineSession(citizen, userId);
+        }
+    }
+
+    private void zeroEndsTheOfflineSession(TestCitizen citizen, String userId) throws Exception {
         OidcRelyingParty.LoginResult offline = logIn(citizen, "openid offline_access");
         assertThat(refresh(offline).indicatesSuccess()).as("the offline token works before the 0").isTrue();
 
