@@ -20,6 +20,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 final class RegistryApprovalAuthenticator implements FlowStep {
 
+    /** Keycloak's auth note: the first broker login created the account (the bank registered a new citizen). */
+    static final String BROKER_REGISTERED_NEW_USER = "BROKER_REGISTERED_NEW_USER";
+
     private final RegistryApproval approval;
 
     RegistryApprovalAuthenticator(RegistryApproval approval) {
@@ -46,12 +49,18 @@ final class RegistryApprovalAuthenticator implements FlowStep {
         approval.action(new StepContext(context, user));
     }
 
+    /**
+     * The account this flow created, or none: the account registration by phone names in its note, or the flow's user
+     * when the first bank login registered it (Keycloak's note). A bank identity linked to an existing account is not
+     * asked here: that citizen registered before (its retry, if any, runs at login).
+     */
     private static UserModel subject(AuthenticationFlowContext context) {
-        if (context.getUser() != null) {
-            return context.getUser();
-        }
         String id = context.getAuthenticationSession().getAuthNote(RegistryApproval.SUBJECT_NOTE);
-        return id == null ? null : context.getSession().users().getUserById(context.getRealm(), id);
+        if (id != null) {
+            return context.getSession().users().getUserById(context.getRealm(), id);
+        }
+        boolean registeredByBank = "true".equals(context.getAuthenticationSession().getAuthNote(BROKER_REGISTERED_NEW_USER));
+        return registeredByBank ? context.getUser() : null;
     }
 
     private record StepContext(AuthenticationFlowContext flow, UserModel user) implements ApprovalContext {
