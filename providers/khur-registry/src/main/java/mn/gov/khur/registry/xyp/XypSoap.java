@@ -104,7 +104,9 @@ final class XypSoap {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors are thrown, not printed
+            return builder.parse(new ByteArrayInputStream(body));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         } catch (SAXException | IOException e) {
