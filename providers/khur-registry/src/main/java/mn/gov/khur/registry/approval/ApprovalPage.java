@@ -28,8 +28,19 @@ final class ApprovalPage {
         return form.createForm(TEMPLATE);
     }
 
-    /** @param sentTo masked phone or null; @param info message key or null */
-    public record Bean(String sentTo, boolean canResend, String info) {
+    /** The page's bean: a class with getters only (FreeMarker reads a record's accessors as methods, not values). */
+    public static final class Bean {
+        private final String sentTo;
+        private final boolean canResend;
+        private final String info;
+
+        Bean(String sentTo, boolean canResend, String info) {
+            this.sentTo = sentTo;
+            this.canResend = canResend;
+            this.info = info;
+        }
+
+        /** Masked phone the code went to, or null: the phone the citizen registered with the state. */
         public String getSentTo() {
             return sentTo;
         }
@@ -38,6 +49,7 @@ final class ApprovalPage {
             return canResend;
         }
 
+        /** Message key of a notice, or null. */
         public String getInfo() {
             return info;
         }
