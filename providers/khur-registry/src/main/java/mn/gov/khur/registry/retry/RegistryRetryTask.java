@@ -53,6 +53,7 @@ public final class RegistryRetryTask implements ScheduledTask {
     }
 
     void retryDue(KeycloakSession session, RealmModel realm, Instant now) {
+        session.getContext().setRealm(realm); // user lookups and the registry's vault credentials are per realm
         List<UserModel> due = session.users()
                 .searchForUserByUserAttributeStream(realm, RegistryAttributes.STATE, RegistryRefresh.State.PENDING.value())
                 .filter(user -> RegistryRefresh.nextAttempt(user).map(next -> !next.isAfter(now)).orElse(true))
@@ -60,7 +61,6 @@ public final class RegistryRetryTask implements ScheduledTask {
         if (due.isEmpty()) {
             return;
         }
-        session.getContext().setRealm(realm); // the registry's credentials are in this realm's vault
         CitizenRegistry registry = session.getProvider(CitizenRegistry.class);
         boolean reachable = registry != null && registry.configured() && registry.reachable();
         for (UserModel user : due) {

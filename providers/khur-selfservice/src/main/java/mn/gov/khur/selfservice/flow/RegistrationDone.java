@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.registry.account.VerifiedNames;
 import mn.gov.khur.registry.approval.RegistryApproval;
+import mn.gov.khur.registry.retry.RegistryRefresh;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
@@ -21,7 +22,12 @@ final class RegistrationDone implements FlowStep {
             context.resetFlow();
             return;
         }
-        context.form().setAttribute("khurDoneRegistry", VerifiedNames.holdFor(user) ? "verified" : "later");
+        if (VerifiedNames.holdFor(user)) {
+            context.form().setAttribute("khurDoneRegistry", "verified");
+        } else if (RegistryRefresh.state(user).filter(state -> state == RegistryRefresh.State.PENDING
+                || state == RegistryRefresh.State.AWAITING_CITIZEN).isPresent()) {
+            context.form().setAttribute("khurDoneRegistry", "later"); // a retry is kept: asked again at a later login
+        }
         context.forceChallenge(DonePage.show(context, "registration"));
     }
 
