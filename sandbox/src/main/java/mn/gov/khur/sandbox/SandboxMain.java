@@ -57,8 +57,29 @@ public final class SandboxMain {
             smsc.close();
             throw e;
         }
+        mn.gov.khur.sandbox.xyp.XypSimulator xyp;
+        mn.gov.khur.sandbox.xyp.OrganisationKeys xypKeys;
+        try {
+            xypKeys = mn.gov.khur.sandbox.xyp.OrganisationKeys.inVault(java.nio.file.Path.of(setting("SANDBOX_XYP_VAULT_DIR",
+                    "sandbox.xyp.vault-dir", ".dev-data/vault")), "khur");
+            var people = mn.gov.khur.sandbox.xyp.SandboxRegistryPeople.load();
+            xyp = mn.gov.khur.sandbox.xyp.XypSimulator.start(settings.httpHost(),
+                    Integer.parseInt(setting("SANDBOX_XYP_PORT", "sandbox.xyp.port", Integer.toString(
+                            mn.gov.khur.sandbox.xyp.XypSimulator.DEFAULT_PORT))), xypKeys.accessToken(),
+                    xypKeys.keyPair().getPublic(), people);
+            // the registry's newcomers can register by phone: their phones are in their own names
+            people.stream().filter(person -> person.phone() != null)
+                    .forEach(person -> lookup.registry().register(person.phone(), person.regnum()));
+        } catch (IOException | RuntimeException e) {
+            lookup.close();
+            esign.close();
+            page.close();
+            smsc.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            xyp.close();
             lookup.close();
             esign.close();
             page.close();
@@ -86,12 +107,20 @@ public final class SandboxMain {
         System.out.printf("  GSign (cloud)  : %s  the GSign apps (text and verification code shown, "
                 + "approve/decline/timeout) at http://127.0.0.1:%d/control%n",
                 esign.gsign().baseUri(), esign.gsign().port());
+        System.out.printf("  ХУР registry   : %s  %s (codes sent to citizens: %s; organisation key in the vault dir)%n",
+                xyp.citizenUri(), xyp.metaUri(), xyp.pageUri());
         if (!settings.isLoopbackOnly()) {
             System.out.printf("  WARNING: listening on %s, not loopback: anyone who reaches it can send SMS as a "
                     + "sandbox citizen%n", settings.httpHost());
         }
         System.out.flush();
         stopped.await();
+    }
+
+    /** An environment variable, else a system property, else the default. */
+    private static String setting(String env, String property, String fallback) {
+        String value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     /** SANDBOX_LOOKUP_PORT (system property sandbox.lookup.port), default 8093. */

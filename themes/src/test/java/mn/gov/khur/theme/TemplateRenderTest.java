@@ -526,6 +526,37 @@ class TemplateRenderTest {
         assertNull(render("khur-bank-refused.ftl", model).getElementById("khur-back-to-site"), "no site known: no link");
     }
 
+    // ---- issue 17: the state registry's approval page (khur-registry-approval.ftl) -----------------------
+    @ParameterizedTest
+    @ValueSource(strings = {"phone", "state", "resent", "no-more-codes"})
+    void registryApprovalPageAsksForTheRegistrysCode(String shape) throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-registry-approval");
+            Map<String, Object> bean = new HashMap<>();
+            if (!shape.equals("state")) {
+                bean.put("sentTo", "+976 99****33");
+            }
+            bean.put("canResend", !shape.equals("no-more-codes"));
+            if (shape.equals("resent")) {
+                bean.put("info", "khurRegistryCodeResent");
+            }
+            model.put("khurRegistry", bean);
+            Document doc = render("khur-registry-approval.ftl", model);
+            Properties texts = messages(lang);
+            assertEquals(texts.getProperty("khurRegistryTitle"), byId(doc, "kc-page-title").text());
+            assertTrue(byId(doc, "khur-registry-intro").text().contains("ХУР"), shape);
+            assertEquals(!shape.equals("state"), byId(doc, "khur-registry-intro").text().contains("+976 99****33"), shape);
+            assertEquals(LOGIN_ACTION, byId(doc, "khur-registry-form").attr("action"));
+            assertEquals("one-time-code", byId(doc, "code").attr("autocomplete"));
+            assertEquals("submit", byId(doc, "khur-registry-submit").attr("value"));
+            assertEquals("skip", byId(doc, "khur-registry-skip").attr("value"));
+            assertEquals(!shape.equals("no-more-codes"), doc.getElementById("khur-registry-resend") != null, shape);
+            assertEquals(shape.equals("resent"), doc.getElementById("khur-registry-info") != null, shape);
+            assertTrue(missingKeys.isEmpty(), shape + "/" + lang + ": message keys without text: " + missingKeys);
+            assertNoForeignHosts(doc);
+        }
+    }
+
     // ---- Keycloak's own pages with our bundles ----------------------------------------------------
 
     /** keycloak.v2/base pages render with our texts and ask for no key we lack (no raw keys shown). */

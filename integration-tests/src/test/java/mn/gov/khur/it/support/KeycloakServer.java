@@ -58,7 +58,9 @@ public final class KeycloakServer implements AutoCloseable {
             Path vault = work.resolve("vault");
             deleteRecursively(vault);
             Files.createDirectories(vault);
-            for (Map.Entry<String, String> entry : VAULT_ENTRIES.entrySet()) {
+            Map<String, String> vaultEntries = new java.util.HashMap<>(VAULT_ENTRIES);
+            vaultEntries.putAll(SandboxRegistry.vaultEntries());
+            for (Map.Entry<String, String> entry : vaultEntries.entrySet()) {
                 // the file vault's layout: <realm>_<key>
                 Files.writeString(vault.resolve(REALM + "_" + entry.getKey()), entry.getValue());
             }
@@ -90,6 +92,7 @@ public final class KeycloakServer implements AutoCloseable {
             // bank identity providers wired to the sandbox banks of this same server (as bin/dev does)
             env.putAll(mn.gov.khur.sandbox.banks.SandboxBankEnvironment.forBaseUrl(BASE_URL));
             env.putAll(SandboxSubscribers.keycloakEnvironment());
+            env.putAll(SandboxRegistry.keycloakEnvironment());
             env.putAll(BackChannelLogoutReceiver.keycloakEnvironment());
             env.putAll(OutboundSmsLink.keycloakEnvironment());
             env.putAll(extraEnvironment);
