@@ -26,6 +26,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -83,8 +84,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
         }
         if (challenge.isEmpty()) {
             // expired, used already, or from another session: a replay gets here
-            outcome(context, "challenge_expired");
-            context.getEvent().error(Errors.EXPIRED_CODE);
+            refusal(context, "challenge_expired").error(Errors.EXPIRED_CODE);
             context.challenge(page(context, enteredRaw, "khurEsignChallengeExpired", null));
             return;
         }
@@ -95,8 +95,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
                         challenge.get().dataToSign().getBytes(StandardCharsets.UTF_8), submission.get().signature(),
                         clock.instant());
         if (result == null) {
-            outcome(context, RejectionReason.MALFORMED.eventValue());
-            context.getEvent().error(Errors.INVALID_REQUEST);
+            refusal(context, RejectionReason.MALFORMED.eventValue()).error(Errors.INVALID_REQUEST);
             context.challenge(page(context, enteredRaw, RejectionReason.MALFORMED.messageKey(), null));
             return;
         }
@@ -109,7 +108,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
             UserModel user = result.user();
             String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
             if (lockout != null) {
-                context.getEvent().user(user).error(lockout);
+                refusal(context, "locked_out").user(user).error(lockout);
                 context.challenge(page(context, enteredRaw, "khurEsignLockedOut", null));
                 return;
             }
@@ -125,12 +124,12 @@ public final class EsignTokenAuthenticator implements FlowStep {
             if (result.user() != null) {
                 context.setUser(result.user()); // the brute-force protector counts against the account entered
             }
-            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            refusal(context, result.outcome()).error(Errors.INVALID_USER_CREDENTIALS);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                     page(context, enteredRaw, result.messageKey(), null));
             return;
         }
-        context.getEvent().error(result.rejection() == RejectionReason.REVOCATION_UNAVAILABLE
+        refusal(context, result.outcome()).error(result.rejection() == RejectionReason.REVOCATION_UNAVAILABLE
                 ? "khur_esign_revocation_unavailable" : Errors.USER_NOT_FOUND);
         context.challenge(page(context, enteredRaw, result.messageKey(), null));
     }
@@ -143,6 +142,12 @@ public final class EsignTokenAuthenticator implements FlowStep {
 
     private static void outcome(AuthenticationFlowContext context, String outcome) {
         context.getEvent().detail("khur_esign_outcome", outcome);
+    }
+
+    /** The event of a refusal: its reason as {@code khur_reason} (and as our older {@code khur_esign_outcome}). */
+    private static EventBuilder refusal(AuthenticationFlowContext context, String reason) {
+        outcome(context, reason);
+        return context.getEvent().detail("khur_reason", reason);
     }
 
     /** Renders the page with a fresh challenge (the previous one, if any, is already used up). */
