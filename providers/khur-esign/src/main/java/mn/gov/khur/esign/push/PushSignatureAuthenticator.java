@@ -11,25 +11,21 @@ import jakarta.ws.rs.core.Response;
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.esign.flow.ChosenMethod;
-import mn.gov.khur.esign.login.SignatureLoginResult;
+import mn.gov.khur.esign.login.SignatureEvents;
+import mn.gov.khur.esign.login.SignatureLoginAnswer;
+import mn.gov.khur.esign.login.SignatureLoginOutcome;
 import mn.gov.khur.esign.login.SignedLoginVerifier;
 import mn.gov.khur.esign.nonce.LoginChallenge;
 import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.pki.CertificateValidator;
-import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.esign.token.EsignTokenAuthenticator;
-import mn.gov.khur.identity.assurance.AuthenticationMethods;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -114,7 +110,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(phoneRaw);
         if (rn.isEmpty() || phone.isEmpty()) {
             String reason = rn.isEmpty() ? "invalid_register_number" : "invalid_phone";
-            refusal(context, reason).error(reason);
+            SignatureEvents.refusal(context, reason).error(reason);
             context.challenge(startPage(context, rnRaw, phoneRaw, null, rn.isEmpty() ? "registerNumber" : "phone"));
             return;
         }
@@ -122,7 +118,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         Optional<PushSignatureService> service = method.service().apply(context.getAuthenticatorConfig());
         if (service.isEmpty()) {
             LOG.warnf("%s signature: service endpoint not configured", method.code());
-            refusal(context, "not_configured").error("khur_esign_push_unavailable");
+            SignatureEvents.refusal(context, "not_configured").error("khur_esign_push_unavailable");
             context.challenge(startPage(context, rnRaw, phoneRaw, "khurEsignPushUnavailable", null));
             return;
         }
@@ -130,7 +126,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
                 .tryAcquire(method.code(), ClientAddress.of(context.getConnection().getRemoteAddr()), rn.get().value(),
                         phone.get().e164());
         if (full.isPresent()) {
-            refusal(context, full.get().reason()).error("khur_esign_push_limited");
+            SignatureEvents.refusal(context, full.get().reason()).error("khur_esign_push_limited");
             context.challenge(limitPage(context, rnRaw, phoneRaw, full.get(), settings));
             return;
         }
@@ -154,7 +150,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         } catch (PushSignatureService.PushUnavailableException e) {
             challenges.withdraw(authSession);
             LOG.warnf("%s signature request for %s failed: %s", method.code(), phone.get().masked(), e.getMessage());
-            refusal(context, "service_unavailable").error("khur_esign_push_unavailable");
+            SignatureEvents.refusal(context, "service_unavailable").error("khur_esign_push_unavailable");
             context.challenge(startPage(context, rnRaw, phoneRaw, "khurEsignPushUnavailable", null));
             return;
         }
@@ -162,7 +158,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
             case PushSignatureService.PushAnswer.Accepted accepted -> {
                 waiting(context, settings, rn.get(), phone.get(), code);
                 authSession.setAuthNote(NOTE_TRANSACTION, accepted.transactionId());
-                outcome(context, "push_sent");
+                SignatureEvents.outcome(context, "push_sent");
                 context.challenge(waitPage(context, settings, code));
             }
             case PushSignatureService.PushAnswer.NoSigningKey none ->
@@ -170,12 +166,12 @@ public final class PushSignatureAuthenticator implements FlowStep {
             case PushSignatureService.PushAnswer.Refused refused -> {
                 challenges.withdraw(authSession);
                 LOG.infof("%s signature request for %s refused: %s", method.code(), phone.get().masked(), refused.outcome());
-                refusal(context, refused.outcome()).error("khur_esign_push_" + refused.outcome());
+                SignatureEvents.refusal(context, refused.outcome()).error("khur_esign_push_" + refused.outcome());
                 context.challenge(startPage(context, rnRaw, phoneRaw, refused.messageKey(), null));
             }
             default -> {
                 challenges.withdraw(authSession);
-                refusal(context, "unexpected_answer").error("khur_esign_push_unexpected_answer");
+                SignatureEvents.refusal(context, "unexpected_answer").error("khur_esign_push_unexpected_answer");
                 context.challenge(startPage(context, rnRaw, phoneRaw, "khurEsignPushFailed", null));
             }
         }
@@ -196,7 +192,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         if (user != null) {
             context.getEvent().user(user);
         }
-        refusal(context, reason).detail("khur_esign_pushed", "false").error("khur_esign_push_not_sent");
+        SignatureEvents.refusal(context, reason).detail("khur_esign_pushed", "false").error("khur_esign_push_not_sent");
         context.challenge(waitPage(context, settings, code));
     }
 
@@ -257,7 +253,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
     }
 
     private interface Verification {
-        SignatureLoginResult run(SignedLoginVerifier verifier, LoginChallenge challenge, RegisterNumber entered);
+        SignatureLoginOutcome run(SignedLoginVerifier verifier, LoginChallenge challenge, RegisterNumber entered);
     }
 
     private void verified(AuthenticationFlowContext context, PushSettings settings, String rnRaw, String phone,
@@ -270,45 +266,14 @@ public final class PushSignatureAuthenticator implements FlowStep {
         }
         SignedLoginVerifier verifier = new SignedLoginVerifier(context.getSession(), context.getRealm(),
                 new CertificateValidator(settings.pki().policy(), revocationCache));
-        finish(context, verification.run(verifier, challenge.get(), RegisterNumber.parse(rnRaw)), rnRaw, phone);
+        SignatureLoginAnswer.give(context, verification.run(verifier, challenge.get(), RegisterNumber.parse(rnRaw)), method.amr(),
+                messageKey -> startPage(context, rnRaw, phone, messageKey, null));
     }
 
     private void terminal(AuthenticationFlowContext context, String rnRaw, String phone, String outcome, String messageKey) {
         clearTransaction(context);
-        refusal(context, outcome).error("khur_esign_push_" + outcome);
+        SignatureEvents.refusal(context, outcome).error("khur_esign_push_" + outcome);
         context.challenge(startPage(context, rnRaw, phone, messageKey, null));
-    }
-
-    private void finish(AuthenticationFlowContext context, SignatureLoginResult result, String rnRaw, String phone) {
-        outcome(context, result.outcome());
-        if (result.succeeded()) {
-            UserModel user = result.user();
-            String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-            if (lockout != null) {
-                refusal(context, "locked_out").user(user).error(lockout);
-                context.challenge(startPage(context, rnRaw, phone, "khurEsignLockedOut", null));
-                return;
-            }
-            context.setUser(user);
-            AuthenticationMethods.record(context.getAuthenticationSession(), method.amr());
-            context.success();
-            return;
-        }
-        if (result.user() != null) {
-            context.getEvent().user(result.user());
-        }
-        if (result.countsAsFailedLogin()) {
-            if (result.user() != null) {
-                context.setUser(result.user());
-            }
-            refusal(context, result.outcome()).error(Errors.INVALID_USER_CREDENTIALS);
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                    startPage(context, rnRaw, phone, result.messageKey(), null));
-            return;
-        }
-        refusal(context, result.outcome()).error(result.rejection() == RejectionReason.REVOCATION_UNAVAILABLE
-                ? "khur_esign_revocation_unavailable" : Errors.USER_NOT_FOUND);
-        context.challenge(startPage(context, rnRaw, phone, result.messageKey(), null));
     }
 
     private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
@@ -332,16 +297,6 @@ public final class PushSignatureAuthenticator implements FlowStep {
                 NOTE_DECOY}) {
             authSession.removeAuthNote(note);
         }
-    }
-
-    private static void outcome(AuthenticationFlowContext context, String outcome) {
-        context.getEvent().detail("khur_esign_outcome", outcome);
-    }
-
-    /** The event of a refusal: its reason as {@code khur_reason} (and as our older {@code khur_esign_outcome}). */
-    private static EventBuilder refusal(AuthenticationFlowContext context, String reason) {
-        outcome(context, reason);
-        return context.getEvent().detail("khur_reason", reason);
     }
 
     private Response startPage(AuthenticationFlowContext context, String registerNumber, String phone, String error,
