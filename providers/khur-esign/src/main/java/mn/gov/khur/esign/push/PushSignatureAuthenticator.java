@@ -19,7 +19,6 @@ import mn.gov.khur.esign.nonce.LoginChallenge;
 import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.pki.CertificateValidator;
 import mn.gov.khur.esign.pki.RevocationCache;
-import mn.gov.khur.esign.token.EsignTokenAuthenticator;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.RegisterNumberField;
 
@@ -132,8 +131,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         SignatureChallenges challenges = new SignatureChallenges(context.getSession());
-        LoginChallenge challenge = challenges.issue(authSession,
-                EsignTokenAuthenticator.origin(context.getSession()), settings.pki().nonceLifetime());
+        LoginChallenge challenge = challenges.issue(authSession, settings.pki().nonceLifetime());
         byte[] hash = challenge.digest();
         String code = VerificationCode.of(hash);
         UserModel holder;

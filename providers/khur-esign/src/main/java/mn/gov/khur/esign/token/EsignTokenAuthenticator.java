@@ -1,6 +1,5 @@
 package mn.gov.khur.esign.token;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import mn.gov.khur.identity.profile.RegisterNumberField;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -106,7 +104,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
     private Response page(AuthenticationFlowContext context, String registerNumber, String error, String fieldError) {
         EsignTokenConfig config = EsignTokenConfig.from(context.getAuthenticatorConfig());
         LoginChallenge challenge = new SignatureChallenges(context.getSession())
-                .issue(context.getAuthenticationSession(), origin(context.getSession()), config.pki().nonceLifetime());
+                .issue(context.getAuthenticationSession(), config.pki().nonceLifetime());
         var form = context.form();
         if (error != null) {
             form.addError(new FormMessage(null, error));
@@ -121,11 +119,5 @@ public final class EsignTokenAuthenticator implements FlowStep {
                 .setAttribute("khurEsignTimeoutSeconds", config.clientTimeoutSeconds())
                 .setAttribute("khurEsignRegisterNumber", registerNumber == null ? "" : registerNumber)
                 .createForm(TEMPLATE);
-    }
-
-    /** The origin the login page is served from, exactly as the browser sends it in Origin. */
-    public static String origin(KeycloakSession session) {
-        URI base = session.getContext().getUri().getBaseUri();
-        return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
     }
 }
