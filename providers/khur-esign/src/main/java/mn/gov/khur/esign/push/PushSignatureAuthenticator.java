@@ -2,6 +2,7 @@ package mn.gov.khur.esign.push;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -48,13 +49,6 @@ public final class PushSignatureAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "khur-esign-push.ftl";
     private static final Logger LOG = Logger.getLogger(PushSignatureAuthenticator.class);
-    private static final String NOTE_TRANSACTION = "khur.esign.push.transaction";
-    private static final String NOTE_REGISTER_NUMBER = "khur.esign.push.registerNumber";
-    private static final String NOTE_PHONE = "khur.esign.push.phone";
-    private static final String NOTE_CODE = "khur.esign.push.code";
-    private static final String NOTE_DEADLINE = "khur.esign.push.deadline";
-    /** Set while the waiting page is a decoy: no request was pushed, the page only runs out its time. */
-    private static final String NOTE_DECOY = "khur.esign.push.decoy";
 
     /** One push method: its code ("sim", "cloud"), provider id, amr, page texts, and how to read its config. */
     public record Method(String code, String providerId, String[] amr, String titleKey, String hintKey,
@@ -94,8 +88,9 @@ public final class PushSignatureAuthenticator implements FlowStep {
             context.challenge(startPage(context, null, null, null, null));
             return;
         }
-        if (authSession.getAuthNote(NOTE_TRANSACTION) != null) {
-            poll(context);
+        Optional<PendingPush> pending = PendingPush.of(authSession);
+        if (pending.isPresent()) {
+            poll(context, pending.get());
             return;
         }
         start(context, form);
@@ -154,8 +149,8 @@ public final class PushSignatureAuthenticator implements FlowStep {
         }
         switch (answer) {
             case PushSignatureService.PushAnswer.Accepted accepted -> {
-                waiting(context, settings, rn.get(), phone.get(), code);
-                authSession.setAuthNote(NOTE_TRANSACTION, accepted.transactionId());
+                PendingPush.pushed(accepted.transactionId(), rn.get().value(), phone.get().e164(), code, deadline(settings))
+                        .save(authSession);
                 SignatureEvents.outcome(context, "push_sent");
                 context.challenge(waitPage(context, settings, code));
             }
@@ -182,10 +177,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
      */
     private void decoy(AuthenticationFlowContext context, PushSettings settings, RegisterNumber rn, MongolianMobileNumber phone,
                        String code, UserModel user, String reason) {
-        waiting(context, settings, rn, phone, code);
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setAuthNote(NOTE_TRANSACTION, "decoy");
-        authSession.setAuthNote(NOTE_DECOY, "true");
+        PendingPush.decoy(rn.value(), phone.e164(), code, deadline(settings)).save(context.getAuthenticationSession());
         LOG.debugf("%s signature request for %s not pushed: %s", method.code(), phone.masked(), reason);
         if (user != null) {
             context.getEvent().user(user);
@@ -194,27 +186,21 @@ public final class PushSignatureAuthenticator implements FlowStep {
         context.challenge(waitPage(context, settings, code));
     }
 
-    /** What the waiting page and its polls need, the same for a real request and a decoy. */
-    private void waiting(AuthenticationFlowContext context, PushSettings settings, RegisterNumber rn, MongolianMobileNumber phone,
-                         String code) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setAuthNote(NOTE_REGISTER_NUMBER, rn.value());
-        authSession.setAuthNote(NOTE_PHONE, phone.e164());
-        authSession.setAuthNote(NOTE_CODE, code);
-        long deadline = clock.instant().plus(min(settings.signingTimeout(), settings.pki().nonceLifetime())).getEpochSecond();
-        authSession.setAuthNote(NOTE_DEADLINE, Long.toString(deadline));
+    /** The waiting page gives up at the signing timeout, and never after the challenge has expired. */
+    private Instant deadline(PushSettings settings) {
+        return clock.instant().plus(settings.waitLimit());
     }
 
-    private void poll(AuthenticationFlowContext context) {
+    private void poll(AuthenticationFlowContext context, PendingPush pending) {
         PushSettings settings = method.settings().apply(context.getAuthenticatorConfig());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
-        String rnRaw = authSession.getAuthNote(NOTE_REGISTER_NUMBER);
-        String code = authSession.getAuthNote(NOTE_CODE);
-        String phone = authSession.getAuthNote(NOTE_PHONE);
+        String transaction = pending.transactionId();
+        String rnRaw = pending.registerNumber();
+        String code = pending.verificationCode();
+        String phone = pending.phone();
         SignatureChallenges challenges = new SignatureChallenges(context.getSession());
-        boolean pastDeadline = clock.instant().getEpochSecond() > parseLong(authSession.getAuthNote(NOTE_DEADLINE));
-        if (authSession.getAuthNote(NOTE_DECOY) != null) {
+        boolean pastDeadline = pending.pastDeadline(clock.instant());
+        if (pending.decoy()) {
             if (pastDeadline || challenges.current(authSession).isEmpty()) {
                 context.getEvent().detail("khur_esign_pushed", "false");
                 terminal(context, rnRaw, phone, "timeout", "khurEsignPushTimeout");
@@ -274,27 +260,8 @@ public final class PushSignatureAuthenticator implements FlowStep {
         context.challenge(startPage(context, rnRaw, phone, messageKey, null));
     }
 
-    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static long parseLong(String value) {
-        try {
-            return value == null ? 0 : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private void clearTransaction(AuthenticationFlowContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession.getAuthNote(NOTE_TRANSACTION) != null) {
-            new SignatureChallenges(context.getSession()).withdraw(authSession);
-        }
-        for (String note : new String[] {NOTE_TRANSACTION, NOTE_REGISTER_NUMBER, NOTE_PHONE, NOTE_CODE, NOTE_DEADLINE,
-                NOTE_DECOY}) {
-            authSession.removeAuthNote(note);
-        }
+    private static void clearTransaction(AuthenticationFlowContext context) {
+        PendingPush.end(context.getSession(), context.getAuthenticationSession());
     }
 
     private Response startPage(AuthenticationFlowContext context, String registerNumber, String phone, String error,
