@@ -69,6 +69,11 @@ record PendingPush(String transactionId, String registerNumber, String phone, St
         }
     }
 
+    /** What the start page shows again when the wait ends: the register number typed and the phone (E.164). */
+    PushForm typed() {
+        return new PushForm(registerNumber, phone);
+    }
+
     boolean pastDeadline(Instant now) {
         return now.getEpochSecond() > deadlineEpochSeconds;
     }
