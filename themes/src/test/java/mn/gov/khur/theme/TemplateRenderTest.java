@@ -318,37 +318,26 @@ class TemplateRenderTest {
         assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
     }
 
-    /** What PushSignatureAuthenticator puts on the start page (register number and phone as typed, "" if none). */
+    /** The push start page's bean: register number and phone as typed ("" if none). */
     private Map<String, Object> pushStartModel(String lang, String titleKey, String hintKey, String registerNumber, String phone)
             throws IOException {
         Map<String, Object> model = model(lang, "khur-esign-push");
-        model.put("khurEsignPushWaiting", false);
-        model.put("khurEsignPushTitle", titleKey);
-        model.put("khurEsignPushHint", hintKey);
-        model.put("khurEsignRegisterNumber", registerNumber == null ? "" : registerNumber);
-        model.put("khurEsignPhone", phone == null ? "" : phone);
+        model.put("khurEsignPush", EsignPushPageBean.start(titleKey, hintKey, registerNumber, phone));
         return model;
     }
 
-    /** What PushSignatureAuthenticator puts on the waiting page. */
+    /** The push waiting page's bean. */
     private Map<String, Object> pushWaitingModel(String lang, String titleKey, String code, int pollSeconds) throws IOException {
         Map<String, Object> model = model(lang, "khur-esign-push");
-        model.put("khurEsignPushWaiting", true);
-        model.put("khurEsignPushTitle", titleKey);
-        model.put("khurEsignVerificationCode", code);
-        model.put("khurEsignPollSeconds", pollSeconds);
+        model.put("khurEsignPush", EsignPushPageBean.waiting(titleKey, code, pollSeconds));
         return model;
     }
 
-    /** What EsignTokenAuthenticator puts on its page. */
+    /** The token page's bean. */
     private Map<String, Object> tokenModel(String lang, String dataToSign, String clientUrl, String installUrl, int timeoutSeconds,
                                            String registerNumber) throws IOException {
         Map<String, Object> model = model(lang, "khur-esign-token");
-        model.put("khurEsignData", dataToSign);
-        model.put("khurEsignClientUrl", clientUrl);
-        model.put("khurEsignInstallUrl", installUrl);
-        model.put("khurEsignTimeoutSeconds", timeoutSeconds);
-        model.put("khurEsignRegisterNumber", registerNumber == null ? "" : registerNumber);
+        model.put("khurEsignToken", new EsignTokenPageBean(dataToSign, clientUrl, installUrl, timeoutSeconds, registerNumber));
         return model;
     }
 

@@ -48,10 +48,8 @@ final class PushPages {
     }
 
     Response waiting(String verificationCode, int pollSeconds) {
-        return context.form().setAttribute("khurEsignPushWaiting", true)
-                .setAttribute("khurEsignPushTitle", method.titleKey())
-                .setAttribute("khurEsignVerificationCode", verificationCode)
-                .setAttribute("khurEsignPollSeconds", pollSeconds)
+        return context.form()
+                .setAttribute(PushSignaturePage.ATTRIBUTE, PushSignaturePage.waiting(method, verificationCode, pollSeconds))
                 .createForm(TEMPLATE);
     }
 
@@ -60,11 +58,6 @@ final class PushPages {
         if (message != null) {
             form.addError(message);
         }
-        return form.setAttribute("khurEsignPushWaiting", false)
-                .setAttribute("khurEsignPushTitle", method.titleKey())
-                .setAttribute("khurEsignPushHint", method.hintKey())
-                .setAttribute("khurEsignRegisterNumber", typed.registerNumber())
-                .setAttribute("khurEsignPhone", typed.phone())
-                .createForm(TEMPLATE);
+        return form.setAttribute(PushSignaturePage.ATTRIBUTE, PushSignaturePage.start(method, typed)).createForm(TEMPLATE);
     }
 }

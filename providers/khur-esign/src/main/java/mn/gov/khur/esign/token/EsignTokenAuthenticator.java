@@ -112,12 +112,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
         if (fieldError != null) {
             form.addError(new FormMessage("registerNumber", fieldError));
         }
-        return form
-                .setAttribute("khurEsignData", challenge.dataToSign())
-                .setAttribute("khurEsignClientUrl", config.clientUrl())
-                .setAttribute("khurEsignInstallUrl", config.installUrl())
-                .setAttribute("khurEsignTimeoutSeconds", config.clientTimeoutSeconds())
-                .setAttribute("khurEsignRegisterNumber", registerNumber == null ? "" : registerNumber)
+        return form.setAttribute(EsignTokenPage.ATTRIBUTE, new EsignTokenPage(challenge.dataToSign(), config, registerNumber))
                 .createForm(TEMPLATE);
     }
 }
