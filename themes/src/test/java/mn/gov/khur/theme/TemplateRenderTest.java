@@ -233,6 +233,114 @@ class TemplateRenderTest {
         assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
     }
 
+    // ---- khur-esign-push.ftl, khur-esign-token.ftl ----------------------------------------------------
+
+    @Test
+    void pushStartPageHasItsIdsAndKeepsWhatWasTyped() throws Exception {
+        Map<String, Object> model = pushStartModel("mn", "khurEsignSimTitle", "khurEsignSimHint", "УБ99112233", "99112233");
+        model.put("messagesPerField", new FieldMessages(Map.of("phone", "Утасны дугаар буруу байна.")));
+
+        Document doc = render("khur-esign-push.ftl", model);
+        assertEquals("Симд суурилсан тоон гарын үсэг", byId(doc, "kc-page-title").text());
+        Element form = byId(doc, "khur-esign-push-form");
+        assertEquals(LOGIN_ACTION, form.attr("action"));
+        assertEquals("post", form.attr("method"));
+        assertEquals("УБ99112233", byId(doc, "khur-esign-register-number").attr("value"));
+        assertEquals("false", byId(doc, "khur-esign-register-number").attr("aria-invalid"));
+        assertEquals("99112233", byId(doc, "khur-esign-phone").attr("value"));
+        assertEquals("true", byId(doc, "khur-esign-phone").attr("aria-invalid"));
+        assertEquals("Утасны дугаар буруу байна.", byId(doc, "input-error-phone").text());
+        assertTrue(doc.selectFirst(".khur-esign__hint").text().startsWith("Таны утсанд гарын үсэг зурах хүсэлт очно."));
+        assertEquals("start", byId(doc, "khur-esign-push-sign").attr("name"));
+        assertEquals("back", byId(doc, "khur-esign-back").attr("name"));
+        assertNull(doc.getElementById("khur-esign-push-wait"), "the start page is not the waiting page");
+        assertNoForeignHosts(doc);
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void pushStartPageOfTheCloudMethodInEnglish() throws Exception {
+        Document doc = render("khur-esign-push.ftl", pushStartModel("en", "khurEsignCloudTitle", "khurEsignCloudHint", null, null));
+        assertEquals("Cloud digital signature", byId(doc, "kc-page-title").text());
+        assertEquals("", byId(doc, "khur-esign-register-number").attr("value"));
+        assertEquals("", byId(doc, "khur-esign-phone").attr("value"));
+        assertEquals("Log in another way", byId(doc, "khur-esign-back").text());
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void pushWaitingPageShowsTheVerificationCodeFirst() throws Exception {
+        Document doc = render("khur-esign-push.ftl", pushWaitingModel("mn", "khurEsignCloudTitle", "0427", 3));
+        assertEquals("Клауд тоон гарын үсэг", byId(doc, "kc-page-title").text());
+        Element form = byId(doc, "khur-esign-push-wait");
+        assertEquals(LOGIN_ACTION, form.attr("action"));
+        assertEquals("3", form.attr("data-poll-seconds"));
+        assertEquals("0427", byId(doc, "khur-esign-verification-code").wholeText(), "exactly the 4 digits");
+        assertEquals("Шалгах код", byId(doc, "khur-esign-verification-code-label").text());
+        assertEquals("0 4 2 7", doc.selectFirst(".khur-esign__vc-value .khur-sr-only").text());
+        assertNotNull(doc.getElementById("khur-esign-code-mismatch"));
+        assertEquals("polite", byId(doc, "khur-esign-push-status").attr("aria-live"));
+        assertEquals("Шалгах", byId(doc, "khur-esign-push-check").text());
+        assertEquals("cancel", byId(doc, "khur-esign-push-cancel").attr("name"));
+        assertEquals(1, doc.select("script[src=" + RESOURCES + "/js/khur-esign-wait.js]").size());
+        assertNull(doc.getElementById("khur-esign-push-form"), "no register number or phone while waiting");
+        assertNoForeignHosts(doc);
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void tokenPageCarriesTheChallengeAndTheClientSettings() throws Exception {
+        String challenge = "khur-login/v1 origin-sha256=abc nonce-sha256=def";
+        Document doc = render("khur-esign-token.ftl", tokenModel("mn", challenge, "ws://127.0.0.1:59001",
+                "https://esign.example.mn/install", 120, "УБ99112233"));
+        assertEquals("Тоон гарын үсгээр нэвтрэх", byId(doc, "kc-page-title").text());
+        Element form = byId(doc, "khur-esign-form");
+        assertEquals(LOGIN_ACTION, form.attr("action"));
+        assertEquals(challenge, form.attr("data-sign-data"));
+        assertEquals("ws://127.0.0.1:59001", form.attr("data-client-url"));
+        assertEquals("120", form.attr("data-timeout-seconds"));
+        assertEquals("УБ99112233", byId(doc, "khur-esign-register-number").attr("value"));
+        assertEquals("button", byId(doc, "khur-esign-sign").attr("type"));
+        assertEquals("back", byId(doc, "khur-esign-back").attr("name"));
+        assertEquals("https://esign.example.mn/install", byId(doc, "khur-esign-install").attr("href"));
+        assertEquals(1, doc.select("script[src=" + RESOURCES + "/js/khur-esign-token.js]").size());
+        assertNoForeignHosts(doc);
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void tokenPageWithoutADownloadPageHasNoLink() throws Exception {
+        Document doc = render("khur-esign-token.ftl", tokenModel("en", "khur-login/v1 origin-sha256=abc nonce-sha256=def",
+                "ws://127.0.0.1:59001", "", 5, null));
+        assertNull(doc.getElementById("khur-esign-install"));
+        assertEquals("5", byId(doc, "khur-esign-form").attr("data-timeout-seconds"));
+        assertEquals("", byId(doc, "khur-esign-register-number").attr("value"));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    /** The push start page's bean: register number and phone as typed ("" if none). */
+    private Map<String, Object> pushStartModel(String lang, String titleKey, String hintKey, String registerNumber, String phone)
+            throws IOException {
+        Map<String, Object> model = model(lang, "khur-esign-push");
+        model.put("khurEsignPush", EsignPushPageBean.start(titleKey, hintKey, registerNumber, phone));
+        return model;
+    }
+
+    /** The push waiting page's bean. */
+    private Map<String, Object> pushWaitingModel(String lang, String titleKey, String code, int pollSeconds) throws IOException {
+        Map<String, Object> model = model(lang, "khur-esign-push");
+        model.put("khurEsignPush", EsignPushPageBean.waiting(titleKey, code, pollSeconds));
+        return model;
+    }
+
+    /** The token page's bean. */
+    private Map<String, Object> tokenModel(String lang, String dataToSign, String clientUrl, String installUrl, int timeoutSeconds,
+                                           String registerNumber) throws IOException {
+        Map<String, Object> model = model(lang, "khur-esign-token");
+        model.put("khurEsignToken", new EsignTokenPageBean(dataToSign, clientUrl, installUrl, timeoutSeconds, registerNumber));
+        return model;
+    }
+
     // ---- khur-sms-challenge.ftl ------------------------------------------------------------------
 
     @ParameterizedTest

@@ -2,7 +2,6 @@ package mn.gov.khur.esign.login;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Optional;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.esign.pki.CertificateRejectedException;
@@ -37,7 +36,7 @@ public final class SignedLoginVerifier {
         this.validator = validator;
     }
 
-    public SignatureLoginResult verify(RegisterNumber entered, byte[] certificateDer,
+    public SignatureLoginOutcome verify(RegisterNumber entered, byte[] certificateDer,
                                        byte[] signedData, byte[] signature, Instant now) {
         return check(entered, now, () -> {
             X509Certificate certificate = CertificateValidator.parse(certificateDer);
@@ -47,7 +46,7 @@ public final class SignedLoginVerifier {
     }
 
     /** For methods that return CMS SignedData (SIM, cloud): the signed content must be exactly {@code expectedContent}. */
-    public SignatureLoginResult verifyCms(RegisterNumber entered, byte[] cms, byte[] expectedContent, Instant now) {
+    public SignatureLoginOutcome verifyCms(RegisterNumber entered, byte[] cms, byte[] expectedContent, Instant now) {
         return check(entered, now, () -> CmsSignatureVerifier.verify(cms, expectedContent));
     }
 
@@ -55,26 +54,25 @@ public final class SignedLoginVerifier {
         X509Certificate signer() throws CertificateRejectedException;
     }
 
-    private SignatureLoginResult check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck) {
+    private SignatureLoginOutcome check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck) {
         UserModel claimed = CitizenAccounts.byRegisterNumber(session, realm, entered).orElse(null);
         ValidatedCertificate validated;
         try {
             validated = validator.validate(signatureCheck.signer(), now);
         } catch (CertificateRejectedException e) {
             LOG.infof("Signature login refused (%s): %s", e.reason(), e.getMessage());
-            return SignatureLoginResult.rejected(claimed, e.reason());
+            return new SignatureLoginOutcome.Rejected(claimed, e.reason());
         }
         if (!validated.registerNumber().equals(entered)) {
             LOG.infof("Signature login refused: certificate is for another register number");
-            return SignatureLoginResult.rejected(claimed, RejectionReason.REGISTER_NUMBER_MISMATCH);
+            return new SignatureLoginOutcome.Rejected(claimed, RejectionReason.REGISTER_NUMBER_MISMATCH);
         }
-        Optional<UserModel> account = Optional.ofNullable(claimed);
-        if (account.isEmpty()) {
-            return SignatureLoginResult.problem(null, "khurEsignNoAccount", "no_account");
+        if (claimed == null) {
+            return new SignatureLoginOutcome.NoAccount();
         }
-        if (!account.get().isEnabled()) {
-            return SignatureLoginResult.problem(account.get(), "khurEsignAccountDisabled", "account_disabled");
+        if (!claimed.isEnabled()) {
+            return new SignatureLoginOutcome.AccountDisabled(claimed);
         }
-        return SignatureLoginResult.success(account.get());
+        return new SignatureLoginOutcome.Verified(claimed);
     }
 }
