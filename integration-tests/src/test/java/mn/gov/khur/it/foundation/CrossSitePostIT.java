@@ -16,6 +16,7 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,8 @@ class CrossSitePostIT {
     }
 
     private static HttpBrowser.Page recoverySmsPage(HttpBrowser browser, TestCitizen citizen) {
+        // recovery asks the operators after the SMS: the stored phone is the citizen's own
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         HttpBrowser.Page form = openFromLoginPage(browser, "#khur-reset-password");
         return browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
                 "captcha", captchaAnswer(form)), "submitRecovery");
