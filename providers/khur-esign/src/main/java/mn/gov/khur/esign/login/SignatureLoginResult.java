@@ -2,6 +2,7 @@ package mn.gov.khur.esign.login;
 
 import mn.gov.khur.esign.pki.RejectionReason;
 
+import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
 
 /**
@@ -25,6 +26,14 @@ public record SignatureLoginResult(UserModel user, RejectionReason rejection, St
 
     public boolean succeeded() {
         return "success".equals(outcome);
+    }
+
+    /** The event error of a refusal that does not count as a failed login. */
+    public String eventError() {
+        if (rejection == RejectionReason.REVOCATION_UNAVAILABLE) {
+            return "khur_esign_revocation_unavailable";
+        }
+        return SignatureFailureBudget.OUTCOME.equals(outcome) ? Errors.SLOW_DOWN : Errors.USER_NOT_FOUND;
     }
 
     /** Credential failures count in Keycloak's brute-force protector; our outages and user slips do not. */

@@ -16,7 +16,6 @@ import mn.gov.khur.esign.login.SignedLoginVerifier;
 import mn.gov.khur.esign.nonce.LoginChallenge;
 import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.pki.CertificateValidator;
-import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.esign.token.EsignTokenAuthenticator;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
@@ -302,8 +301,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
                     startPage(context, rnRaw, phone, result.messageKey(), null));
             return;
         }
-        refusal(context, result.outcome()).error(result.rejection() == RejectionReason.REVOCATION_UNAVAILABLE
-                ? "khur_esign_revocation_unavailable" : Errors.USER_NOT_FOUND);
+        refusal(context, result.outcome()).error(result.eventError());
         context.challenge(startPage(context, rnRaw, phone, result.messageKey(), null));
     }
 

@@ -126,8 +126,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
                     page(context, enteredRaw, result.messageKey(), null));
             return;
         }
-        context.getEvent().error(result.rejection() == RejectionReason.REVOCATION_UNAVAILABLE
-                ? "khur_esign_revocation_unavailable" : Errors.USER_NOT_FOUND);
+        context.getEvent().error(result.eventError());
         context.challenge(page(context, enteredRaw, result.messageKey(), null));
     }
 
