@@ -64,7 +64,7 @@
                                 <input id="username" name="username" value="${(login.username)!''}" type="text"
                                        autocomplete="${(enableWebAuthnConditionalUI?has_content)?then('username webauthn', 'off')}"
                                        autocapitalize="characters" autocorrect="off" spellcheck="false"
-                                       placeholder="${msg("khurRegnumPlaceholder")}" maxlength="32" autofocus
+                                       placeholder="${msg("khurRegnumPlaceholder")}" maxlength="32" <#if !khurAccountLockedMinutes??>autofocus</#if>
                                        aria-describedby="khur-username-hint"
                                        aria-invalid="<#if usernameError?has_content>true</#if>"/>
                                 <@field.errorIcon error=usernameError/>

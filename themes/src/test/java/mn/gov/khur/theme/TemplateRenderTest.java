@@ -218,6 +218,8 @@ class TemplateRenderTest {
         assertEquals("Тоон гарын үсгээр нэвтрэх", notice.selectFirst("a[href=#khur-signatures]").text());
         assertNotNull(doc.getElementById("khur-banks"));
         assertNotNull(doc.getElementById("khur-signatures"));
+        assertFalse(byId(doc, "username").hasAttr("autofocus"), "the page opens at the notice, not scrolled to the field");
+        assertTrue(byId(render("login.ftl", entryModel("mn")), "username").hasAttr("autofocus"));
         assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
     }
 

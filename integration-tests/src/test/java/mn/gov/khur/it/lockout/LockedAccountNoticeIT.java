@@ -45,7 +45,7 @@ class LockedAccountNoticeIT {
         assertThat(page.document().select("#khur-account-locked a[href=#khur-banks]").text()).isEqualTo("Log in with your bank");
         assertThat(page.document().select("#khur-account-locked a[href=#khur-signatures]").text())
                 .isEqualTo("Log in with a digital signature");
-        assertThat(page.has("[id^=input-error]")).as("no 'wrong password' next to the fields").isFalse();
+        assertThat(page.has("#input-error-username, #input-error-password")).as("no 'wrong password' next to the fields").isFalse();
 
         assertThat(admin.events(userId, "LOGIN_ERROR")).anySatisfy(event -> {
             assertThat(event.path("error").asText()).isEqualTo("user_temporarily_disabled");
@@ -79,9 +79,8 @@ class LockedAccountNoticeIT {
         HttpBrowser.Page unknown = passwordFrom(224, "mn", TestCitizen.random().registerNumber(), "Wrong1234x224");
 
         assertThat(locked.has("#khur-account-locked")).isFalse();
-        assertThat(locked.text("[id^=input-error]")).isNotEmpty().isEqualTo(unknown.text("[id^=input-error]"));
-        assertThat(locked.document().selectFirst("[id^=input-error]").id())
-                .isEqualTo(unknown.document().selectFirst("[id^=input-error]").id());
+        assertThat(locked.text("#input-error-username")).isNotEmpty().isEqualTo(unknown.text("#input-error-username"));
+        assertThat(locked.has("#input-error-password")).isEqualTo(unknown.has("#input-error-password"));
         assertThat(locked.document().selectFirst("#username").attr("aria-invalid")).isEqualTo("true");
         assertThat(unknown.document().selectFirst("#username").attr("aria-invalid")).isEqualTo("true");
     }
@@ -107,7 +106,7 @@ class LockedAccountNoticeIT {
         HttpBrowser.Page second = passwordFrom(226, "mn", citizen.registerNumber(), citizen.password());
         assertThat(second.has("#khur-account-locked")).as("the lock period's check is spent").isFalse();
         assertThat(second.has("#khur-sms-code")).isFalse();
-        assertThat(second.text("[id^=input-error]")).isEqualTo(guess.text("[id^=input-error]"));
+        assertThat(second.text("#input-error-username")).isNotEmpty().isEqualTo(guess.text("#input-error-username"));
         assertThat(settledFailures(userId)).as("an unchecked password counts for nothing").isEqualTo(failures + 1);
     }
 
