@@ -164,6 +164,29 @@ class RelyingPartyFapi2IT {
     }
 
     @Test
+    void aWildcardRedirectUriCannotBeSavedInEitherProfile() {
+        Fapi2RelyingParty wildcard = null;
+        try {
+            wildcard = Fapi2RelyingParty.register(admin, Map.of("redirectUris", java.util.List.of("http://localhost:8096/*")));
+        } catch (AssertionError refused) {
+            assertThat(refused.getMessage()).contains("400").contains("invalid_client_metadata");
+        } finally {
+            if (wildcard != null) {
+                deleteClient(wildcard.clientId().getValue());
+                wildcard.close();
+            }
+        }
+        assertThat(wildcard).as("khur-fapi2 client with a wildcard redirect URI").isNull();
+
+        String standard = "it-wildcard-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var response = admin.post("/admin/realms/khur/clients", Json.write(Map.of("clientId", standard, "secret", "s3cret-" + standard,
+                "redirectUris", java.util.List.of("https://site.example/*"),
+                "defaultClientScopes", java.util.List.of("basic", "khur-citizen", "khur-standard"))));
+        deleteClient(standard);
+        assertThat(response.statusCode()).as("khur-standard client with a wildcard: %s", response.body()).isEqualTo(400);
+    }
+
+    @Test
     void aMobileAppRegisteredAsPublicClientGetsPkceAndDpop() {
         Fapi2RelyingParty app = Fapi2RelyingParty.register(admin, Map.of("publicClient", true, "attributes", Map.of()));
         try {
