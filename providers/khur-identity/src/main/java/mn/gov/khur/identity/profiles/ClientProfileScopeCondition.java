@@ -76,7 +76,8 @@ final class ClientProfileScopeCondition extends AbstractClientPolicyConditionPro
             return vote(hasDefaultScope(crud.getTargetClient(), scope));
         }
         if (context instanceof PreAuthorizationRequestContext preAuthorization) {
-            return vote(hasDefaultScope(realm.getClientByClientId(preAuthorization.getClientId()), scope));
+            String clientId = preAuthorization.getClientId();
+            return vote(clientId != null && hasDefaultScope(realm.getClientByClientId(clientId), scope));
         }
         if (context instanceof ClientModelContext withClient) {
             return vote(hasDefaultScope(withClient.getClient(), scope));
