@@ -70,8 +70,7 @@ class RefreshTokenRotationIT {
         JsonNode logout = Json.parse(admin.get("/admin/realms/khur/events?user=" + session.userId() + "&type=LOGOUT&max=5").body());
         assertThat(logout.size()).isPositive();
         assertThat(logout.get(0).path("details").path("khur_reason").asText()).isEqualTo("refresh_token_replayed");
-        JsonNode refused = Json.parse(admin.get("/admin/realms/khur/events?user=" + session.userId() + "&type=REFRESH_TOKEN_ERROR&max=5").body());
-        assertThat(refused.size()).as("the replay itself is audited").isPositive();
+        // (Keycloak's own REFRESH_TOKEN_ERROR event is not stored by default and names no user: the LOGOUT above is the record)
     }
 
     @Test

@@ -50,7 +50,11 @@ public final class MellonServiceProvider implements AutoCloseable {
         if (create.waitFor() != 0) {
             throw new IllegalStateException("mellon_create_metadata failed: " + created);
         }
-        String base = entityId.replaceAll("[^A-Za-z0-9]", "_");
+        // the script names its files after the entity id: [^0-9A-Za-z.] → _, runs of _ collapsed
+        String base = entityId.replaceAll("[^0-9A-Za-z.]", "_").replaceAll("_+", "_");
+        if (!Files.exists(work.resolve(base + ".key"))) {
+            throw new IllegalStateException("mellon_create_metadata made no " + base + ".key: " + created);
+        }
         Files.writeString(work.resolve("idp.xml"), idpMetadata);
         Files.createDirectories(work.resolve("htdocs/secret"));
         Files.writeString(work.resolve("htdocs/secret/index.html"), "<!doctype html><title>secret</title><p>logged in</p>\n");
