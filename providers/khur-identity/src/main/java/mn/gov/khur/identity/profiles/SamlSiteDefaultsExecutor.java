@@ -24,6 +24,8 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  *   refused by Lasso ({@code mod_auth_mellon}: "Creation of an encrypted node failed") and older Shibboleth,
  *   SimpleSAMLphp and pysaml2 setups; XML Encryption 1.0's RSA-OAEP-MGF1P key transport with AES-128-CBC is decrypted
  *   by all of them. An operator can choose other values on the executor, or on the client (Keys tab) afterwards.</li>
+ *   <li>The NameID is {@code persistent} (opaque, per site) unless the metadata named a format: Keycloak's default
+ *   would be the username, which is the citizen's register number.</li>
  *   <li>The contract's attributes ({@code register_number}, {@code given_name}, {@code family_name}) are mapped, as on
  *   {@code demo-saml-sp}, unless the metadata already requested an attribute of that name.</li>
  * </ul>
@@ -36,6 +38,7 @@ final class SamlSiteDefaultsExecutor implements ClientPolicyExecutorProvider<Sam
     static final String DATA_ALGORITHM = "saml.encryption.algorithm";
     static final String KEY_ALGORITHM = "saml.encryption.keyAlgorithm";
     static final String DIGEST_METHOD = "saml.encryption.digestMethod";
+    static final String NAME_ID_FORMAT = "saml_name_id_format";
 
     private Configuration configuration = new Configuration();
 
@@ -104,6 +107,9 @@ final class SamlSiteDefaultsExecutor implements ClientPolicyExecutorProvider<Sam
             fillIfAbsent(attributes, KEY_ALGORITHM, configuration.getKeyAlgorithm());
             fillIfAbsent(attributes, DIGEST_METHOD, configuration.getDigestMethod());
         }
+        // an opaque per-site NameID unless the site asked for a format (Keycloak's default would be the username,
+        // i.e. the register number)
+        fillIfAbsent(attributes, NAME_ID_FORMAT, "persistent");
         client.setAttributes(attributes);
         List<ProtocolMapperRepresentation> mappers = client.getProtocolMappers() == null ? new ArrayList<>()
                 : new ArrayList<>(client.getProtocolMappers());
