@@ -78,6 +78,7 @@ class RelyingPartyMellonIT {
 
         SiteAnswer page = logInAtTheSite(citizen);
 
+        assertThat(page.acsAccepted()).as("mellon's ACS accepted the response, error log:\n%s", tail(mellon.errorLog())).isTrue();
         assertThat(page.status()).as("mellon's protected page, error log:\n%s", tail(mellon.errorLog())).isEqualTo(200);
         assertThat(page.registerNumber()).isEqualTo(citizen.registerNumber());
     }
@@ -98,7 +99,9 @@ class RelyingPartyMellonIT {
 
         SiteAnswer page = logInAtTheSite(citizen);
 
-        assertThat(page.status()).as("mellon must fail with Keycloak's defaults").isNotEqualTo(200);
+        assertThat(page.acsAccepted()).as("mellon's ACS must refuse what it cannot decrypt, error log:\n%s",
+                tail(mellon.errorLog())).isFalse();
+        assertThat(page.status()).isNotEqualTo(200);
         assertThat(page.registerNumber()).isNotEqualTo(citizen.registerNumber());
     }
 
@@ -129,17 +132,20 @@ class RelyingPartyMellonIT {
 
         HttpBrowser.Page atAcs = browser.submit("form", java.util.Map.of(), null);
         if (!atAcs.leftIdp()) {
-            return new SiteAnswer(atAcs.status(), null); // the ACS answered with a page: an error
+            return new SiteAnswer(false, atAcs.status(), null); // the ACS answered with a page: an error
         }
         HttpResponse<String> page = browser.get(atAcs.uri());
-        return new SiteAnswer(page.statusCode(), page.headers().firstValue("X-Register-Number").orElse(null));
+        return new SiteAnswer(true, page.statusCode(), page.headers().firstValue("X-Register-Number").orElse(null));
     }
 
     private static String tail(String log) {
         return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
     }
 
-    /** What the site answered last: the status and the register number it read from the assertion, if any. */
-    private record SiteAnswer(int status, String registerNumber) {
+    /**
+     * What the site answered: whether its ACS took the response (redirect back to the page), the page's status and the
+     * register number mellon read from the assertion, if any.
+     */
+    private record SiteAnswer(boolean acsAccepted, int status, String registerNumber) {
     }
 }

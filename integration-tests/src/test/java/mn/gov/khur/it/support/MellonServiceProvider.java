@@ -111,7 +111,7 @@ public final class MellonServiceProvider implements AutoCloseable {
     }
 
     public URI protectedPage() {
-        return URI.create("http://localhost:" + port + "/secret/");
+        return URI.create("http://localhost:" + port + "/secret/index.html");
     }
 
     public boolean isHere(URI uri) {
