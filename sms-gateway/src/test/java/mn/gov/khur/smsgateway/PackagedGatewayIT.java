@@ -92,15 +92,17 @@ class PackagedGatewayIT {
 
         gateway.destroy();
         assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        // the first bridge may have retried the held SMS (still 401) before it stopped: count from here
+        int refused = webhook.requests().size();
         webhook.answer(WebhookStub.Answer.of(200, "{\"status\":\"unmatched\"}"));
         startGateway(httpPort);
 
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (webhook.requests().size() < 2 && System.nanoTime() < deadline) {
+        while (webhook.requests().size() <= refused && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(webhook.requests()).hasSize(2);
-        assertThat(webhook.requests().get(1).bodyText()).as("the same SMS, messageId included")
+        assertThat(webhook.requests()).hasSizeGreaterThan(refused);
+        assertThat(webhook.requests().get(refused).bodyText()).as("the same SMS, messageId included")
                 .isEqualTo(webhook.requests().get(0).bodyText());
         while (get("http://127.0.0.1:" + httpPort + "/q/health").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(100);
