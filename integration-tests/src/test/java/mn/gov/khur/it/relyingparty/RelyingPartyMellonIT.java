@@ -135,7 +135,11 @@ class RelyingPartyMellonIT {
             return new SiteAnswer(false, atAcs.status(), null); // the ACS answered with a page: an error
         }
         HttpResponse<String> page = browser.get(atAcs.uri());
-        return new SiteAnswer(true, page.statusCode(), page.headers().firstValue("X-Register-Number").orElse(null));
+        // HTTP header bytes reach Java as ISO-8859-1; Apache sent mellon's UTF-8 value as it is
+        String registerNumber = page.headers().firstValue("X-Register-Number")
+                .map(raw -> new String(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
+        return new SiteAnswer(true, page.statusCode(), registerNumber);
     }
 
     private static String tail(String log) {
