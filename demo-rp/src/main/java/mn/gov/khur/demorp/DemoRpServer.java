@@ -58,13 +58,16 @@ public final class DemoRpServer implements AutoCloseable {
 
     private final DemoRpConfig config;
     private final KhurOidcClient oidc;
+    /** khur-fapi2 only (null otherwise): the site's keys, whose public half is served at /jwks.json. */
+    private final SiteKeys keys;
     private final SessionStore sessions;
     private final HttpServer server;
     private final ExecutorService executor;
 
     private DemoRpServer(DemoRpConfig config, SessionStore sessions) throws IOException {
         this.config = config;
-        this.oidc = new KhurOidcClient(config);
+        this.keys = config.fapi2() ? SiteKeys.loadOrCreate(config.keyFile()) : null;
+        this.oidc = new KhurOidcClient(config, keys);
         this.sessions = sessions;
         this.server = HttpServer.create(new InetSocketAddress(config.port()), 0);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -260,6 +263,8 @@ public final class DemoRpServer implements AutoCloseable {
             case "/logout" -> logout(exchange);
             case LOGGED_OUT_PATH -> loggedOut(exchange);
             case "/frontchannel-logout" -> frontChannelLogout(exchange);
+            case "/jwks.json" -> keys == null ? Response.html(404, Pages.message("Хуудас олдсонгүй", "Page not found"))
+                    : Response.json(200, keys.publicJwks());
             default -> Response.html(404, Pages.message("Хуудас олдсонгүй", "Page not found"));
         };
     }
@@ -305,7 +310,9 @@ public final class DemoRpServer implements AutoCloseable {
             return;
         }
         byte[] body = response.html().getBytes(StandardCharsets.UTF_8);
-        headers.set("Content-Type", "text/html; charset=utf-8");
+        if (!response.headers().containsKey("Content-Type")) {
+            headers.set("Content-Type", "text/html; charset=utf-8");
+        }
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(response.status(), -1);
             return;
@@ -325,6 +332,11 @@ public final class DemoRpServer implements AutoCloseable {
 
         static Response html(int status, String html) {
             return new Response(status, html, null, Map.of(), null);
+        }
+
+        /** The site's public keys: ХУР fetches them, so no HTML and no session. */
+        static Response json(int status, String json) {
+            return new Response(status, json, null, Map.of("Content-Type", "application/json"), null);
         }
 
         static Response redirect(URI location) {

@@ -207,6 +207,42 @@ class TemplateRenderTest {
     }
 
     @Test
+    void aLockedAccountsNoticeSaysHowLongAndLinksTheWaysStillOpen() throws Exception {
+        Map<String, Object> model = entryModel("mn");
+        model.put("khurAccountLockedMinutes", 12L);
+        Document doc = render("login.ftl", model);
+        Element notice = byId(doc, "khur-account-locked");
+        assertEquals("Нууц үгээр нэвтрэх эрх түр хаагдсан байна", notice.selectFirst(".pf-v5-c-alert__title").text());
+        assertTrue(notice.text().contains("12 минутын дараа дахин оролдоно уу."), notice.text());
+        assertEquals("Банкны эрхээр нэвтрэх", notice.selectFirst("a[href=#khur-banks]").text());
+        assertEquals("Тоон гарын үсгээр нэвтрэх", notice.selectFirst("a[href=#khur-signatures]").text());
+        assertNotNull(doc.getElementById("khur-banks"));
+        assertNotNull(doc.getElementById("khur-signatures"));
+        assertFalse(byId(doc, "username").hasAttr("autofocus"), "the page opens at the notice, not scrolled to the field");
+        assertTrue(byId(render("login.ftl", entryModel("mn")), "username").hasAttr("autofocus"));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void theLockNoticeInEnglishCountsItsMinutes() throws Exception {
+        Map<String, Object> model = entryModel("en");
+        model.put("khurAccountLockedMinutes", 1L);
+        assertTrue(byId(render("login.ftl", model), "khur-account-locked").text().contains("Please try again in 1 minute."));
+        model.put("khurAccountLockedMinutes", 15L);
+        assertTrue(byId(render("login.ftl", model), "khur-account-locked").text().contains("Please try again in 15 minutes."));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void theLockNoticeLinksOnlyTheWaysThePageOffers() throws Exception {
+        Map<String, Object> model = model("mn", "login");
+        model.put("khurAccountLockedMinutes", 3L);
+        Element notice = byId(render("login.ftl", model), "khur-account-locked");
+        assertTrue(notice.select("a").isEmpty(), "no bank, no signature on this page: nothing to link");
+        assertNull(render("login.ftl", model("mn", "login")).getElementById("khur-account-locked"), "no lock, no notice");
+    }
+
+    @Test
     void noSignatureSectionWhenTheRequestMayNotUseOne() throws Exception {
         Map<String, Object> model = entryModel("mn");
         model.put("khurEsignMethods", List.of());

@@ -15,7 +15,7 @@ public final class PasswordGuessing {
     /** The same in English. */
     public static final String THROTTLED_EN = "Too many wrong passwords for this account from your network";
 
-    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(1);
+    private static final Duration COUNT_PATIENCE = Duration.ofSeconds(5);
 
     private PasswordGuessing() {
     }
@@ -38,22 +38,27 @@ public final class PasswordGuessing {
     /**
      * From networks {@code first}, {@code first + 1}, …: wrong passwords from each until that network is throttled or
      * Keycloak reports the account locked, network after network until it is. Returns how many networks it took.
+     * Each wrong password is sent only once Keycloak has counted the one before, so none lands on a lock that is not
+     * visible yet: the guessing stops with the very failure that locks the account.
      */
     public static int lockFromManyNetworks(AdminApi admin, String userId, String registerNumber, int first) {
+        int counted = failures(admin, userId);
         for (int network = first; network < first + 60; network++) {
             HttpBrowser browser = HttpBrowser.from(HttpBrowser.loopback(network), "mn");
-            HttpBrowser.Page page = browser.open(OidcRelyingParty.demo().begin().authorizationUri());
-            for (int i = 0; i < 50 && !throttled(page); i++) {
-                page = CitizenLogin.passwordStep(browser, registerNumber, "Wrong1234x" + network + "x" + i);
+            browser.open(OidcRelyingParty.demo().begin().authorizationUri());
+            for (int i = 0; i < 50; i++) {
+                HttpBrowser.Page page = CitizenLogin.passwordStep(browser, registerNumber, "Wrong1234x" + network + "x" + i);
                 if (page.has("#khur-sms-code")) {
                     throw new AssertionError("a wrong password reached the SMS step");
                 }
+                if (throttled(page)) {
+                    break;
+                }
+                counted++;
+                awaitFailures(admin, userId, counted);
                 if (locked(admin, userId)) {
                     return network - first + 1;
                 }
-            }
-            if (awaitLocked(admin, userId)) {
-                return network - first + 1;
             }
         }
         throw new AssertionError("the account was never locked");
@@ -63,21 +68,24 @@ public final class PasswordGuessing {
         return admin.attackDetection(userId).path("disabled").asBoolean();
     }
 
-    /** Keycloak counts failures on a thread of its own: a lock may show a moment after the answer that caused it. */
-    private static boolean awaitLocked(AdminApi admin, String userId) {
-        Instant deadline = Instant.now().plus(LOCK_PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            if (locked(admin, userId)) {
-                return true;
+    private static int failures(AdminApi admin, String userId) {
+        return admin.attackDetection(userId).path("numFailures").asInt();
+    }
+
+    /** Keycloak counts failures on a thread of its own: a failure (and the lock it causes) shows a moment after the answer. */
+    private static void awaitFailures(AdminApi admin, String userId, int count) {
+        Instant deadline = Instant.now().plus(COUNT_PATIENCE);
+        while (failures(admin, userId) < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Keycloak did not count wrong password " + count);
             }
             sleep();
         }
-        return false;
     }
 
     private static void sleep() {
         try {
-            Thread.sleep(100);
+            Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

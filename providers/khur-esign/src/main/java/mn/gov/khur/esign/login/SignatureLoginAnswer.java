@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import mn.gov.khur.esign.login.SignatureLoginOutcome.AccountDisabled;
 import mn.gov.khur.esign.login.SignatureLoginOutcome.NoAccount;
 import mn.gov.khur.esign.login.SignatureLoginOutcome.Rejected;
+import mn.gov.khur.esign.login.SignatureLoginOutcome.Throttled;
 import mn.gov.khur.esign.login.SignatureLoginOutcome.Verified;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
@@ -42,6 +43,8 @@ public final class SignatureLoginAnswer {
             case NoAccount none -> refused(context, null, "no_account", "khurEsignNoAccount", Errors.USER_NOT_FOUND, page);
             case AccountDisabled disabled -> refused(context, disabled.user(), "account_disabled", "khurEsignAccountDisabled",
                     Errors.USER_NOT_FOUND, page);
+            case Throttled throttled -> refused(context, throttled.claimed(), SignatureFailureBudget.OUTCOME,
+                    SignatureFailureBudget.MESSAGE, Errors.SLOW_DOWN, page);
         }
     }
 

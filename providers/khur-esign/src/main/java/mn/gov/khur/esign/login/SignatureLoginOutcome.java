@@ -27,4 +27,11 @@ public sealed interface SignatureLoginOutcome {
     /** A good signature for a disabled account. */
     record AccountDisabled(UserModel user) implements SignatureLoginOutcome {
     }
+
+    /**
+     * Not checked at all: the client's network has spent its failures for this register number
+     * ({@link SignatureFailureBudget}, shared with the password step), so one network cannot lock a citizen out.
+     */
+    record Throttled(UserModel claimed) implements SignatureLoginOutcome {
+    }
 }

@@ -10,6 +10,7 @@ import mn.gov.khur.esign.pki.CmsSignatureVerifier;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.SignatureVerifier;
 import mn.gov.khur.esign.pki.ValidatedCertificate;
+import mn.gov.khur.identity.throttle.Admission;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -21,7 +22,8 @@ import org.keycloak.models.UserModel;
  * signature must verify over exactly the challenge string this session issued, the certificate
  * must pass {@link CertificateValidator}, its register number must equal the one entered, and
  * that number must have an account. Order matters: nothing about accounts is revealed before a
- * valid signature from a trusted certificate.
+ * valid signature from a trusted certificate. Before any of it, the attempt spends a slot of its network's
+ * failure budget for that register number ({@link SignatureFailureBudget}).
  */
 public final class SignedLoginVerifier {
 
@@ -56,6 +58,17 @@ public final class SignedLoginVerifier {
 
     private SignatureLoginOutcome check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck) {
         UserModel claimed = CitizenAccounts.byRegisterNumber(session, realm, entered).orElse(null);
+        Admission budget = SignatureFailureBudget.admit(session, realm, entered, claimed);
+        if (budget.refused()) {
+            LOG.debugf("Signature login refused before any check: the network spent its failures for this register number");
+            return new SignatureLoginOutcome.Throttled(claimed);
+        }
+        SignatureLoginOutcome outcome = check(entered, now, signatureCheck, claimed);
+        budget.settle(outcome instanceof SignatureLoginOutcome.Rejected rejected && rejected.reason().countsAsFailedLogin());
+        return outcome;
+    }
+
+    private SignatureLoginOutcome check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck, UserModel claimed) {
         ValidatedCertificate validated;
         try {
             validated = validator.validate(signatureCheck.signer(), now);

@@ -2,7 +2,7 @@ package mn.gov.khur.selfservice.flow;
 
 import java.util.List;
 
-import mn.gov.khur.selfservice.throttle.PasswordThrottle;
+import mn.gov.khur.identity.throttle.FailuresPerNetwork;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
@@ -12,11 +12,11 @@ import org.keycloak.provider.ProviderConfigProperty;
 /**
  * {@code khur-username-password-form}: Keycloak's username/password form with the phone-change link.
  * Reference category stays {@code password} (inherited), so brute-force protection counts as before; the config holds
- * the per-network budget of wrong passwords ({@link PasswordThrottle}).
+ * the per-network budget of failed logins ({@link FailuresPerNetwork}), which the signature steps spend too.
  */
 public final class KhurUsernamePasswordFormFactory extends UsernamePasswordFormFactory {
 
-    public static final String PROVIDER_ID = "khur-username-password-form";
+    public static final String PROVIDER_ID = FailuresPerNetwork.PASSWORD_STEP; // "khur-username-password-form"
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -46,6 +46,6 @@ public final class KhurUsernamePasswordFormFactory extends UsernamePasswordFormF
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return PasswordThrottle.PROPERTIES;
+        return FailuresPerNetwork.PROPERTIES;
     }
 }

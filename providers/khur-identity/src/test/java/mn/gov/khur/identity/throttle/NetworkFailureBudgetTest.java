@@ -1,4 +1,4 @@
-package mn.gov.khur.selfservice.throttle;
+package mn.gov.khur.identity.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class NetworkFailureBudgetTest {
     private static final ClientNetwork ELSEWHERE = ClientNetwork.of("198.51.100.9");
 
     private final TestSingleUseObjects store = new TestSingleUseObjects();
-    private final NetworkFailureBudget budget = new NetworkFailureBudget(store, new PasswordThrottle(3, Duration.ofMinutes(60)));
+    private final NetworkFailureBudget budget = new NetworkFailureBudget(store, new FailuresPerNetwork(3, Duration.ofMinutes(60)));
 
     @Test
     void aNetworkSpendsItsBudgetPerAccountAndTheOthersKeepTheirs() {
@@ -54,5 +54,34 @@ class NetworkFailureBudgetTest {
 
         assertThat(store.keys()).singleElement().asString().startsWith("khur-pwd:")
                 .doesNotContain("203.0.113.7").doesNotContain("99112233");
+    }
+
+    @Test
+    void anAdmissionKeepsItsSlotOnlyForAFailure() {
+        for (int i = 0; i < 5; i++) {
+            budget.admit("realm", HOME, "id:user-1").settle(false);
+        }
+        Admission failed = budget.admit("realm", HOME, "id:user-1");
+        assertThat(failed).isInstanceOf(Admission.Admitted.class);
+        failed.settle(true);
+        budget.admit("realm", HOME, "id:user-1").settle(true);
+        budget.admit("realm", HOME, "id:user-1").settle(true);
+        assertThat(budget.admit("realm", HOME, "id:user-1").refused()).isTrue();
+    }
+
+    @Test
+    void aBudgetTurnedOffAdmitsEverything() {
+        NetworkFailureBudget off = new NetworkFailureBudget(store, new FailuresPerNetwork(0, Duration.ofMinutes(60)));
+        for (int i = 0; i < 10; i++) {
+            assertThat(off.admit("realm", HOME, "id:user-1")).isInstanceOf(Admission.Unlimited.class);
+        }
+        assertThat(store.keys()).isEmpty();
+    }
+
+    @Test
+    void anAccountIsItsUserOrElseTheNameTyped() {
+        assertThat(NetworkFailureBudget.account(null, " УБ99112233 ")).contains("name:уб99112233");
+        assertThat(NetworkFailureBudget.account(null, " ")).isEmpty();
+        assertThat(NetworkFailureBudget.account(null, null)).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package mn.gov.khur.selfservice.throttle;
+package mn.gov.khur.identity.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
