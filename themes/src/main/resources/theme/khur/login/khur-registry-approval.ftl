@@ -4,12 +4,43 @@
      Attributes: khurRegistry = {sentTo (masked phone, or empty: the phone registered with the state), canResend,
        info (message key of a notice, or empty)}; the field error of "code".
      Ids: #khur-registry-intro, #khur-registry-info, #khur-registry-form, #code (the code), #input-error-code, #khur-registry-submit,
-       #khur-registry-resend, #khur-registry-skip. -->
+       #khur-registry-resend, #khur-registry-skip.
+     After a USB-token login (khurRegistry.signData set) the page asks for the approval by signature instead: the
+     ESIGN client signs exactly signData (ХУР's "<register number>.<timestamp>"), js/khur-esign-token.js posts
+     certificate + signature with action=sign. Ids: #khur-registry-sign-data, #khur-esign-form, #khur-esign-sign,
+     #khur-esign-status, #khur-registry-use-code, #khur-registry-skip. -->
 <#import "template.ftl" as layout>
 <#import "khur-selfservice-fields.ftl" as fields>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section = "header">
         ${msg("khurRegistryTitle")}
+    <#elseif section = "form" && (khurRegistry.signData)?has_content>
+        <p id="khur-registry-intro" class="khur-intro">${msg("khurRegistryIntroSignature")}</p>
+        <form id="khur-esign-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+              data-client-url="${(khurRegistry.clientUrl)!""}" data-sign-data="${khurRegistry.signData}"
+              data-timeout-seconds="120"
+              data-text-connecting="${msg("khurEsignConnecting")}"
+              data-text-waiting-pin="${msg("khurEsignWaitingPin")}">
+            <p class="khur-hint">${msg("khurRegistrySignDataLabel")} <code id="khur-registry-sign-data">${khurRegistry.signData}</code></p>
+            <input type="hidden" name="action" value="sign"/>
+            <input type="hidden" name="certificate" id="khur-esign-certificate"/>
+            <input type="hidden" name="signature" id="khur-esign-signature"/>
+            <input type="hidden" name="clientError" id="khur-esign-client-error"/>
+            <p id="khur-esign-status" class="khur-esign__status" role="status" aria-live="polite"></p>
+            <div class="${properties.kcFormGroupClass!}">
+                <button type="button" id="khur-esign-sign" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("khurRegistrySignButton")}</button>
+            </div>
+        </form>
+        <form id="khur-registry-other-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <p class="khur-hint" id="khur-registry-skip-hint">${msg("khurRegistrySkipHint")}</p>
+            <div class="${properties.kcFormGroupClass!}">
+                <button type="submit" id="khur-registry-use-code" name="action" value="code"
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("khurRegistryUseCode")}</button>
+                <button type="submit" id="khur-registry-skip" name="action" value="skip" aria-describedby="khur-registry-skip-hint"
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("khurRegistrySkip")}</button>
+            </div>
+        </form>
+        <script src="${url.resourcesPath}/js/khur-esign-token.js" defer></script>
     <#elseif section = "form">
         <p id="khur-registry-intro" class="khur-intro">
             <#if (khurRegistry.sentTo)?has_content>${msg("khurRegistryIntroPhone", khurRegistry.sentTo)}<#else>${msg("khurRegistryIntroState")}</#if>

@@ -23,7 +23,7 @@ import mn.gov.khur.sandbox.pki.SandboxPki;
  * control pages.
  */
 record EsignSandbox(Path trustAnchors, RevocationServer revocation, EsignClientSimulator client, EsignClientPage page,
-                    MsspSimulator mssp, GSignSimulator gsign) implements AutoCloseable {
+                    MsspSimulator mssp, GSignSimulator gsign, SandboxPki pki) implements AutoCloseable {
 
     /** SANDBOX_MSSP_PORT (system property sandbox.mssp.port), default 8099; AP credentials as in the realm's defaults. */
     static final int DEFAULT_MSSP_PORT = 8099;
@@ -59,7 +59,7 @@ record EsignSandbox(Path trustAnchors, RevocationServer revocation, EsignClientS
                     c.registerNumber(), c.familyName() + " " + c.givenName(), i % 2 == 0 ? KeyKind.RSA_PKCS1 : KeyKind.EC_P256,
                     revocation.endpoints(), Instant.now())));
         }
-        return new EsignSandbox(anchors, revocation, client, page, mssp, gsign);
+        return new EsignSandbox(anchors, revocation, client, page, mssp, gsign, pki);
     }
 
     private static int msspPort() {

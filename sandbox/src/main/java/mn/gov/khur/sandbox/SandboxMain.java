@@ -67,6 +67,8 @@ public final class SandboxMain {
                     Integer.parseInt(setting("SANDBOX_XYP_PORT", "sandbox.xyp.port", Integer.toString(
                             mn.gov.khur.sandbox.xyp.XypSimulator.DEFAULT_PORT))), xypKeys.accessToken(),
                     xypKeys.keyPair().getPublic(), people);
+            // approvals by signature: the registry knows the sandbox CA's certificates, as ХУР knows the national PKI's
+            xyp.certificates(esign.pki()::issued);
             // the registry's newcomers can register by phone: their phones are in their own names
             people.stream().filter(person -> person.phone() != null)
                     .forEach(person -> lookup.registry().register(person.phone(), person.regnum()));

@@ -32,7 +32,8 @@ import org.java_websocket.server.WebSocketServer;
  * {@code ws://127.0.0.1:59001}. Hardening the real client must have too (threat model §4):
  * the handshake is refused unless the Origin is allow-listed and Host is exactly 127.0.0.1:port
  * (DNS rebinding); it signs only the KHUR login string, and only when the origin hash inside it
- * is the hash of the connecting page's Origin, so a challenge relayed by another site is useless.
+ * is the hash of the connecting page's Origin, so a challenge relayed by another site is useless; and ХУР's registry
+ * approval text ({@code regnum.timestamp}) only while its time is current.
  * The "PIN dialog" is {@link #approve} (the sandbox page or a test), which shows the origin.
  */
 public final class EsignClientSimulator extends WebSocketServer {
@@ -41,6 +42,13 @@ public final class EsignClientSimulator extends WebSocketServer {
     public static final String MESSAGE_TYPE = "e457cb50ed64bde0";
     private static final Pattern LOGIN_STRING =
             Pattern.compile("^khur-login/v1 origin-sha256=([A-Za-z0-9_-]{43}) nonce-sha256=([A-Za-z0-9_-]{43})$");
+    /**
+     * The state registry ХУР's approval of a fetch ({@code <register number>.<Unix seconds>}), which its example client
+     * has the ESIGN client sign; accepted from an allowed origin only while the time in it is within
+     * {@link #APPROVAL_SKEW_SECONDS} of now, so a page cannot collect approvals for later.
+     */
+    private static final Pattern REGISTRY_APPROVAL = Pattern.compile("^[А-ЯЁӨҮ]{2}[0-9]{8}\\.([0-9]{10})$");
+    static final long APPROVAL_SKEW_SECONDS = 300;
     private static final Logger LOG = Logger.getLogger(EsignClientSimulator.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,11 +161,17 @@ public final class EsignClientSimulator extends WebSocketServer {
             return;
         }
         Matcher login = LOGIN_STRING.matcher(data);
-        if (!login.matches()) {
+        Matcher approval = REGISTRY_APPROVAL.matcher(data);
+        if (approval.matches()) {
+            // ХУР's approval text is guessable by design (its scheme, not ours): signed only while it is current
+            if (Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(approval.group(1))) > APPROVAL_SKEW_SECONDS) {
+                sendError(conn, "bad_request");
+                return;
+            }
+        } else if (!login.matches()) {
             sendError(conn, "bad_request"); // never sign arbitrary bytes
             return;
-        }
-        if (!login.group(1).equals(sha256(origin))) {
+        } else if (!login.group(1).equals(sha256(origin))) {
             sendError(conn, "origin_mismatch"); // a challenge relayed from another site
             return;
         }

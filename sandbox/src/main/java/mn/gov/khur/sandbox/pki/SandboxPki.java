@@ -31,6 +31,7 @@ public final class SandboxPki {
     private final CertificateAuthority untrustedRoot;
     private final CertificateAuthority untrustedIssuing;
     private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+    private final Map<BigInteger, X509Certificate> issuedBySerial = new ConcurrentHashMap<>();
     private final AtomicLong crlNumber = new AtomicLong();
 
     private SandboxPki(Clock clock) {
@@ -58,7 +59,14 @@ public final class SandboxPki {
     }
 
     public IssuedCertificate issue(CitizenCertificateRequest request) {
-        return issuing.issueCitizen(request);
+        IssuedCertificate issued = issuing.issueCitizen(request);
+        issuedBySerial.put(issued.certificate().getSerialNumber(), issued.certificate());
+        return issued;
+    }
+
+    /** A citizen certificate the issuing CA issued, by serial number: the national PKI's directory the registry reads. */
+    public Optional<X509Certificate> issued(BigInteger serial) {
+        return Optional.ofNullable(issuedBySerial.get(serial));
     }
 
     /** Same subject and extensions, but from a CA that no trust-anchor file contains. */

@@ -3,9 +3,11 @@ package mn.gov.khur.sandbox.xyp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.URI;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import javax.xml.transform.dom.DOMSource;
@@ -41,8 +44,12 @@ import org.xml.sax.SAXException;
  * (RSA-SHA256 checked against the configured public key; otherwise HTTP 401 and a SOAP fault) and a body valid
  * against the WSDL's schema (otherwise HTTP 500 and a fault).
  *
+ * <p>The citizen's approval is ХУР's one-time code, or a digital signature over {@code regnum.timestamp} checked against
+ * the certificate with that serial number ({@link #certificates}, {@link CitizenSignatureCheck}).
+ *
  * <p>Result codes: 0 success; {@link #NOT_FOUND} for a register number it does not know; {@link #CONSENT_REFUSED}
- * for a missing, wrong, expired or used one-time code and for a person who refuses. Codes are 6 digits, valid 5
+ * for a missing, wrong, expired or used one-time code, a signature that does not approve, and a person who refuses.
+ * Only 0 is ХУР's (its example client proceeds on 0); 100 and 401 are this sandbox's own choice. Codes are 6 digits, valid 5
  * minutes, single use, dead after 5 wrong tries; the "sent" codes are listed on {@code GET /} (the sandbox stand-in
  * for the citizen's SMS) and through {@link #lastCode}. {@link #setDown} makes every call answer 503.
  */
@@ -85,6 +92,9 @@ public final class XypSimulator implements AutoCloseable {
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger refusedSignatures = new AtomicInteger();
     private final AtomicInteger idCardCalls = new AtomicInteger();
+    private final AtomicInteger signatureApprovals = new AtomicInteger();
+    private final AtomicInteger refusedCitizenSignatures = new AtomicInteger();
+    private volatile CitizenSignatureCheck.CertificateDirectory certificates = serial -> Optional.empty();
     private final SecureRandom random = new SecureRandom();
     private final byte[] citizenWsdl = SoapDocuments.wsdl("/xyp/citizen-1.5.0.wsdl");
     private final byte[] metaWsdl = SoapDocuments.wsdl("/xyp/meta-1.5.0.wsdl");
@@ -148,6 +158,24 @@ public final class XypSimulator implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Where the registry finds citizens' certificates by serial number for approvals by signature (the national PKI;
+     * in the sandbox, the sandbox CA). Until set, every approval by signature is refused.
+     */
+    public void certificates(Function<BigInteger, Optional<X509Certificate>> bySerial) {
+        this.certificates = bySerial::apply;
+    }
+
+    /** Approvals by signature accepted so far. */
+    public int signatureApprovals() {
+        return signatureApprovals.get();
+    }
+
+    /** Approvals by signature refused so far (unknown certificate, another register number, a bad signature). */
+    public int refusedCitizenSignatures() {
+        return refusedCitizenSignatures.get();
+    }
+
     /** Calls refused for their organisation headers so far. */
     public int refusedSignatures() {
         return refusedSignatures.get();
@@ -196,7 +224,7 @@ public final class XypSimulator implements AutoCloseable {
                         SoapDocuments.bytes(SoapDocuments.fault("Client", "invalid request: " + e.getMessage())));
                 return;
             }
-            Document answer = citizenService ? citizen(payload) : meta(payload);
+            Document answer = citizenService ? citizen(payload, headers.getFirst("timestamp")) : meta(payload);
             if (answer == null) {
                 send(exchange, 500, "text/xml; charset=utf-8", SoapDocuments.bytes(SoapDocuments.fault("Client",
                         "no such operation: " + payload.getLocalName())));
@@ -206,7 +234,7 @@ public final class XypSimulator implements AutoCloseable {
         }
     }
 
-    private Document citizen(Element payload) {
+    private Document citizen(Element payload, String timestamp) {
         if (!CITIZEN_NS.equals(payload.getNamespaceURI()) || !"WS100101_getCitizenIDCardInfo".equals(payload.getLocalName())) {
             return null;
         }
@@ -215,6 +243,8 @@ public final class XypSimulator implements AutoCloseable {
         String regnum = SoapDocuments.childText(request, "regnum");
         Element citizenAuth = SoapDocuments.child(SoapDocuments.child(request, "auth"), "citizen");
         String otp = SoapDocuments.childText(citizenAuth, "otp");
+        String certFingerprint = SoapDocuments.childText(citizenAuth, "certFingerprint");
+        boolean bySignature = certFingerprint != null && !certFingerprint.isBlank();
         RegistryPerson person = regnum == null ? null : people.get(regnum);
         Document document = SoapDocuments.newDocument();
         Element response = document.createElementNS(CITIZEN_NS, "tns:WS100101_getCitizenIDCardInfoResponse");
@@ -223,7 +253,9 @@ public final class XypSimulator implements AutoCloseable {
         SoapDocuments.text(document, result, "requestId", "sandbox-" + Long.toHexString(random.nextLong()));
         if (person == null) {
             finish(document, result, NOT_FOUND, "Иргэний мэдээлэл олдсонгүй");
-        } else if (person.refusesConsent() || !consume(regnum, otp, SoapDocuments.childText(citizenAuth, "regnum"))) {
+        } else if (person.refusesConsent() || !(bySignature
+                ? signatureApproves(regnum, citizenAuth, timestamp)
+                : consume(regnum, otp, SoapDocuments.childText(citizenAuth, "regnum")))) {
             finish(document, result, CONSENT_REFUSED, "Иргэний зөвшөөрөл баталгаажсангүй");
         } else {
             Element data = document.createElement("response");
@@ -296,6 +328,20 @@ public final class XypSimulator implements AutoCloseable {
             }
         }
         return SoapDocuments.envelope(document, response);
+    }
+
+    /** The citizen's signature over {@code regnum.timestamp} by a certificate of theirs ({@link CitizenSignatureCheck}). */
+    private boolean signatureApproves(String regnum, Element citizenAuth, String timestamp) {
+        String refusal = CitizenSignatureCheck.refusal(certificates, regnum, SoapDocuments.childText(citizenAuth, "regnum"),
+                SoapDocuments.childText(citizenAuth, "certFingerprint"), SoapDocuments.childText(citizenAuth, "signature"),
+                timestamp, clock.instant());
+        if (refusal != null) {
+            refusedCitizenSignatures.incrementAndGet();
+            LOG.info("ХУР sandbox refused a citizen's approval by signature: " + refusal);
+            return false;
+        }
+        signatureApprovals.incrementAndGet();
+        return true;
     }
 
     /** The code approves only its own register number, once, before it expires; 5 wrong tries kill it. */

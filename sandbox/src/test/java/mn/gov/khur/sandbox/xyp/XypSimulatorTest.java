@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ import mn.gov.khur.registry.RegistryLookup;
 import mn.gov.khur.registry.xyp.XypRequestSigner;
 import mn.gov.khur.registry.xyp.XypSettings;
 import mn.gov.khur.registry.xyp.XypStandalone;
+import mn.gov.khur.sandbox.pki.CitizenCertificateRequest;
+import mn.gov.khur.sandbox.pki.IssuedCertificate;
+import mn.gov.khur.sandbox.pki.KeyKind;
+import mn.gov.khur.sandbox.pki.RevocationEndpoints;
+import mn.gov.khur.sandbox.pki.SandboxPki;
 
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -87,6 +93,53 @@ class XypSimulatorTest {
     }
 
     @Test
+    void anApprovalBySignatureOverRegnumDotTimestampByTheCitizensCertificateFetchesTheIdCard() {
+        SandboxPki pki = SandboxPki.generate();
+        registry.certificates(pki::issued);
+        for (KeyKind kind : KeyKind.values()) {
+            IssuedCertificate token = pki.issue(certificate(pki, REGNUM, kind));
+            long timestamp = Instant.now().getEpochSecond();
+            RegistryLookup answer = adapter(organisation).fetch(RegisterNumber.parse(REGNUM), new Approval.Signature(
+                    token.certificate(), token.sign((REGNUM + "." + timestamp).getBytes(StandardCharsets.UTF_8)), timestamp));
+            assertThat(answer).as(kind.name()).isInstanceOf(RegistryLookup.Found.class);
+            assertThat(((RegistryLookup.Found) answer).record().givenName()).isEqualTo("Номин");
+        }
+        assertThat(registry.signatureApprovals()).isEqualTo(KeyKind.values().length);
+        assertThat(registry.refusedCitizenSignatures()).isZero();
+    }
+
+    @Test
+    void aSignatureThatIsNotTheCitizensApprovalOfThisFetchIsConsentRefused() {
+        SandboxPki pki = SandboxPki.generate();
+        registry.certificates(pki::issued);
+        registry.register(RegistryPerson.answering("УБ99112233", "Боржигон", "Болд", "Бат", LocalDate.of(1999, 1, 2), "Эрэгтэй"));
+        IssuedCertificate mine = pki.issue(certificate(pki, REGNUM, KeyKind.EC_P256));
+        IssuedCertificate someoneElses = pki.issue(certificate(pki, "УБ99112233", KeyKind.EC_P256));
+        IssuedCertificate unknownToTheRegistry = pki.issueUntrusted(certificate(pki, REGNUM, KeyKind.EC_P256));
+        long now = Instant.now().getEpochSecond();
+        RegisterNumber rn = RegisterNumber.parse(REGNUM);
+        CitizenRegistry adapter = adapter(organisation);
+        // a signature made for a login (khur-idp's nonce string) is no approval
+        assertThat(adapter.fetch(rn, new Approval.Signature(mine.certificate(), mine.sign(
+                "khur-login/v1 origin-sha256=AAAA nonce-sha256=BBBB".getBytes(StandardCharsets.UTF_8)), now)))
+                .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
+        // an approval signed for another time than the call's signed timestamp
+        assertThat(adapter.fetch(rn, new Approval.Signature(mine.certificate(), mine.sign(
+                (REGNUM + "." + (now - 60)).getBytes(StandardCharsets.UTF_8)), now)))
+                .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
+        // another citizen's certificate approving a fetch of this one's ID card
+        assertThat(adapter.fetch(rn, new Approval.Signature(someoneElses.certificate(), someoneElses.sign(
+                (REGNUM + "." + now).getBytes(StandardCharsets.UTF_8)), now)))
+                .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
+        // a certificate the national PKI never issued
+        assertThat(adapter.fetch(rn, new Approval.Signature(unknownToTheRegistry.certificate(), unknownToTheRegistry.sign(
+                (REGNUM + "." + now).getBytes(StandardCharsets.UTF_8)), now)))
+                .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
+        assertThat(registry.refusedCitizenSignatures()).isEqualTo(4);
+        assertThat(registry.signatureApprovals()).isZero();
+    }
+
+    @Test
     void aForgedAccessTokenSignatureIsRefused() {
         // the right access token, signed with a key that is not the organisation's
         OrganisationKeys forger = new OrganisationKeys(OrganisationKeys.generate().keyPair(), organisation.accessToken());
@@ -138,6 +191,11 @@ class XypSimulatorTest {
                 .isEqualTo(new CodeDelivery.Unavailable("HTTP 503"));
         registry.setDown(false);
         assertThat(adapter(organisation).reachable()).isTrue();
+    }
+
+    private static CitizenCertificateRequest certificate(SandboxPki pki, String regnum, KeyKind kind) {
+        return CitizenCertificateRequest.valid("token of " + regnum, regnum, "Туршилт Иргэн", kind,
+                new RevocationEndpoints(URI.create("http://127.0.0.1:1/ocsp"), URI.create("http://127.0.0.1:1/crl")), Instant.now());
     }
 
     private CitizenRegistry adapter(OrganisationKeys keys) {

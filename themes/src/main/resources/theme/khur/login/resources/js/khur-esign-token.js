@@ -1,5 +1,6 @@
 /*
- * ХУР USB-token login (khur-esign-token.ftl), contracts.md §4.
+ * ХУР USB-token login (khur-esign-token.ftl), contracts.md §4; also the state registry's approval by signature
+ * (khur-registry-approval.ftl, same ids, no register-number field).
  * On the button press (a user gesture: Chrome's Local Network Access asks permission for
  * loopback only then) it opens the ESIGN client's WebSocket, sends
  * {"type":"e457cb50ed64bde0","data":<the server's exact challenge string>}, waits for the PIN
@@ -42,12 +43,15 @@
       if (busy) {
         return;
       }
-      if (!regnum.value.trim()) {
+      // the registry approval by signature (khur-registry-approval.ftl) has no register-number field: the text is fixed
+      if (regnum && !regnum.value.trim()) {
         regnum.setCustomValidity(form.getAttribute("data-text-required") || "");
         regnum.reportValidity();
         return;
       }
-      regnum.setCustomValidity("");
+      if (regnum) {
+        regnum.setCustomValidity("");
+      }
       busy = true;
       button.disabled = true;
       say(form.getAttribute("data-text-connecting"));

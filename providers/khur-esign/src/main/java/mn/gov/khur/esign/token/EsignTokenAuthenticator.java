@@ -20,6 +20,7 @@ import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.RegisterNumberField;
+import mn.gov.khur.identity.signature.TokenLoginCertificate;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
@@ -91,6 +92,11 @@ public final class EsignTokenAuthenticator implements FlowStep {
         }
         SignatureLoginOutcome outcome = verifier(context).verify(entered.get(), submission.get().certificate(),
                 challenge.get().dataToSign().getBytes(StandardCharsets.UTF_8), submission.get().signature(), clock.instant());
+        if (outcome instanceof SignatureLoginOutcome.Verified) {
+            // the state registry's approval by signature, later in this tab, accepts only this certificate
+            TokenLoginCertificate.remember(context.getAuthenticationSession(), submission.get().certificate(),
+                    EsignTokenConfig.from(context.getAuthenticatorConfig()).clientUrl());
+        }
         SignatureLoginAnswer.give(context, outcome, AMR, messageKey -> page(context, enteredRaw, messageKey, null));
     }
 

@@ -6,7 +6,8 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * {@code khur-registry-approval.ftl}: "ХУР sent you a code; type it to let us fetch your names from the state
- * registry", with the code field, "send a new code" and "later". Bean {@code khurRegistry}.
+ * registry", with the code field, "send a new code" and "later"; or, after a USB-token login, "sign with your token
+ * to let us fetch them", with "send me ХУР's code instead" and "later". Bean {@code khurRegistry}.
  */
 final class ApprovalPage {
 
@@ -21,9 +22,22 @@ final class ApprovalPage {
      * @param info         message key of a notice above the form, or null
      */
     static Response show(ApprovalContext context, String sentTo, String fieldError, String info, boolean canResend) {
-        var form = context.form().setAttribute("khurRegistry", new Bean(sentTo, canResend, info));
+        var form = context.form().setAttribute("khurRegistry", new Bean(sentTo, canResend, info, null, null));
         if (fieldError != null) {
             form.addError(new FormMessage("code", fieldError));
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    /**
+     * The approval by signature: the ESIGN client at {@code clientUrl} signs exactly {@code signData}.
+     *
+     * @param error message key shown above the form, or null
+     */
+    static Response showSignature(ApprovalContext context, String signData, String clientUrl, String error) {
+        var form = context.form().setAttribute("khurRegistry", new Bean(null, false, null, signData, clientUrl));
+        if (error != null) {
+            form.addError(new FormMessage(null, error));
         }
         return form.createForm(TEMPLATE);
     }
@@ -33,11 +47,24 @@ final class ApprovalPage {
         private final String sentTo;
         private final boolean canResend;
         private final String info;
+        private final String signData;
+        private final String clientUrl;
 
-        Bean(String sentTo, boolean canResend, String info) {
+        Bean(String sentTo, boolean canResend, String info, String signData, String clientUrl) {
             this.sentTo = sentTo;
             this.canResend = canResend;
             this.info = info;
+            this.signData = signData;
+            this.clientUrl = clientUrl;
+        }
+
+        /** The exact text the ESIGN client signs for the approval by signature, or null: the code page. */
+        public String getSignData() {
+            return signData;
+        }
+
+        public String getClientUrl() {
+            return clientUrl;
         }
 
         /** Masked phone the code went to, or null: the phone the citizen registered with the state. */

@@ -24,7 +24,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * The citizen's approval of the registry fetch, as ХУР requires it, with the citizen present: ХУР sends its own
  * one-time code ({@code WS100008_registerOTPRequest}), the citizen types it on our page, the fetch carries it
- * ({@code WS100101}). Whatever the registry does, the citizen goes on: a registry that does not answer, a code it
+ * ({@code WS100101}). A citizen who logged in with a USB token in this tab approves by signature instead
+ * ({@link SignatureApproval}), or asks for the code. Whatever the registry does, the citizen goes on: a registry that does not answer, a code it
  * does not accept three times, or "later" leave a retry on the account ({@link RegistryRefresh}) and nothing
  * invented; "not found" and an answer about another register number leave it to operators.
  *
@@ -47,6 +48,7 @@ public final class RegistryApproval {
     private static final Logger LOG = Logger.getLogger(RegistryApproval.class);
 
     private final RetrySettings retry;
+    private final SignatureApproval signature = new SignatureApproval();
 
     public RegistryApproval(RetrySettings retry) {
         this.retry = retry;
@@ -65,6 +67,10 @@ public final class RegistryApproval {
             return;
         }
         AuthenticationSessionModel notes = context.authSession();
+        if (signature.offered(context)) {
+            context.challenge(signature.page(context, registerNumber.get(), null));
+            return;
+        }
         String requestedAt = notes.getAuthNote(REQUESTED_AT);
         if (requestedAt != null && Time.currentTime() - Long.parseLong(requestedAt) < CODE_REUSE_SECONDS) {
             context.challenge(page(context, null, null)); // a reload: the code already sent still works
@@ -77,13 +83,26 @@ public final class RegistryApproval {
         CitizenRegistry registry = context.session().getProvider(CitizenRegistry.class);
         Optional<RegisterNumber> registerNumber = registerNumber(context.user());
         AuthenticationSessionModel notes = context.authSession();
-        if (registry == null || !registry.configured() || registerNumber.isEmpty() || notes.getAuthNote(REQUESTED_AT) == null) {
+        if (registry == null || !registry.configured() || registerNumber.isEmpty()) {
             begin(context);
             return;
         }
         String choice = context.formParameters().getFirst("action");
         if ("skip".equals(choice)) {
             postpone(context, "skipped");
+            return;
+        }
+        if (SignatureApproval.SIGN.equals(choice) && signature.offered(context)) {
+            signature.action(context, registry, registerNumber.get(), this);
+            return;
+        }
+        if (SignatureApproval.BY_CODE.equals(choice)) {
+            signature.declined(context);
+            sendCode(context, registry, registerNumber.get(), null);
+            return;
+        }
+        if (notes.getAuthNote(REQUESTED_AT) == null) {
+            begin(context);
             return;
         }
         if ("resend".equals(choice)) {
@@ -101,25 +120,31 @@ public final class RegistryApproval {
             return;
         }
         Approval approval = new Approval.OneTimeCode(Integer.parseInt(typed), Long.parseLong(notes.getAuthNote(REQUESTED_AT)));
-        RegistryLookup answer = registry.fetch(registerNumber.get(), approval);
+        answered(context, registry.fetch(registerNumber.get(), approval), () -> {
+            int wrong = count(notes, WRONG_CODES) + 1;
+            notes.setAuthNote(WRONG_CODES, Integer.toString(wrong));
+            if (wrong >= MAX_WRONG_CODES) {
+                postpone(context, "consent_refused");
+            } else {
+                context.challenge(ApprovalPage.show(context, notes.getAuthNote(SENT_TO), "khurRegistryCodeRefused", null,
+                        count(notes, SENDS) < MAX_SENDS));
+            }
+        });
+    }
+
+    /** What the registry answered a fetch with the citizen's approval; {@code refusedAgain}: ask again or give up. */
+    void answered(ApprovalContext context, RegistryLookup answer, Runnable refusedAgain) {
         switch (answer) {
             case RegistryLookup.Found found -> {
-                clearNotes(notes);
+                clearNotes(context.authSession());
                 if (!RegistryRecords.store(context.user(), found.record(), context.event())) {
                     LOG.debugf("Registry answer refused for account %s", context.user().getId());
                 }
                 context.done();
             }
             case RegistryLookup.ConsentRefused refused -> {
-                int wrong = count(notes, WRONG_CODES) + 1;
-                notes.setAuthNote(WRONG_CODES, Integer.toString(wrong));
                 error(context, "registry_consent_refused", "khur_registry_consent_refused");
-                if (wrong >= MAX_WRONG_CODES) {
-                    postpone(context, "consent_refused");
-                } else {
-                    context.challenge(ApprovalPage.show(context, notes.getAuthNote(SENT_TO), "khurRegistryCodeRefused", null,
-                            count(notes, SENDS) < MAX_SENDS));
-                }
+                refusedAgain.run();
             }
             case RegistryLookup.NotFound notFound -> notFound(context);
             case RegistryLookup.Unavailable unavailable -> unavailable(context, unavailable.reason());
@@ -159,13 +184,13 @@ public final class RegistryApproval {
         postpone(context, "unavailable");
     }
 
-    private void postpone(ApprovalContext context, String outcome) {
+    void postpone(ApprovalContext context, String outcome) {
         clearNotes(context.authSession());
         RegistryRefresh.attemptFailed(context.user(), outcome, Instant.ofEpochMilli(Time.currentTimeMillis()), retry);
         context.done();
     }
 
-    private static void error(ApprovalContext context, String reason, String error) {
+    static void error(ApprovalContext context, String reason, String error) {
         context.event().clone().event(EventType.UPDATE_PROFILE_ERROR).user(context.user()).detail("khur_flow", "registry")
                 .detail("khur_reason", reason).error(error);
     }
@@ -174,9 +199,10 @@ public final class RegistryApproval {
         notes.removeAuthNote(REQUESTED_AT);
         notes.removeAuthNote(SENT_TO);
         notes.removeAuthNote(WRONG_CODES);
+        SignatureApproval.clearNotes(notes);
     }
 
-    private static int count(AuthenticationSessionModel notes, String note) {
+    static int count(AuthenticationSessionModel notes, String note) {
         String value = notes.getAuthNote(note);
         return value == null ? 0 : Integer.parseInt(value);
     }

@@ -3,6 +3,10 @@ package mn.gov.khur.registry.approval;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.signature.TokenLoginCertificate;
+import mn.gov.khur.registry.CitizenRegistry;
+import mn.gov.khur.registry.retry.RegistryRefresh;
+
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventBuilder;
@@ -13,7 +17,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Required action {@code khur-registry-names}: set on an account by the retry task (the registry answers again) or an
- * operator's refresh, it asks the citizen's approval at the next login, after any method. Never blocks the login:
+ * operator's refresh, it asks the citizen's approval at the next login, after any method; also raised for one login
+ * by a USB-token login of an account without registry-verified names ({@link #evaluateTriggers}). Never blocks the login:
  * every outcome, "later" included, ends the action.
  */
 final class RegistryNamesRequiredAction implements RequiredActionProvider {
@@ -24,8 +29,22 @@ final class RegistryNamesRequiredAction implements RequiredActionProvider {
         this.approval = approval;
     }
 
+    /**
+     * A citizen who just logged in with a USB token, whose names the registry never verified and for whom nothing is
+     * pending (no retry, no operator's case): the token can approve the fetch right now, so this login asks. For this
+     * login only (an authentication-session action): a citizen who leaves the page is not asked at every later login.
+     */
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        if (TokenLoginCertificate.of(context.getAuthenticationSession()).isEmpty() || !RegistryApproval.needed(user)
+                || RegistryRefresh.state(user).isPresent()) {
+            return;
+        }
+        CitizenRegistry registry = context.getSession().getProvider(CitizenRegistry.class);
+        if (registry != null && registry.configured()) {
+            context.getAuthenticationSession().addRequiredAction(RegistryRefresh.REQUIRED_ACTION);
+        }
     }
 
     @Override

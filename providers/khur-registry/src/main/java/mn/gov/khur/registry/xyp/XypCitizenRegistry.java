@@ -2,9 +2,12 @@ package mn.gov.khur.registry.xyp;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,7 +33,8 @@ import org.jboss.logging.Logger;
 /**
  * ХУР's citizen service as a {@link CitizenRegistry}: {@code WS100008_registerOTPRequest} (meta) makes the registry
  * send the citizen its code, {@code WS100101_getCitizenIDCardInfo} (citizen) fetches the ID-card data with that code
- * as {@code auth.citizen}, {@code WS100001_listAccess} (meta) is the probe. Result code 0 is success, the configured
+ * — or with the citizen's certificate serial and signature — as {@code auth.citizen}, {@code WS100001_listAccess}
+ * (meta) is the probe. Result code 0 is success, the configured
  * not-found and consent-refused codes are those outcomes, everything else — and every failure to get a proper
  * answer — is "unavailable".
  */
@@ -96,6 +100,11 @@ final class XypCitizenRegistry implements CitizenRegistry {
             case Approval.OneTimeCode oneTimeCode -> {
                 citizen.otp = oneTimeCode.code();
                 timestamp = oneTimeCode.requestTimestamp();
+            }
+            case Approval.Signature signed -> {
+                citizen.certFingerprint = certFingerprint(signed.certificate());
+                citizen.signature = Base64.getEncoder().encodeToString(signed.signature());
+                timestamp = signed.timestamp(); // the registry reads the signed text's timestamp from this header
             }
         }
         CitizenTypes.AuthorizationData auth = new CitizenTypes.AuthorizationData();
@@ -187,6 +196,15 @@ final class XypCitizenRegistry implements CitizenRegistry {
             LOG.infof("Registry %s: %s", requestElement.getLocalPart(), e.getMessage());
             return Result.failed(e.getMessage());
         }
+    }
+
+    /**
+     * How the registry names the citizen's certificate in {@code certFingerprint}: the serial number's two's-complement
+     * bytes ({@link java.math.BigInteger#toByteArray()}, so a leading zero byte when the top bit is set) in lower-case
+     * hex, as ХУР's example client sends it. Not a hash of the certificate, despite the name.
+     */
+    static String certFingerprint(X509Certificate certificate) {
+        return HexFormat.of().formatHex(certificate.getSerialNumber().toByteArray());
     }
 
     private long now() {

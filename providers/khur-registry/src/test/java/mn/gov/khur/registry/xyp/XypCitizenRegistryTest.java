@@ -3,16 +3,19 @@ package mn.gov.khur.registry.xyp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,10 @@ import mn.gov.khur.registry.Approval;
 import mn.gov.khur.registry.CodeDelivery;
 import mn.gov.khur.registry.RegistryLookup;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +79,25 @@ class XypCitizenRegistryTest {
         assertThat(record.birthDate()).isEqualTo(LocalDate.of(1999, 11, 22));
         assertThat(record.gender()).isEqualTo(Gender.MALE);
         assertThat(record.requestId()).isEqualTo("req-1");
+    }
+
+    @Test
+    void theFetchBySignatureCarriesTheCertificateSerialAndTheSignatureAndIsSignedWithTheApprovalsTimestamp() throws Exception {
+        KeyPair citizen = rsa();
+        // top bit set: BigInteger.toByteArray() has a leading zero byte, which ХУР's example client sends as "00"
+        BigInteger serial = new BigInteger("8a0b0c0d0e0f10111213141516171819", 16);
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                new X500Name("CN=test"), serial, Date.from(NOW.minusSeconds(60)), Date.from(NOW.plusSeconds(3600)),
+                new X500Name("CN=test"), citizen.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(citizen.getPrivate())));
+        byte[] signature = {1, 2, 3, (byte) 0xff};
+        XypCitizenRegistry registry = registry(200, answer("citizen", "WS100101_getCitizenIDCardInfoResponse", 401, ""));
+        assertThat(registry.fetch(RegisterNumber.parse(REGNUM), new Approval.Signature(certificate, signature, 1_700_000_123L)))
+                .isEqualTo(new RegistryLookup.ConsentRefused(401));
+        assertThat(sentHeaders.get(0)).as("the registry reads the signed text's time from the signed header")
+                .containsEntry("timestamp", "1700000123");
+        assertThat(sentBodies.get(0)).contains("<certFingerprint>008a0b0c0d0e0f10111213141516171819</certFingerprint>")
+                .contains("<signature>AQID/w==</signature>").contains("<regnum>" + REGNUM + "</regnum>").doesNotContain("<otp>1");
+        assertThat(Approval.Signature.text(RegisterNumber.parse(REGNUM), 1_700_000_123L)).isEqualTo(REGNUM + ".1700000123");
     }
 
     @Test
