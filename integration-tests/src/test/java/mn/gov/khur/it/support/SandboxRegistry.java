@@ -28,6 +28,8 @@ public final class SandboxRegistry {
             try {
                 simulator = XypSimulator.start("127.0.0.1", 0, organisation().accessToken(), organisation().keyPair().getPublic(),
                         List.of());
+                // approvals by signature: the registry knows the certificates of the sandbox CA Keycloak trusts
+                simulator.certificates(serial -> KhurServerExtension.esignPki().issued(serial));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -30,15 +30,17 @@ final class RegistryNamesRequiredAction implements RequiredActionProvider {
     }
 
     /**
-     * A citizen who just logged in with a USB token, whose names the registry never verified and for whom nothing is
-     * pending (no retry, no operator's case): the token can approve the fetch right now, so this login asks. For this
-     * login only (an authentication-session action): a citizen who leaves the page is not asked at every later login.
+     * A citizen who just logged in with a USB token and whose account has no names at all (registered by phone before
+     * the registry was configured) and nothing pending (no retry, no operator's case): the token can approve the fetch
+     * right now, so this login asks. Accounts that carry names from a bank or an operator are asked after an
+     * operator's refresh (then with the signature offered too), not at every token login. For this login only (an
+     * authentication-session action): a citizen who leaves the page is not asked at every later login.
      */
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
         if (TokenLoginCertificate.of(context.getAuthenticationSession()).isEmpty() || !RegistryApproval.needed(user)
-                || RegistryRefresh.state(user).isPresent()) {
+                || RegistryRefresh.state(user).isPresent() || hasText(user.getFirstName()) || hasText(user.getLastName())) {
             return;
         }
         CitizenRegistry registry = context.getSession().getProvider(CitizenRegistry.class);
@@ -67,6 +69,10 @@ final class RegistryNamesRequiredAction implements RequiredActionProvider {
 
     @Override
     public void close() {
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     private record ActionContext(RequiredActionContext action) implements ApprovalContext {
