@@ -25,9 +25,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * The citizen's approval of the registry fetch, as ХУР requires it, with the citizen present: ХУР sends its own
  * one-time code ({@code WS100008_registerOTPRequest}), the citizen types it on our page, the fetch carries it
  * ({@code WS100101}). A citizen who logged in with a USB token in this tab approves by signature instead
- * ({@link SignatureApproval}), or asks for the code. Whatever the registry does, the citizen goes on: a registry that does not answer, a code it
- * does not accept three times, or "later" leave a retry on the account ({@link RegistryRefresh}) and nothing
- * invented; "not found" and an answer about another register number leave it to operators.
+ * ({@link SignatureApproval}), or asks for the code. Whatever the registry does, the citizen goes on: a registry that
+ * does not answer, a code it does not accept three times, or "later" leave a retry on the account
+ * ({@link RegistryRefresh}) and nothing invented; "not found" and an answer about another register number leave it to
+ * operators.
  *
  * <p>State of the conversation lives in the tab's authentication-session notes: when the code was requested (a
  * reload shows the page again instead of asking for another code), how many codes were sent and how many were
