@@ -2,17 +2,26 @@ package mn.gov.khur.it.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.CitizenLogin;
@@ -22,6 +31,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.PlainHttp;
 import mn.gov.khur.it.support.SandboxRegistry;
 import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.sandbox.xyp.OrganisationKeys;
@@ -37,6 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KhurServerExtension.class)
 class RegistryNamesIT {
+
+    private static final String ACCOUNT_URL = KeycloakServer.BASE_URL + "/realms/khur/account/";
 
     private final AdminApi admin = new AdminApi();
     private final InboundSmsClient gateway = new InboundSmsClient();
@@ -179,6 +191,71 @@ class RegistryNamesIT {
         edited.put("firstName", "Засварласан");
         assertThat(admin.put("/admin/realms/khur/users/" + userId, Json.write(edited)).statusCode()).isEqualTo(204);
         assertThat(registryState(userId).path("verified").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCitizenCannotMarkTheirOwnNamesRegistryVerifiedThroughTheAccountApi() throws Exception {
+        TestCitizen citizen = TestCitizen.random();
+        String userId = admin.createCitizen(citizen); // names typed by an operator: not registry-verified
+        String accessToken = accountConsoleToken(citizen);
+        HttpResponse<String> mine = PlainHttp.send(HttpRequest.newBuilder(URI.create(ACCOUNT_URL))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build());
+        assertThat(mine.statusCode()).isEqualTo(200);
+        ObjectNode forged = (ObjectNode) Json.parse(mine.body());
+        ObjectNode attributes = forged.with("attributes");
+        attributes.putArray("clan_name").add("Хуурамч");
+        attributes.putArray("registry_verified_at").add("2026-01-01T00:00:00Z");
+        attributes.putArray("registry_source").add("xyp:WS100101_getCitizenIDCardInfo requestId=forged");
+        // even the exact digest the verified claim checks (it is computed from values anyone knows)
+        attributes.putArray("registry_digest").add(digest(citizen.registerNumber(), citizen.givenName(), citizen.familyName(),
+                "", "", ""));
+        HttpResponse<String> attempt = PlainHttp.send(HttpRequest.newBuilder(URI.create(ACCOUNT_URL))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(forged.toString())).build());
+        assertThat(attempt.statusCode()).as(attempt.body()).isLessThan(500);
+
+        JsonNode stored = admin.user(userId).path("attributes");
+        for (String attribute : List.of("clan_name", "registry_verified_at", "registry_source", "registry_digest")) {
+            assertThat(stored.has(attribute)).as("%s stays unset, answer was %d %s", attribute, attempt.statusCode(),
+                    attempt.body()).isFalse();
+        }
+        assertThat(registryState(userId).path("verified").asBoolean()).isFalse();
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        JWTClaimsSet idToken = rp.finish(login, CitizenLogin.logIn(new HttpBrowser(), login, citizen).uri()).idToken();
+        assertThat(idToken.getBooleanClaim("registry_verified")).isFalse();
+    }
+
+    /** VerifiedNames' digest, written out here: what a citizen could compute from their own public values. */
+    private static String digest(String... values) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update("khur-registry/v1".getBytes(StandardCharsets.UTF_8));
+        for (String value : values) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            sha256.update((byte) 0);
+            sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            sha256.update((byte) ':');
+            sha256.update(bytes);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** The account console's own login (public client, code + PKCE), completed with password + reverse SMS. */
+    private static String accountConsoleToken(TestCitizen citizen) throws Exception {
+        OidcRelyingParty console = new OidcRelyingParty("account-console", "unused", URI.create(ACCOUNT_URL));
+        OidcRelyingParty.PendingLogin login = console.begin("openid", Map.of());
+        HttpBrowser browser = new HttpBrowser("mn", KeycloakServer.BASE_URL + "/realms/khur/login-actions");
+        HttpBrowser.Page back = CitizenLogin.logIn(browser, login, citizen);
+        String code = AuthorizationResponse.parse(back.uri()).toSuccessResponse().getAuthorizationCode().getValue();
+        String form = String.join("&", "grant_type=authorization_code", "client_id=account-console",
+                "code=" + URLEncoder.encode(code, StandardCharsets.UTF_8),
+                "redirect_uri=" + URLEncoder.encode(ACCOUNT_URL, StandardCharsets.UTF_8),
+                "code_verifier=" + login.verifier().getValue());
+        HttpResponse<String> tokens = PlainHttp.send(HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL
+                        + "/realms/khur/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return Json.parse(tokens.body()).path("access_token").asText();
     }
 
     /** Registration form → SMS → the page after the account exists (registry approval or done). */
