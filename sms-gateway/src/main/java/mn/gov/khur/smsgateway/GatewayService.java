@@ -20,6 +20,7 @@ import mn.gov.khur.smsgateway.mt.MtSignatureVerifier;
 import mn.gov.khur.smsgateway.mt.SmppMtSubmitter;
 import mn.gov.khur.smsgateway.smpp.DeliverSmHandler;
 import mn.gov.khur.smsgateway.smpp.SmscConnection;
+import mn.gov.khur.smsgateway.webhook.InboundForwarder;
 import mn.gov.khur.smsgateway.webhook.WebhookClient;
 import mn.gov.khur.smsgateway.webhook.WebhookSigner;
 import org.jboss.logging.Logger;
@@ -46,11 +47,12 @@ public class GatewayService {
                 settings.webhookTimeout(), WebhookClient.defaultHttpClient(settings.webhookTimeout()),
                 Clock.systemUTC());
         MicrometerDeliveryObserver observer = new MicrometerDeliveryObserver(meters);
+        InboundForwarder forwarder = new MeteredForwarder(webhook, meters);
         if (settings.smscs().isEmpty()) {
             LOG.warn("event=gateway_start no SMSC configured (khur.gateway.smsc.<operator>.host ...): nothing to bind");
         }
         for (SmscSettings smsc : settings.smscs()) {
-            DeliverSmHandler handler = new DeliverSmHandler(smsc.operator(), settings.shortNumber(), webhook,
+            DeliverSmHandler handler = new DeliverSmHandler(smsc.operator(), settings.shortNumber(), forwarder,
                     Clock.systemUTC(), observer);
             SmscConnection connection = new SmscConnection(smsc, handler);
             Gauge.builder("khur.smsgateway.smsc.bound", connection, c -> c.isBound() ? 1 : 0)

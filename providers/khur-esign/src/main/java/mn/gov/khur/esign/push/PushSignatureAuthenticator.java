@@ -154,6 +154,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         } catch (PushSignatureService.PushUnavailableException e) {
             challenges.withdraw(authSession);
             LOG.warnf("%s signature request for %s failed: %s", method.code(), phone.get().masked(), e.getMessage());
+            mn.gov.khur.esign.metrics.EsignMetrics.pushed(method.code(), "unavailable");
             refusal(context, "service_unavailable").error("khur_esign_push_unavailable");
             context.challenge(startPage(context, rnRaw, phoneRaw, "khurEsignPushUnavailable", null));
             return;
@@ -163,6 +164,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
                 waiting(context, settings, rn.get(), phone.get(), code);
                 authSession.setAuthNote(NOTE_TRANSACTION, accepted.transactionId());
                 outcome(context, "push_sent");
+                mn.gov.khur.esign.metrics.EsignMetrics.pushed(method.code(), "sent");
                 context.challenge(waitPage(context, settings, code));
             }
             case PushSignatureService.PushAnswer.NoSigningKey none ->
@@ -196,6 +198,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
         if (user != null) {
             context.getEvent().user(user);
         }
+        mn.gov.khur.esign.metrics.EsignMetrics.pushed(method.code(), "not_sent");
         refusal(context, reason).detail("khur_esign_pushed", "false").error("khur_esign_push_not_sent");
         context.challenge(waitPage(context, settings, code));
     }
