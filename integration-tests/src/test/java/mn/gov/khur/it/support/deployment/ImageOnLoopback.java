@@ -150,7 +150,7 @@ public final class ImageOnLoopback {
     }
 
     /** keycloak-26.7.3/… → home/…, with the scripts executable (zip entries carry no modes here). */
-    private static void unpackDistribution(Path zip, Path home) throws IOException {
+    public static void unpackDistribution(Path zip, Path home) throws IOException {
         int files = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             ZipEntry entry;
