@@ -131,6 +131,7 @@ class KeycloakPatchUpgradeIT {
         node.start();
         Duration withMigration = Duration.ofNanos(System.nanoTime() - start);
         balancer.routeTo(node); // same public URL: the citizens' cookies stay valid
+        List<String> firstStartLog = Files.readAllLines(work.resolve("current-" + CURRENT).resolve("node.log"));
 
         Map<String, Long> after = new LinkedHashMap<>();
         for (String table : KEPT) {
@@ -152,6 +153,7 @@ class KeycloakPatchUpgradeIT {
         System.out.printf("upgrade: %s → %s: first start on the old database %.1f s, a start without migration %.1f s:"
                         + " the database migration took about %.1f s%n", PREVIOUS, CURRENT, withMigration.toMillis() / 1000.0,
                 plain.toMillis() / 1000.0, Math.max(0, withMigration.minus(plain).toMillis()) / 1000.0);
+        System.out.println("upgrade: " + migrationFromLog(firstStartLog));
         System.out.println("upgrade: database version now " + postgres.query(
                 "select id || ' ' || author from databasechangelog order by orderexecuted desc limit 1"));
     }
@@ -186,6 +188,41 @@ class KeycloakPatchUpgradeIT {
                 + (check.exit() == 0 ? " (rolling update possible)" : check.exit() == 3 ? " (recreate: stop all nodes)" : "")
                 + "\n" + check.output());
         assertThat(check.exit()).as(check.output()).isIn(0, 3);
+    }
+
+    private static final java.util.regex.Pattern LOG_TIME = java.util.regex.Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3})");
+
+    /**
+     * The database migration as the node's log shows it: from Keycloak's first schema/model migration line to the
+     * first other line after the last one (Liquibase logs no end of its own).
+     */
+    static String migrationFromLog(List<String> lines) {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+        java.time.LocalDateTime first = null;
+        java.time.LocalDateTime last = null;
+        java.time.LocalDateTime after = null;
+        List<String> steps = new java.util.ArrayList<>();
+        for (String line : lines) {
+            java.util.regex.Matcher time = LOG_TIME.matcher(line);
+            if (!time.find()) {
+                continue;
+            }
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(time.group(1), format);
+            boolean migration = line.contains("JpaUpdaterProvider") || line.toLowerCase(java.util.Locale.ROOT).contains("migrat");
+            if (migration) {
+                first = first == null ? at : first;
+                last = at;
+                after = null;
+                steps.add(line.length() > 200 ? line.substring(0, 200) : line);
+            } else if (last != null && after == null && !line.contains("io.smallrye.health")) {
+                after = at;
+            }
+        }
+        if (first == null) {
+            return "database migration: none logged (the schema needed no change)";
+        }
+        Duration took = Duration.between(first, after != null ? after : last);
+        return String.format("database migration (from the log): %.1f s%n  %s", took.toMillis() / 1000.0, String.join("\n  ", steps));
     }
 
     private record Result(int exit, String output) {
