@@ -149,7 +149,7 @@ public final class ImageOnLoopback {
         return relative.isEmpty() ? home : home.resolve(relative);
     }
 
-    /** keycloak-26.7.3/… → home/…, with the scripts executable (zip entries carry no modes here). */
+    /** keycloak-26.7.5/… → home/…, with the scripts executable (zip entries carry no modes here). */
     public static void unpackDistribution(Path zip, Path home) throws IOException {
         int files = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
