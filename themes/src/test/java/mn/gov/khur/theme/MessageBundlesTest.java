@@ -156,7 +156,7 @@ class MessageBundlesTest {
             "khurRegnumLatin", "khurSmsNotYetReceived.login", "khurSmsNotYetReceived.registration",
             "khurSmsNotYetReceived.password-reset", "khurSmsNotYetReceived.phone-change", "khurSmsWrongCode",
             "khurSmsOtherNumber", "khurSmsOtherNumberNoPhone",
-            "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurSmsNoPhone",
+            "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurPasswordNetworkThrottled", "khurSmsNoPhone", "khurCrossSitePost",
             "khurRegnumNotCanonical", "khurRegnumTaken", "khurRegnumUsernameMismatch", "khurPhoneNotE164", "invalidUserMessage", "accountTemporarilyDisabledMessage",
             "expiredActionMessage", "cookieNotFoundMessage", "missingUsernameMessage",
             "invalidPasswordMinLengthMessage"})

@@ -117,6 +117,9 @@ class CitizenTokensOnlyThroughTheBrowserIT {
         representation.put("implicitFlowEnabled", true);
         representation.put("directAccessGrantsEnabled", true);
         representation.put("redirectUris", List.of(OidcRelyingParty.REDIRECT_URI.toString()));
+        // a secret-based site (profile khur-standard): in khur-fapi2, the realm's default for new clients, the secret
+        // itself would already be refused, and this test is about the grants
+        representation.put("defaultClientScopes", List.of("web-origins", "acr", "profile", "basic", "khur-citizen", "khur-standard"));
         representation.put("attributes", Map.of("oauth2.device.authorization.grant.enabled", "true",
                 "oidc.ciba.grant.enabled", "true"));
         HttpResponse<String> created = admin.post("/admin/realms/khur/clients", Json.write(representation));

@@ -67,8 +67,9 @@ class OperatorConsoleSettingsIT {
         for (String id : List.of(SMS_TAB, OWNERSHIP_TAB)) {
             JsonNode tab = find(tabs, id);
             assertThat(tab).as("tab %s offered", id).isNotNull();
-            // the console shows a tab whose path matches its route, generated with these params
-            assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab");
+            // the console shows a tab whose path matches its route, generated with these params; the tab segment is
+            // optional so that the left menu's Realm settings (no tab in the route) lists them too
+            assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab?");
             assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo(id);
             assertThat(tab.path("helpText").asText()).matches(BILINGUAL);
             assertBilingual(tab.path("properties"));
@@ -82,6 +83,38 @@ class OperatorConsoleSettingsIT {
         JsonNode ownershipProperties = find(tabs, OWNERSHIP_TAB).path("properties");
         assertThat(names(ownershipProperties)).contains("url", "token", "timeout-ms");
         assertThat(find(ownershipProperties, "token", "name").path("secret").asBoolean()).isTrue();
+    }
+
+    @Test
+    void eachFieldShowsTheValueInForceAndSavingItUnchangedKeepsTheRealmOnTheServersSetting() {
+        JsonNode tabs = Json.parse(admin.get("/admin/serverinfo").body()).path("componentTypes").path(TAB_TYPE);
+        // the console fills an unset field from its default: the server's value (SPI default or environment)
+        JsonNode sms = find(tabs, SMS_TAB).path("properties");
+        assertThat(find(sms, "short-number", "name").path("defaultValue").asText()).isEqualTo("130092");
+        assertThat(find(sms, "timestamp-tolerance-seconds", "name").path("defaultValue").asText()).isEqualTo("300");
+        assertThat(find(sms, "duplicate-retention-hours", "name").path("defaultValue").asText()).isEqualTo("48");
+        assertThat(find(sms, "auth-failures-per-minute", "name").path("defaultValue").asText()).isEqualTo("20");
+        assertThat(find(sms, "messages-per-sender-per-minute", "name").path("defaultValue").asText()).isEqualTo("30");
+        assertThat(find(sms, "audit-retention-days", "name").path("defaultValue").asText()).isEqualTo("180");
+        assertThat(find(sms, "inbound-secret", "name").path("defaultValue").isTextual()).as("a secret is never shown").isFalse();
+        JsonNode ownership = find(tabs, OWNERSHIP_TAB).path("properties");
+        // the test run's environment: KHUR_PHONE_OWNERSHIP_URL (the sandbox lookup) and _TIMEOUT_MS=5000
+        assertThat(find(ownership, "url", "name").path("defaultValue").asText())
+                .isEqualTo(SandboxSubscribers.service().lookupUri().toString());
+        assertThat(find(ownership, "timeout-ms", "name").path("defaultValue").asText()).isEqualTo("5000");
+        assertThat(find(ownership, "token", "name").path("defaultValue").isTextual()).isFalse();
+
+        // the console sends every field back; only what differs from the server's becomes the realm's own
+        String tab = saveTab(OWNERSHIP_TAB, Map.of("url", SandboxSubscribers.service().lookupUri().toString(),
+                "timeout-ms", "4000"));
+        try {
+            assertThat(tabConfig(tab).has("url")).as("the server's URL, shown and saved unchanged, is not pinned").isFalse();
+            assertThat(tabConfig(tab).path("timeout-ms").get(0).asText()).isEqualTo("4000");
+            updateTab(tab, Map.of("url", SandboxSubscribers.service().lookupUri().toString(), "timeout-ms", "5000"));
+            assertThat(tabConfig(tab).has("timeout-ms")).isFalse();
+        } finally {
+            deleteTab(tab);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 
 import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.DemoSiteOfflineAccess;
 import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
@@ -42,35 +43,28 @@ class SelfServiceEndsEverySessionIT {
     private TestCitizen citizen;
     private String userId;
     private String demoRp;
-    private String offlineScope;
+    private DemoSiteOfflineAccess offlineAccess;
 
     @BeforeEach
     void citizenWithAnOfflineTokenAtASite() {
         citizen = TestCitizen.random();
         userId = admin.createCitizen(citizen);
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
-        demoRp = Json.parse(admin.get("/admin/realms/khur/clients?clientId=demo-rp").body()).get(0).path("id").asText();
-        for (JsonNode scope : Json.parse(admin.get("/admin/realms/khur/client-scopes").body())) {
-            if (scope.path("name").asText().equals("offline_access")) {
-                offlineScope = scope.path("id").asText();
-            }
-        }
-        assertThat(admin.put("/admin/realms/khur/clients/" + demoRp + "/optional-client-scopes/" + offlineScope, "").statusCode())
-                .isEqualTo(204);
-        JsonNode role = Json.parse(admin.get("/admin/realms/khur/roles/offline_access").body());
-        assertThat(admin.post("/admin/realms/khur/users/" + userId + "/role-mappings/realm", "[" + role + "]").statusCode())
-                .isEqualTo(204);
+        offlineAccess = DemoSiteOfflineAccess.grantTo(admin, userId);
+        demoRp = offlineAccess.clientInternalId();
     }
 
     @AfterEach
     void siteLosesOfflineAccessAgain() {
-        admin.delete("/admin/realms/khur/clients/" + demoRp + "/optional-client-scopes/" + offlineScope);
+        offlineAccess.close();
     }
 
     @Test
     void passwordRecoveryEndsOfflineSessionsToo() {
-        String offlineToken = offlineTokenOfDemoRp();
-        assertThat(refresh(offlineToken).statusCode()).as("the offline token works before").isEqualTo(200);
+        HttpResponse<String> before = refresh(offlineTokenOfDemoRp());
+        assertThat(before.statusCode()).as("the offline token works before").isEqualTo(200);
+        // refresh tokens rotate: the site now holds the new one (the old one would be refused as a replay)
+        String offlineToken = Json.parse(before.body()).path("refresh_token").asText();
 
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");

@@ -93,7 +93,9 @@ class ReverseSmsReloadInChromiumIT {
     private static String tabAtTheRelyingParty(ChromeDriver browser) {
         for (String tab : browser.getWindowHandles()) {
             String url = browser.switchTo().window(tab).getCurrentUrl();
-            if (url.startsWith(OidcRelyingParty.REDIRECT_URI.toString())) {
+            // the tab that carried the login back has the code; the other one, continuing a login already
+            // finished, may arrive after it with Keycloak's error for a used tab
+            if (url.startsWith(OidcRelyingParty.REDIRECT_URI.toString()) && url.contains("code=")) {
                 return url;
             }
         }

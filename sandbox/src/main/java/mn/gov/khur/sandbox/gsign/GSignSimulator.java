@@ -139,7 +139,7 @@ public final class GSignSimulator implements AutoCloseable {
                 Replies.json(exchange, 404, Map.of("title", "Not Found"));
                 return;
             }
-            accounts.displayed(rn, request.path("allowedInteractionsOrder").path(0).path("displayText60").asText(""));
+            accounts.shown(rn, request.path("allowedInteractionsOrder").path(0).path("displayText60").asText(""), hash);
             pushed.pushed(phone);
             Replies.json(exchange, 200, Map.of("sessionID", sessions.open(rn, hash)));
         } catch (RuntimeException e) {

@@ -154,7 +154,7 @@ public final class MsspSimulator implements AutoCloseable {
         if (subscribers.find(msisdn).isEmpty()) {
             return fault(105, "UNKNOWN_CLIENT");
         }
-        subscribers.displayed(msisdn, request.path("DataToBeDisplayed").path("Data").asText());
+        subscribers.shown(msisdn, request.path("DataToBeDisplayed").path("Data").asText(), hash);
         pushed.pushed(msisdn);
         String id = transactions.open(msisdn, hash);
         return Map.of("MSS_SignatureResp", Map.of("AP_TransID", request.path("AP_Info").path("AP_TransID").asText(""),

@@ -75,6 +75,11 @@ public record PushSettings(Duration signingTimeout, int pollSeconds, PushLimiter
                 number(config, prefix + POLL_SECONDS, 3, 1, 10), limits, pki);
     }
 
+    /** How long the waiting page waits: the signing timeout, but never past the challenge's lifetime. */
+    public Duration waitLimit() {
+        return signingTimeout.compareTo(pki.nonceLifetime()) <= 0 ? signingTimeout : pki.nonceLifetime();
+    }
+
     /** A whole number from the config, clamped to its range; unparsable values fall back to the default. */
     public static int number(Map<String, String> config, String key, int fallback, int min, int max) {
         try {

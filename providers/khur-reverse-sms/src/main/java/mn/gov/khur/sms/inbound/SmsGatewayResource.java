@@ -63,8 +63,14 @@ public final class SmsGatewayResource {
                             InputStream body) {
         try {
             RealmModel realm = session.getContext().getRealm();
-            SmsGatewayComponents components = gateways.forRealm(realm,
+            Optional<SmsGatewayComponents> gateway = gateways.ofRealm(realm,
                     stored -> RealmSettingsTabs.resolveSecret(session, stored));
+            if (gateway.isEmpty()) {
+                // no SMS gateway in this realm: nothing here to authenticate against, nothing to say
+                LOG.debugf("Inbound SMS posted to realm %s, which has no SMS gateway", realm.getName());
+                return json(GatewayReply.error(404, "not_found"));
+            }
+            SmsGatewayComponents components = gateway.get();
             InboundHttpRequest request = new InboundHttpRequest(session.getContext().getConnection().getRemoteAddr(),
                     contentType, contentLength, timestamp, signature, body);
             InboundSmsHandler handler = new InboundSmsHandler(components, new ReverseSmsChallenges(session),

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.challenge.MatchedChallenge;
@@ -71,6 +72,9 @@ public final class ReverseSmsAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         UserModel user = context.getUser();
         MongolianMobileNumber phone = registeredPhone(user);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.selfservice.ratelimit.PerIpRateLimiter;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
@@ -90,6 +91,9 @@ final class BankPhoneOffer implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         UserModel user = context.getUser();
         Stage stage = stage(context);
         if (user == null || stage != Stage.DONE && hasPhone(user)) {

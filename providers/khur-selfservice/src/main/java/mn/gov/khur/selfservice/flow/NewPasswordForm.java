@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
@@ -41,6 +42,9 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
         if (target == null) {
             return;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
+import mn.gov.khur.registry.approval.RegistryApproval;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
@@ -17,7 +18,8 @@ import org.keycloak.models.UserModel;
 /**
  * "Бүртгүүлэх", after the reverse SMS from the new phone matched and {@link ProvenPhoneGuard} found that phone
  * in the citizen's own name: only now the account exists, with register number, verified phone, birth date
- * and gender from the register number. Emits REGISTER and shows the done page; the citizen then logs in
+ * and gender from the register number. Emits REGISTER; the flow goes on to the state registry's names
+ * ({@code khur-registry-approval}) and ends on the done page ({@link RegistrationDone}); the citizen then logs in
  * (password + reverse SMS) like any other time.
  *
  * <p>A register number that already has an account is told as such ("log in or recover the password") only
@@ -83,7 +85,9 @@ final class RegistrationCompletion implements FlowStep {
         LOG.debugf("Registered user %s by reverse SMS from %s", user.getId(), target.phone().masked());
         SelfServiceTarget.clear(context.getAuthenticationSession());
         PendingRegistration.clear(context.getAuthenticationSession());
-        context.forceChallenge(DonePage.show(context, "registration"));
+        // the registry's names next (khur-registry-approval), then the done page (khur-registration-done)
+        context.getAuthenticationSession().setAuthNote(RegistryApproval.SUBJECT_NOTE, user.getId());
+        context.success();
     }
 
     @Override

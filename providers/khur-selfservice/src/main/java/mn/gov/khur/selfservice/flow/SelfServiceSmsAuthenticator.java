@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import java.time.Clock;
 
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.step.ReverseSmsStep;
 import mn.gov.khur.sms.step.SmsTarget;
 import mn.gov.khur.sms.step.StepResult;
@@ -32,6 +33,9 @@ final class SelfServiceSmsAuthenticator implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         SmsTarget target = SelfServiceTarget.read(context.getAuthenticationSession());
         if (target == null) {
             context.resetFlow();
