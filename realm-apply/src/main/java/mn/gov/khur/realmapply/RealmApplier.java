@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Brings one live realm to realm-config, kind by kind, in the order the kinds depend on each other: client scopes
  * (clients name them), flows (the realm, clients and banks bind them), clients and roles, identity providers,
- * components, user profile, required actions, realm settings, and last the version stamp. Each kind is read from
+ * components, user profile, required actions, the realm's localization texts, realm settings (with client policies and
+ * profiles), and last the version stamp. Each kind is read from
  * the server just before it is planned, so a run after a partial failure picks up where it stopped. Users,
  * their credentials, sessions, consents and bank links are never read or written.
  */
@@ -53,7 +54,8 @@ public final class RealmApplier {
         JsonNode realm = file.realm();
         List<Reconciler> kinds = List.of(new ClientScopes(rest, realm), new Flows(rest, realm), new Clients(rest, realm),
                 new IdentityProviders(rest, realm), new Components(rest, realm), new UserProfile(rest, realm),
-                new RequiredActions(rest, realm), new RealmSettings(rest, realm), new VersionStamp(rest, file));
+                new RequiredActions(rest, realm), new LocalizationTexts(rest, realm), new RealmSettings(rest, realm),
+                new VersionStamp(rest, file));
         int count = 0;
         for (Reconciler kind : kinds) {
             for (Change change : kind.plan()) {

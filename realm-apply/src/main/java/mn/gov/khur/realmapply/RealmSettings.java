@@ -20,7 +20,7 @@ final class RealmSettings implements Reconciler {
             "identityProviders", "identityProviderMappers", "components", "authenticationFlows", "authenticatorConfig",
             "requiredActions", "roles", "groups", "defaultRole", "defaultRoles", "scopeMappings", "clientScopeMappings",
             "keycloakVersion", "defaultDefaultClientScopes", "defaultOptionalClientScopes", "clientProfiles",
-            "clientPolicies", "organizations", "applications", "oauthClients", "clientTemplates");
+            "clientPolicies", "organizations", "applications", "oauthClients", "clientTemplates", "localizationTexts");
 
     private final AdminRest rest;
     private final JsonNode file;
