@@ -58,8 +58,10 @@ public class GatewayService {
         Gauge.builder("khur.smsgateway.held.messages", held, HeldMessages::count)
                 .description("SMS the webhook refused with 401, 404, … kept for later delivery: above 0, an operator must act")
                 .register(meters);
-        heldDelivery = new HeldMessageDelivery(held, webhook, outcome -> meters.counter("khur.smsgateway.held.outcomes",
-                "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment());
+        heldDelivery = new HeldMessageDelivery(held, webhook, outcome -> heldOutcomes(outcome).increment());
+        for (HeldMessageDelivery.Outcome outcome : HeldMessageDelivery.Outcome.values()) {
+            heldOutcomes(outcome); // zeros from the start, for alerts and dashboards (docker/monitoring)
+        }
         heldDelivery.start(config.hold().retryInterval());
         if (settings.smscs().isEmpty()) {
             LOG.warn("event=gateway_start no SMSC configured (khur.gateway.smsc.<operator>.host ...): nothing to bind");
@@ -83,6 +85,10 @@ public class GatewayService {
         }
         LOG.infof("event=gateway_start webhook=%s short_number=%s smscs=%d held=%d", settings.webhookUrl(),
                 settings.shortNumber(), settings.smscs().size(), held.count());
+    }
+
+    private io.micrometer.core.instrument.Counter heldOutcomes(HeldMessageDelivery.Outcome outcome) {
+        return meters.counter("khur.smsgateway.held.outcomes", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void startMt(GatewaySettings settings, SmscSettings smsc, SmscConnection moConnection) {
