@@ -54,14 +54,21 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Assembled server tree → production build for PostgreSQL with clustered caches (once per run). */
     public static Path buildDistribution(Path workDir) throws IOException, InterruptedException {
+        return buildDistribution(workDir, List.of());
+    }
+
+    /** The same, with more build-time options (e.g. {@code --vault=file}). */
+    public static Path buildDistribution(Path workDir, List<String> buildOptions) throws IOException, InterruptedException {
         Path source = Path.of(KeycloakServer.requiredProperty("khur.server.home"));
         Path built = workDir.resolve("dist");
         KeycloakServer.deleteRecursively(built);
         Files.createDirectories(workDir);
         run(List.of("cp", "-a", source.toString(), built.toString()), workDir);
         KeycloakServer.deleteRecursively(built.resolve("data/h2"));
-        run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true",
-                "--metrics-enabled=true", "--cache=ispn"), workDir);
+        List<String> build = new java.util.ArrayList<>(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
+                "--health-enabled=true", "--metrics-enabled=true", "--cache=ispn"));
+        build.addAll(buildOptions);
+        run(build, workDir);
         return built;
     }
 
