@@ -7,5 +7,5 @@ fi
 if [ -z "${JAVA_HOME:-}" ]; then echo "khur: no JDK 21+ found; set JAVA_HOME" >&2; exit 1; fi
 export PATH="$JAVA_HOME/bin:$PATH"
 KHUR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-KHUR_KEYCLOAK_HOME="$KHUR_ROOT/server/target/keycloak-26.7.3"
+KHUR_KEYCLOAK_HOME="$KHUR_ROOT/server/target/keycloak-26.7.5"
 export KHUR_ROOT KHUR_KEYCLOAK_HOME

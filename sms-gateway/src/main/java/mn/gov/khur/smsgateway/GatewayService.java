@@ -23,6 +23,7 @@ import mn.gov.khur.smsgateway.mt.MtSignatureVerifier;
 import mn.gov.khur.smsgateway.mt.SmppMtSubmitter;
 import mn.gov.khur.smsgateway.smpp.DeliverSmHandler;
 import mn.gov.khur.smsgateway.smpp.SmscConnection;
+import mn.gov.khur.smsgateway.webhook.InboundForwarder;
 import mn.gov.khur.smsgateway.webhook.WebhookClient;
 import mn.gov.khur.smsgateway.webhook.WebhookSigner;
 import org.jboss.logging.Logger;
@@ -51,19 +52,22 @@ public class GatewayService {
                 settings.webhookTimeout(), WebhookClient.defaultHttpClient(settings.webhookTimeout()),
                 Clock.systemUTC());
         MicrometerDeliveryObserver observer = new MicrometerDeliveryObserver(meters);
+        InboundForwarder forwarder = new MeteredForwarder(webhook, meters);
         held = new HeldMessages(Path.of(config.hold().directory()), config.hold().maxMessages(), config.hold().maxAge(),
                 Clock.systemUTC());
         Gauge.builder("khur.smsgateway.held.messages", held, HeldMessages::count)
                 .description("SMS the webhook refused with 401, 404, … kept for later delivery: above 0, an operator must act")
                 .register(meters);
-        heldDelivery = new HeldMessageDelivery(held, webhook, outcome -> meters.counter("khur.smsgateway.held.outcomes",
-                "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment());
+        heldDelivery = new HeldMessageDelivery(held, webhook, outcome -> heldOutcomes(outcome).increment());
+        for (HeldMessageDelivery.Outcome outcome : HeldMessageDelivery.Outcome.values()) {
+            heldOutcomes(outcome); // zeros from the start, for alerts and dashboards (docker/monitoring)
+        }
         heldDelivery.start(config.hold().retryInterval());
         if (settings.smscs().isEmpty()) {
             LOG.warn("event=gateway_start no SMSC configured (khur.gateway.smsc.<operator>.host ...): nothing to bind");
         }
         for (SmscSettings smsc : settings.smscs()) {
-            DeliverSmHandler handler = new DeliverSmHandler(smsc.operator(), settings.shortNumber(), webhook, held,
+            DeliverSmHandler handler = new DeliverSmHandler(smsc.operator(), settings.shortNumber(), forwarder, held,
                     Clock.systemUTC(), observer);
             SmscConnection connection = new SmscConnection(smsc, handler);
             Gauge.builder("khur.smsgateway.smsc.bound", connection, c -> c.isBound() ? 1 : 0)
@@ -81,6 +85,10 @@ public class GatewayService {
         }
         LOG.infof("event=gateway_start webhook=%s short_number=%s smscs=%d held=%d", settings.webhookUrl(),
                 settings.shortNumber(), settings.smscs().size(), held.count());
+    }
+
+    private io.micrometer.core.instrument.Counter heldOutcomes(HeldMessageDelivery.Outcome outcome) {
+        return meters.counter("khur.smsgateway.held.outcomes", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void startMt(GatewaySettings settings, SmscSettings smsc, SmscConnection moConnection) {

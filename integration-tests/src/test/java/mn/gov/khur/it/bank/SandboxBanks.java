@@ -14,10 +14,10 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.Json;
 
 /** Test customers of the sandbox banks and a citizen's walk through a bank login without JavaScript. */
-final class SandboxBanks {
+public final class SandboxBanks {
 
-    static final String KHAN = "khanbank";
-    static final String GOLOMT = "golomt";
+    public static final String KHAN = "khanbank";
+    public static final String GOLOMT = "golomt";
 
     private SandboxBanks() {
     }
@@ -31,7 +31,7 @@ final class SandboxBanks {
     }
 
     /** A bank customer made up for one test; {@code bankAlias} is the button they choose on our page. */
-    record Customer(String bankAlias, String bankRealm, String username, String password, String givenName, String familyName) {
+    public record Customer(String bankAlias, String bankRealm, String username, String password, String givenName, String familyName) {
 
         Customer viaProvider(String alias) {
             return new Customer(alias, bankRealm, username, password, givenName, familyName);
@@ -39,7 +39,7 @@ final class SandboxBanks {
     }
 
     /** Creates a customer in the sandbox bank; {@code registerNumber} null means the bank has none for them. */
-    static Customer customer(AdminApi admin, String bankAlias, String registerNumber) {
+    public static Customer customer(AdminApi admin, String bankAlias, String registerNumber) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Customer customer = new Customer(bankAlias, realmOf(bankAlias), "c-" + unique, "Bank1" + unique, "Сараа", "Банкхэрэглэгч" + lettersOnly(unique));
         Map<String, Object> user = new HashMap<>(Map.of(
@@ -102,7 +102,7 @@ final class SandboxBanks {
     }
 
     /** The whole bank login; returns where the browser ended (the RP redirect, or one of our pages). */
-    static HttpBrowser.Page logIn(HttpBrowser browser, URI authorizationUri, Customer customer) {
+    public static HttpBrowser.Page logIn(HttpBrowser browser, URI authorizationUri, Customer customer) {
         HttpBrowser.Page answer = atBank(browser, authorizationUri, customer);
         return isConsent(answer) ? allow(browser) : answer; // consent is asked once, then remembered by the bank
     }

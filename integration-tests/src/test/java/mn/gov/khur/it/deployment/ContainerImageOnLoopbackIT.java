@@ -44,6 +44,7 @@ class ContainerImageOnLoopbackIT {
     private static Process keycloak;
     private static String publicUrl;
     private static String managementUrl;
+    private static final Map<String, String> deployment = new HashMap<>();
 
     @BeforeAll
     static void buildAndStartTheImage() throws Exception {
@@ -57,7 +58,6 @@ class ContainerImageOnLoopbackIT {
         int managementPort = freePort();
         publicUrl = "http://localhost:" + httpPort;
         managementUrl = "http://127.0.0.1:" + managementPort;
-        Map<String, String> deployment = new HashMap<>();
         deployment.put("KC_DB_URL", postgres.jdbcUrl());
         deployment.put("KC_DB_USERNAME", "keycloak");
         deployment.put("KC_DB_PASSWORD", "keycloak");
@@ -130,6 +130,26 @@ class ContainerImageOnLoopbackIT {
         HttpResponse<String> forged = new InboundSmsClient(publicUrl, "not-the-secret").send("+97699112233", "123456");
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(get(HttpClient.newHttpClient(), managementUrl + "/metrics").body()).contains("khur_");
+    }
+
+    @Test
+    void kcShIsTheEntrypointAndTheStartArgumentsAreTheCommandAsTheOperatorExpects() {
+        // the Keycloak Operator runs the image with its own args (start --optimized …): they must reach kc.sh
+        assertThat(image.dockerfile().last().entrypoint()).containsExactly("/opt/keycloak/bin/kc.sh");
+        assertThat(image.dockerfile().last().cmd()).startsWith("start", "--optimized");
+    }
+
+    @Test
+    void theImagesRealmApplyFindsTheImportedRealmEqualToTheRealmConfigItCarries() throws Exception {
+        Map<String, String> job = new HashMap<>(deployment); // the Job gets the deployment's realm placeholders
+        job.put("KHUR_KEYCLOAK_URL", publicUrl);
+        job.put("KHUR_ADMIN_USERNAME", "admin");
+        job.put("KHUR_ADMIN_PASSWORD", "admin");
+        Process realmApply = image.program(List.of("/opt/keycloak/bin/khur-realm-apply", "--dry-run"), job)
+                .redirectErrorStream(true).start();
+        String output = new String(realmApply.getInputStream().readAllBytes());
+        assertThat(realmApply.waitFor()).as(output).isZero();
+        assertThat(output).contains("equals realm-config (version 1): nothing to do");
     }
 
     private static List<String> jarNames(Path directory) throws IOException {

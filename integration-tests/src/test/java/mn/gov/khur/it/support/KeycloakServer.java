@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The real Keycloak 26.7.3 tree assembled by the {@code server} module (our providers, themes and
+ * The real Keycloak 26.7.5 tree assembled by the {@code server} module (our providers, themes and
  * realm import inside), started with {@code kc.sh start-dev} as a child process on a fresh H2
  * database. Exactly what the dev run starts, so what is tested is what ships.
  */

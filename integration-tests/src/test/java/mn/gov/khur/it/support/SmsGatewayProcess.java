@@ -20,6 +20,13 @@ public final class SmsGatewayProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
+    private int httpPort;
+
+    /** The bridge's HTTP port (health, /q/metrics, /mt). */
+    public int httpPort() {
+        return httpPort;
+    }
+
     private SmsGatewayProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
@@ -55,6 +62,7 @@ public final class SmsGatewayProcess implements AutoCloseable {
                 Files.createTempDirectory(log.getParent(), "sms-gateway-held").toString());
         builder.environment().putAll(extraEnv);
         SmsGatewayProcess gateway = new SmsGatewayProcess(builder.start(), log);
+        gateway.httpPort = httpPort;
         gateway.awaitReady(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
         return gateway;
     }

@@ -30,6 +30,8 @@ public final class ClusterNode implements AutoCloseable {
     private final String publicUrl;
     private final String jdbcUrl;
     private Process process;
+    private final Map<String, String> extraEnvironment = new java.util.HashMap<>();
+    private final List<String> extraOptions = new java.util.ArrayList<>();
 
     private ClusterNode(String name, Path home, String publicUrl, String jdbcUrl) throws IOException {
         this.name = name;
@@ -52,19 +54,33 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Assembled server tree → production build for PostgreSQL with clustered caches (once per run). */
     public static Path buildDistribution(Path workDir) throws IOException, InterruptedException {
+        return buildDistribution(workDir, List.of());
+    }
+
+    /** The same, with more build-time options (e.g. {@code --vault=file}). */
+    public static Path buildDistribution(Path workDir, List<String> buildOptions) throws IOException, InterruptedException {
         Path source = Path.of(KeycloakServer.requiredProperty("khur.server.home"));
         Path built = workDir.resolve("dist");
         KeycloakServer.deleteRecursively(built);
         Files.createDirectories(workDir);
         run(List.of("cp", "-a", source.toString(), built.toString()), workDir);
         KeycloakServer.deleteRecursively(built.resolve("data/h2"));
-        run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true",
-                "--metrics-enabled=true", "--cache=ispn"), workDir);
+        List<String> build = new java.util.ArrayList<>(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
+                "--health-enabled=true", "--metrics-enabled=true", "--cache=ispn"));
+        build.addAll(buildOptions);
+        run(build, workDir);
         return built;
     }
 
+    /** Deployment settings beyond the cluster's own (environment variables and kc.sh options), from the next start on. */
+    public synchronized ClusterNode configure(Map<String, String> environment, List<String> options) {
+        extraEnvironment.putAll(environment);
+        extraOptions.addAll(options);
+        return this;
+    }
+
     public synchronized void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true",
                 "--http-port=" + httpPort,
@@ -76,7 +92,9 @@ public final class ClusterNode implements AutoCloseable {
                 "--import-realm",
                 // announce not-ready first, so the balancer drains the node before it stops
                 "--shutdown-delay=3s", "--shutdown-timeout=30s",
-                "--log-level=INFO"))
+                "--log-level=INFO"));
+        command.addAll(extraOptions);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile()));
@@ -88,6 +106,7 @@ public final class ClusterNode implements AutoCloseable {
         env.put("KHUR_DEMO_CLIENTS_ENABLED", "true");
         env.put("KHUR_SMS_AUDIT_HASH_KEY", "cluster-test-audit-hash-key-0123456789");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx640m");
+        env.putAll(extraEnvironment);
         process = builder.start();
         awaitReady();
     }

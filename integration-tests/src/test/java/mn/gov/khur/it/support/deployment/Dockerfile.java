@@ -16,13 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The instructions of a multi-stage Dockerfile, read the way {@code docker build} reads them (comment
  * lines dropped, backslash continuations joined), so a test can replay them without a Docker engine.
- * Only what our Dockerfiles use: ARG, FROM, ENV, COPY, RUN, USER, EXPOSE, HEALTHCHECK, ENTRYPOINT.
+ * Only what our Dockerfiles use: ARG, FROM, ENV, COPY, RUN, USER, EXPOSE, HEALTHCHECK, ENTRYPOINT, CMD (exec form).
  */
 public record Dockerfile(List<Stage> stages) {
 
     private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S*)");
 
-    public record Stage(String name, Map<String, String> env, List<Copy> copies, List<String> runs, List<String> entrypoint) {
+    public record Stage(String name, Map<String, String> env, List<Copy> copies, List<String> runs, List<String> entrypoint,
+                        List<String> cmd) {
     }
 
     /** {@code COPY [--from=stage] [--chown=…] source… destination}. */
@@ -40,7 +41,7 @@ public record Dockerfile(List<Stage> stages) {
                 case "FROM" -> {
                     String[] from = rest.split("\\s+");
                     String name = from.length == 3 && from[1].equalsIgnoreCase("AS") ? from[2] : null;
-                    current = new Stage(name, new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    current = new Stage(name, new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                     stages.add(current);
                 }
                 case "ENV" -> {
@@ -52,6 +53,7 @@ public record Dockerfile(List<Stage> stages) {
                 case "COPY" -> current.copies().add(copy(rest));
                 case "RUN" -> current.runs().add(rest);
                 case "ENTRYPOINT" -> current.entrypoint().addAll(new ObjectMapper().readValue(rest, new TypeReference<List<String>>() { }));
+                case "CMD" -> current.cmd().addAll(new ObjectMapper().readValue(rest, new TypeReference<List<String>>() { }));
                 case "ARG", "USER", "EXPOSE", "HEALTHCHECK" -> {
                     // nothing to replay on loopback
                 }

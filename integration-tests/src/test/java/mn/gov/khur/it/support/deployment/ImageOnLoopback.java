@@ -61,10 +61,21 @@ public final class ImageOnLoopback {
         return dockerfile;
     }
 
-    /** The ENTRYPOINT with the final stage's ENV plus the deployment's own (database, hostname, secrets). */
+    /** ENTRYPOINT + CMD with the final stage's ENV plus the deployment's own (database, hostname, secrets). */
     public ProcessBuilder entrypoint(Map<String, String> deploymentEnv) {
         Dockerfile.Stage last = dockerfile.last();
         List<String> command = new ArrayList<>(last.entrypoint());
+        command.addAll(last.cmd());
+        return inImage(command, deploymentEnv);
+    }
+
+    /** Another program of the image (e.g. /opt/keycloak/bin/khur-realm-apply) with the final stage's ENV. */
+    public ProcessBuilder program(List<String> commandInImage, Map<String, String> deploymentEnv) {
+        return inImage(new ArrayList<>(commandInImage), deploymentEnv);
+    }
+
+    private ProcessBuilder inImage(List<String> command, Map<String, String> deploymentEnv) {
+        Dockerfile.Stage last = dockerfile.last();
         command.set(0, local(command.get(0)).toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
@@ -92,6 +103,9 @@ public final class ImageOnLoopback {
                 Path target = copy.destination().endsWith("/") ? destination.resolve(match.getFileName().toString()) : destination;
                 Files.createDirectories(target.getParent());
                 Files.copy(match, target, StandardCopyOption.REPLACE_EXISTING);
+                if (Files.isExecutable(match)) {
+                    target.toFile().setExecutable(true); // Docker keeps the build context's mode
+                }
             }
         }
     }
@@ -135,8 +149,8 @@ public final class ImageOnLoopback {
         return relative.isEmpty() ? home : home.resolve(relative);
     }
 
-    /** keycloak-26.7.3/… → home/…, with the scripts executable (zip entries carry no modes here). */
-    private static void unpackDistribution(Path zip, Path home) throws IOException {
+    /** keycloak-26.7.5/… → home/…, with the scripts executable (zip entries carry no modes here). */
+    public static void unpackDistribution(Path zip, Path home) throws IOException {
         int files = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             ZipEntry entry;

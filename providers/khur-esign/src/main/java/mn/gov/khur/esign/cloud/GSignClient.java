@@ -50,7 +50,7 @@ public final class GSignClient implements PushSignatureService {
         this.relyingPartyUuid = relyingPartyUuid;
         this.relyingPartyName = relyingPartyName;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = mn.gov.khur.http.OutboundHttp.client(timeout); // Keycloak's proxy-mappings, truststore, timeouts
     }
 
     public static String semanticIdentifier(RegisterNumber registerNumber) {

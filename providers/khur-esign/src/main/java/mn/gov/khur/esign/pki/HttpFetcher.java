@@ -17,7 +17,7 @@ final class HttpFetcher {
 
     HttpFetcher(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = mn.gov.khur.http.OutboundHttp.client(timeout); // Keycloak's proxy-mappings, truststore, timeouts
     }
 
     byte[] post(URI uri, String contentType, byte[] body) throws RevocationUnavailableException {

@@ -3,6 +3,8 @@ package mn.gov.khur.esign.pki;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 
+import mn.gov.khur.esign.metrics.EsignMetrics;
+
 import org.jboss.logging.Logger;
 
 /**
@@ -51,14 +53,25 @@ final class RevocationChecker {
             throws RevocationUnavailableException {
         try {
             // a signed "unknown" is an answer, not an outage: it fails closed without asking the CRL
-            return new OcspClient(policy).check(certificate, issuer, now);
+            return counted("ocsp", new OcspClient(policy).check(certificate, issuer, now));
         } catch (RevocationUnavailableException e) {
+            EsignMetrics.revocationChecked("ocsp", "unavailable");
             if (!policy.crlFallback()) {
                 throw e;
             }
             LOG.infof("OCSP unusable (%s); trying the CRL", e.getMessage());
         }
-        return new CrlClient(policy).check(certificate, issuer, now);
+        try {
+            return counted("crl", new CrlClient(policy).check(certificate, issuer, now));
+        } catch (RevocationUnavailableException e) {
+            EsignMetrics.revocationChecked("crl", "unavailable");
+            throw e;
+        }
+    }
+
+    private static RevocationAnswer counted(String source, RevocationAnswer answer) {
+        EsignMetrics.revocationChecked(source, answer.status().name().toLowerCase(java.util.Locale.ROOT));
+        return answer;
     }
 
     private static void judge(RevocationAnswer answer) throws CertificateRejectedException {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.esign.login.SignatureEvents;
+import mn.gov.khur.esign.metrics.EsignMetrics;
 import mn.gov.khur.esign.nonce.LoginChallenge;
 import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.push.PushSignatureService.PushAnswer;
@@ -94,6 +95,7 @@ final class PushStart {
         } catch (PushSignatureService.PushUnavailableException e) {
             challenges.withdraw(authSession);
             LOG.warnf("%s signature request for %s failed: %s", method.code(), phone.masked(), e.getMessage());
+            EsignMetrics.pushed(method.code(), "unavailable");
             SignatureEvents.refusal(context, "service_unavailable").error("khur_esign_push_unavailable");
             context.challenge(pages.start(typed, "khurEsignPushUnavailable"));
             return;
@@ -102,6 +104,7 @@ final class PushStart {
             case PushAnswer.Accepted accepted -> {
                 PendingPush.pushed(accepted.transactionId(), rn.value(), phone.e164(), code, deadline()).save(authSession);
                 SignatureEvents.outcome(context, "push_sent");
+                EsignMetrics.pushed(method.code(), "sent");
                 context.challenge(pages.waiting(code, settings.pollSeconds()));
             }
             case PushAnswer.NoSigningKey none -> decoy(rn, phone, code, holder, none.outcome());
@@ -135,6 +138,7 @@ final class PushStart {
         if (user != null) {
             context.getEvent().user(user);
         }
+        EsignMetrics.pushed(method.code(), "not_sent");
         SignatureEvents.refusal(context, reason).detail("khur_esign_pushed", "false").error("khur_esign_push_not_sent");
         context.challenge(pages.waiting(code, settings.pollSeconds()));
     }

@@ -46,7 +46,7 @@ public final class MsspClient {
         this.apPassword = apPassword;
         this.signatureProfile = signatureProfile;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = mn.gov.khur.http.OutboundHttp.client(timeout); // Keycloak's proxy-mappings, truststore, timeouts
     }
 
     /** The MSSP's answer: the transaction id when accepted, else the ETSI status code. */

@@ -56,7 +56,9 @@ public final class EsignTokenAuthenticatorFactory implements AuthenticatorFactor
     }
 
     @Override public List<ProviderConfigProperty> getConfigProperties() { return EsignTokenConfig.PROPERTIES; }
-    @Override public void init(Config.Scope config) { }
+    @Override public void init(Config.Scope config) {
+        mn.gov.khur.esign.metrics.EsignMetrics.register(); // zeros from the start, for alerts and dashboards
+    }
     @Override public void postInit(KeycloakSessionFactory factory) { }
     @Override public void close() { }
 }

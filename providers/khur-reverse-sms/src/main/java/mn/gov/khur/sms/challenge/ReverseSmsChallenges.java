@@ -193,6 +193,7 @@ public final class ReverseSmsChallenges {
         store.put(ChallengeKeys.challenge(challengeId), lifespanSeconds, notes);
         store.put(ChallengeKeys.sender(realmId, msisdn), lifespanSeconds, notes);
         rememberCode(realmId, code, challengeId, lifespanSeconds);
+        ChallengeMetrics.issued(purpose);
 
         LOG.debugf("Issued reverse-SMS challenge %s (%s) for %s, expires %s", challengeId, purpose,
                 MongolianMobileNumber.parse(msisdn).masked(), expiresAt);

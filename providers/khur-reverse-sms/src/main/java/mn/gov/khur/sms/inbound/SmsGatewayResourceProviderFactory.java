@@ -37,6 +37,7 @@ public final class SmsGatewayResourceProviderFactory implements RealmResourcePro
     public void init(Config.Scope config) {
         // start-dev sets kc.profile=dev, which is what Environment.isDevMode() reads
         SmsGatewaySettings settings = SmsGatewaySettings.from(config, System::getenv, Environment.isDevMode());
+        mn.gov.khur.sms.challenge.ChallengeMetrics.register(io.micrometer.core.instrument.Metrics.globalRegistry);
         if (settings.usingDevSecret()) {
             LOG.warnf("Inbound SMS webhook uses the sandbox secret (dev mode). Set %s outside development.",
                     SmsGatewaySettings.SECRET_ENV);

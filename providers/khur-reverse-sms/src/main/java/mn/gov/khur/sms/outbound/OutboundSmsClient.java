@@ -25,8 +25,8 @@ public final class OutboundSmsClient {
     private final Clock clock;
 
     public OutboundSmsClient(URI endpoint, OutboundSmsSigner signer, Duration timeout, Clock clock) {
-        this(endpoint, signer, timeout, HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), clock);
+        // Keycloak's HTTP client: its proxy-mappings, truststore and timeouts apply to the bridge too
+        this(endpoint, signer, timeout, mn.gov.khur.http.OutboundHttp.client(timeout), clock);
     }
 
     OutboundSmsClient(URI endpoint, OutboundSmsSigner signer, Duration timeout, HttpClient http, Clock clock) {

@@ -31,6 +31,7 @@ import org.keycloak.models.utils.FormMessage;
 public final class ReverseSmsStep {
 
     static final String TEMPLATE = "khur-sms-challenge.ftl";
+    private static final String EXPIRED_COUNTED_NOTE = "khur.sms.expiredCounted";
 
     private final Clock clock;
 
@@ -90,12 +91,22 @@ public final class ReverseSmsStep {
         boolean expired = shown.expired(clock.instant())
                 || challenges.status(context.getRealm(), shown.challengeId()) == ChallengeStatus.EXPIRED;
         if (expired) {
+            countExpiredOnce(context, target, shown);
             return new StepResult.Show(page(context, target, shown, true,
                     continuePressed ? Optional.of(new FormMessage(null, "khurSmsExpired")) : Optional.empty()));
         }
         Optional<FormMessage> message = WaitingMessage.of(target, ReverseSmsConfig.from(context.getAuthenticatorConfig()).shortNumber(),
                 challenges.feedback(context.getRealm(), shown.challengeId()), continuePressed);
         return new StepResult.Show(page(context, target, shown, false, message));
+    }
+
+    /** One count per code that ran out (a reload or a second tab shows the same expired code again). */
+    private static void countExpiredOnce(AuthenticationFlowContext context, SmsTarget target, ShownChallenge shown) {
+        String counted = shown.challengeId() + "/" + shown.newCodesUsed();
+        if (!counted.equals(context.getAuthenticationSession().getAuthNote(EXPIRED_COUNTED_NOTE))) {
+            context.getAuthenticationSession().setAuthNote(EXPIRED_COUNTED_NOTE, counted);
+            mn.gov.khur.sms.challenge.ChallengeMetrics.expired(target.purpose());
+        }
     }
 
     private Optional<MatchedChallenge> consume(AuthenticationFlowContext context, SmsTarget target, ShownChallenge shown) {

@@ -31,7 +31,7 @@ public final class HttpPhoneOwnershipLookupFactory implements PhoneOwnershipLook
         PhoneOwnershipSettings settings = PhoneOwnershipSettings.from(config::get, System.getenv());
         // a realm's admin-console tab overrides these per realm; the connect timeout stays the server's
         realmSettings = new RealmPhoneOwnershipSettings(settings, Clock.systemUTC());
-        http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = mn.gov.khur.http.OutboundHttp.client(settings.timeout()); // Keycloak's proxy-mappings, truststore, timeouts
         if (settings.configured()) {
             LOG.infof("Phone-ownership lookup: %s", settings);
         } else {

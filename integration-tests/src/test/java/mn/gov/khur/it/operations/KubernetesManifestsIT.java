@@ -1,0 +1,286 @@
+package mn.gov.khur.it.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import mn.gov.khur.it.support.Json;
+import mn.gov.khur.it.support.KeycloakServer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18.3: {@code docker/kubernetes/*.yaml} validate. Built-in kinds against Kubernetes' own schemas (npm
+ * kubernetes-models, generated from the Kubernetes 1.27 OpenAPI: required fields, types, formats) and against its
+ * models for unknown fields (fabric8 kubernetes-model, also generated from the OpenAPI); the Keycloak custom resource
+ * against {@code docker/kubernetes/schema/keycloak-v2alpha1.schema.json} (the Operator's spec, transcribed: its
+ * generated CRD is on no registry this build reaches) with its Kubernetes-typed parts against Kubernetes' schemas,
+ * and its server options against the options of the Keycloak distribution we ship. The validators are shown to fail
+ * on broken copies, and the manifests are checked to agree with each other (who may reach the webhook).
+ */
+class KubernetesManifestsIT {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, Class<?>> MODELS = Map.of(
+            "apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class,
+            "v1/Service", io.fabric8.kubernetes.api.model.Service.class,
+            "networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class,
+            "networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class,
+            "batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class);
+
+    private static Path repository;
+    private static Path kubernetes;
+    private static List<Path> manifests;
+
+    @BeforeAll
+    static void manifests() throws IOException {
+        repository = Path.of(KeycloakServer.requiredProperty("khur.repo.root")).toRealPath();
+        kubernetes = repository.resolve("docker/kubernetes");
+        try (Stream<Path> files = Files.list(kubernetes)) {
+            manifests = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyManifestValidatesAgainstKubernetesAndTheOperatorSchemas() throws Exception {
+        List<JsonNode> results = validate(manifests);
+
+        assertThat(results).allSatisfy(result -> assertThat(result.path("errors")).as(result.toString()).isEmpty());
+        List<String> kinds = results.stream().map(result -> result.path("kind").asText()).toList();
+        assertThat(kinds).contains("Keycloak", "Deployment", "Service", "NetworkPolicy", "Job", "Ingress");
+        assertThat(results).hasSize(documents().size());
+    }
+
+    @Test
+    void theValidatorsRefuseBrokenCopies(@TempDir Path broken) throws Exception {
+        String keycloak = Files.readString(kubernetes.resolve("keycloak.yaml"))
+                .replace("  instances: 2", "  replicas: 2") // not a field of the spec
+                .replace("headers: xforwarded", "headers: x-forwarded"); // not one of the Operator's values
+        String bridge = Files.readString(kubernetes.resolve("sms-gateway.yaml"))
+                .replace("  selector:\n    matchLabels:\n      app.kubernetes.io/name: khur-sms-gateway\n  template:", "  template:")
+                .replace("containerPort: 8095", "containerPort: http");
+        Files.writeString(broken.resolve("keycloak.yaml"), keycloak);
+        Files.writeString(broken.resolve("sms-gateway.yaml"), bridge);
+
+        String errors = validate(List.of(broken.resolve("keycloak.yaml"), broken.resolve("sms-gateway.yaml"))).toString();
+
+        assertThat(errors).contains("additional properties (replicas)").contains("/spec/proxy/headers")
+                .contains("required property selector").contains("containerPort must be integer");
+    }
+
+    @Test
+    void builtInKindsCarryNoFieldKubernetesDoesNotKnow(@TempDir Path broken) throws Exception {
+        for (JsonNode document : documents()) {
+            Class<?> model = MODELS.get(document.path("apiVersion").asText() + "/" + document.path("kind").asText());
+            if (model != null) {
+                assertThat(unknownFields(document, model)).as(document.path("kind").asText()).isEmpty();
+            }
+        }
+        JsonNode deployment = documents().stream().filter(document -> document.path("kind").asText().equals("Deployment"))
+                .findFirst().orElseThrow().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) deployment.at("/spec/template/spec/containers/0"))
+                .putObject("readinesProbe").put("periodSeconds", 10); // a typo the cluster would ignore
+        assertThat(unknownFields(deployment, MODELS.get("apps/v1/Deployment")))
+                .containsExactly(".spec.template.spec.containers[0]: [readinesProbe]");
+    }
+
+    @Test
+    void theKeycloakResourceIsProductionShapedAndItsOptionsAreOptionsOfOurKeycloak() throws Exception {
+        JsonNode keycloak = document("Keycloak");
+        JsonNode spec = keycloak.path("spec");
+        assertThat(spec.path("instances").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(spec.path("startOptimized").asBoolean()).isTrue();
+        assertThat(spec.at("/db/vendor").asText()).isEqualTo("postgres");
+        assertThat(spec.at("/proxy/headers").asText()).isEqualTo("xforwarded");
+        assertThat(spec.at("/hostname/hostname").asText()).startsWith("https://");
+        assertThat(spec.at("/hostname/admin").asText()).startsWith("https://").isNotEqualTo(spec.at("/hostname/hostname").asText());
+        assertThat(spec.at("/httpManagement/port").asInt()).isEqualTo(9000);
+        assertThat(spec.has("readinessProbe") && spec.has("livenessProbe") && spec.has("startupProbe")).isTrue();
+        assertThat(spec.at("/resources/requests/cpu").asText()).isNotBlank();
+        assertThat(spec.at("/resources/limits/memory").asText()).isNotBlank();
+        assertThat(spec.at("/features/enabled").toString()).contains("declarative-ui");
+
+        Set<String> options = distributionOptions();
+        for (JsonNode option : spec.path("additionalOptions")) {
+            String name = option.path("name").asText();
+            if (name.startsWith("spi-")) {
+                assertThat(name).as("SPI option").matches("spi-[a-z0-9-]+--[a-z0-9-]+--[a-z0-9-]+");
+            } else {
+                assertThat(options).as("--" + name + " is an option of the Keycloak we ship").contains(name);
+            }
+        }
+        for (JsonNode variable : spec.path("env")) {
+            assertThat(variable.path("name").asText()).as("first-class options go in additionalOptions").doesNotStartWith("KC_");
+        }
+    }
+
+    @Test
+    void onlyTheBridgeReachesTheWebhookAndTheJobRunsTheImagesRealmApply() throws Exception {
+        JsonNode keycloak = document("Keycloak");
+        JsonNode bridge = document("Deployment");
+        JsonNode job = document("Job");
+        JsonNode bridgePods = bridge.at("/spec/template/metadata/labels");
+        JsonNode jobPods = job.at("/spec/template/metadata/labels");
+        List<JsonNode> peers = new ArrayList<>();
+        keycloak.at("/spec/networkPolicy/https").forEach(peers::add);
+        assertThat(keycloak.at("/spec/networkPolicy/enabled").asBoolean()).isTrue();
+        assertThat(keycloak.at("/spec/networkPolicy/http").isMissingNode()).as("no plain-HTTP listener is opened").isTrue();
+        // pods may reach Keycloak only as the ingress controller, the bridge or the realm-apply Job
+        assertThat(peers).hasSize(3);
+        assertThat(peers).anySatisfy(peer -> assertThat(selects(peer.path("podSelector"), bridgePods)).isTrue());
+        assertThat(peers).anySatisfy(peer -> assertThat(selects(peer.path("podSelector"), jobPods)).isTrue());
+        assertThat(peers).anySatisfy(peer -> assertThat(peer.at("/namespaceSelector/matchLabels").toString()).contains("ingress-nginx"));
+        // the ingress (what the ingress controller serves) sends the webhook path nowhere
+        JsonNode ingress = document("Ingress");
+        JsonNode closed = null;
+        for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
+            if (path.path("path").asText().equals("/realms/khur/sms-gateway/inbound")) {
+                closed = path;
+            }
+        }
+        assertThat(closed).as("webhook path closed on the public side").isNotNull();
+        assertThat(closed.path("pathType").asText()).isEqualTo("Exact");
+        String closedService = closed.at("/backend/service/name").asText();
+        JsonNode blackhole = documents().stream().filter(document -> document.path("kind").asText().equals("Service")
+                && document.at("/metadata/name").asText().equals(closedService)).findFirst().orElseThrow();
+        assertThat(blackhole.at("/spec/selector").isMissingNode()).as("a Service without endpoints").isTrue();
+        // the bridge's own policy: in only from Keycloak (POST /mt) and monitoring, out only to Keycloak, DNS and SMSCs
+        JsonNode bridgePolicy = document("NetworkPolicy");
+        assertThat(selects(bridgePolicy.path("spec").path("podSelector"), bridgePods)).isTrue();
+        assertThat(bridgePolicy.at("/spec/policyTypes").toString()).contains("Ingress").contains("Egress");
+        // the Job runs the image's realm-apply, from the same image as Keycloak
+        assertThat(job.at("/spec/template/spec/containers/0/command/0").asText()).isEqualTo("/opt/keycloak/bin/khur-realm-apply");
+        assertThat(job.at("/spec/template/spec/containers/0/image").asText()).isEqualTo(keycloak.at("/spec/image").asText());
+        assertThat(Files.readString(repository.resolve("docker/Dockerfile"))).contains("/opt/keycloak/bin/khur-realm-apply");
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        JsonNode match = selector.path("matchLabels");
+        if (match.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> label : match.properties()) {
+            if (!label.getValue().asText().equals(labels.path(label.getKey()).asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode document(String kind) throws IOException {
+        return documents().stream().filter(document -> document.path("kind").asText().equals(kind)).findFirst().orElseThrow();
+    }
+
+    private static List<JsonNode> documents() throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        for (Path file : manifests) {
+            try (MappingIterator<JsonNode> all = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                while (all.hasNext()) {
+                    JsonNode document = all.next();
+                    if (document != null && !document.isNull() && !document.isMissingNode()) {
+                        documents.add(document);
+                    }
+                }
+            }
+        }
+        return documents;
+    }
+
+    /** Node + kubernetes-models + ajv (integration-tests/package.json; bin/test runs npm ci). */
+    private static List<JsonNode> validate(List<Path> files) throws IOException, InterruptedException {
+        Path script = repository.resolve("integration-tests/src/test/node/validate-kubernetes.mjs");
+        List<String> command = new ArrayList<>(List.of("node", script.toString(),
+                kubernetes.resolve("schema/keycloak-v2alpha1.schema.json").toString()));
+        files.forEach(file -> command.add(file.toString()));
+        Process process = new ProcessBuilder(command).directory(repository.resolve("integration-tests").toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        List<JsonNode> results = new ArrayList<>();
+        output.lines().filter(line -> line.startsWith("{")).forEach(line -> results.add(Json.parse(line)));
+        assertThat(results).as(output).isNotEmpty();
+        return results;
+    }
+
+    /** Fields the Kubernetes model has no property for ({@code additionalProperties} of the generated classes). */
+    private static List<String> unknownFields(JsonNode document, Class<?> model) throws Exception {
+        Object typed = new ObjectMapper().convertValue(document, model);
+        List<String> unknown = new ArrayList<>();
+        walk(typed, "", unknown);
+        return unknown;
+    }
+
+    private static void walk(Object value, String path, List<String> unknown) throws Exception {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                walk(item, path + "[" + i++ + "]", unknown);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                walk(entry.getValue(), path + "." + entry.getKey(), unknown);
+            }
+            return;
+        }
+        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || getter.getDeclaringClass() == Object.class
+                    || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))) {
+                continue;
+            }
+            Object property = getter.invoke(value);
+            if (getter.getName().equals("getAdditionalProperties")) {
+                if (property instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                    unknown.add(path + ": " + new TreeSet<>(extra.keySet().stream().map(String::valueOf).toList()));
+                }
+                continue;
+            }
+            String name = getter.getName().replaceFirst("^(get|is)", "");
+            walk(property, path + "." + Character.toLowerCase(name.charAt(0)) + name.substring(1), unknown);
+        }
+    }
+
+    /** The options {@code kc.sh start --help-all} lists for the server tree the image is built from. */
+    private static Set<String> distributionOptions() throws IOException, InterruptedException {
+        Path home = Path.of(KeycloakServer.requiredProperty("khur.server.home"));
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--help-all")
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String help = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Set<String> options = new TreeSet<>();
+        Matcher matcher = Pattern.compile("(?m)^\\s*--([a-z0-9][a-z0-9-]*)").matcher(help);
+        while (matcher.find()) {
+            options.add(matcher.group(1));
+        }
+        assertThat(options).as(help).contains("db-url", "hostname", "metrics-enabled");
+        return options;
+    }
+}

@@ -1,0 +1,45 @@
+package mn.gov.khur.realmapply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+class JsonCompareTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void onlyWhatTheFileSaysIsComparedScalarsByTextAndScalarArraysAsSets() throws Exception {
+        JsonNode file = json("{\"enabled\":\"true\",\"ttl\":300,\"uris\":[\"b\",\"a\"],\"empty\":\"\"}");
+        JsonNode live = json("{\"enabled\":true,\"ttl\":\"300\",\"uris\":[\"a\",\"b\"],\"serverOnly\":1}");
+        assertThat(JsonCompare.differences("", file, live)).isEmpty();
+    }
+
+    @Test
+    void aDifferentValueAMissingOneAndADifferentSetAreReported() throws Exception {
+        JsonNode file = json("{\"ttl\":240,\"name\":\"x\",\"uris\":[\"a\",\"c\"],\"ignored\":1}");
+        JsonNode live = json("{\"ttl\":300,\"uris\":[\"a\"],\"ignored\":2}");
+        assertThat(JsonCompare.differences("", file, live, Set.of("ignored")))
+                .containsExactly(".ttl: 300 → 240", ".name: (unset) → x", ".uris: [a] → [a, c]");
+    }
+
+    @Test
+    void aMaskedSecretIsNeverADifference() throws Exception {
+        assertThat(JsonCompare.differences("", json("{\"config\":{\"clientSecret\":\"s3cret\"}}"),
+                json("{\"config\":{\"clientSecret\":\"**********\"}}"))).isEmpty();
+    }
+
+    @Test
+    void configurationValuesTreatEmptyAsUnsetAndMaskedAsUnknown() {
+        assertThat(Flows.sameConfig(Map.of("a", "", "b", "1", "p", "new"), Map.of("b", "1", "p", "**********"))).isTrue();
+        assertThat(Flows.sameConfig(Map.of("b", "2"), Map.of("b", "1"))).isFalse();
+    }
+}
