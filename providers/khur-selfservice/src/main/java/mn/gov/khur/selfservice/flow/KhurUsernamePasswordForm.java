@@ -1,6 +1,7 @@
 package mn.gov.khur.selfservice.flow;
 
 import mn.gov.khur.esign.flow.SignatureFromEntryPage;
+import mn.gov.khur.passkey.login.PasskeyLogin;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -14,6 +15,7 @@ import org.keycloak.models.utils.FormMessage;
  * logs anyone in; the reverse-SMS login step after it requires a user and is never reached).
  * The page also lists the digital-signature methods this request may use (attribute {@code khurEsignMethods});
  * pressing one ({@code method=token|sim|cloud}) hands over to {@link SignatureFromEntryPage}.
+ * A passkey ("Passkey-ээр нэвтрэх" or the browser's autofill) is handled by {@link PasskeyLogin}.
  * Everything else, including brute-force counting, is Keycloak's.
  */
 final class KhurUsernamePasswordForm extends UsernamePasswordForm {
@@ -39,6 +41,10 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
     public void action(AuthenticationFlowContext context) {
         addPageAttributes(context);
         var formData = context.getHttpRequest().getDecodedFormParameters();
+        if (PasskeyLogin.posted(formData)) {
+            PasskeyLogin.action(context, webauthnAuth);
+            return;
+        }
         if (formData.containsKey(SignatureFromEntryPage.FORM_FIELD)) {
             var method = SignatureFromEntryPage.picked(context, formData.getFirst(SignatureFromEntryPage.FORM_FIELD));
             if (method.isPresent()) {
