@@ -1,5 +1,8 @@
 <#-- ХУР self-service: done. Attribute khurDone = registration | password-reset | phone-change.
-     Ids: #khur-done (the text, with data-khur-done), #khur-done-login (back to login). -->
+     After a recovery or phone change also khurPasskeys (the account's passkeys, which the change kept) and
+     khurPasskeysUrl (the passkey page, to remove one).
+     Ids: #khur-done (the text, with data-khur-done), #khur-done-login (back to login), #khur-done-passkeys,
+     #khur-done-passkey-list, #khur-done-passkeys-manage. -->
 <#import "template.ftl" as layout>
 <#assign khurOutcome = (["registration", "password-reset", "phone-change"]?seq_contains((khurDone)!""))?then(khurDone, "registration")>
 <@layout.registrationLayout displayMessage=false; section>
@@ -8,5 +11,19 @@
     <#elseif section = "form">
         <p id="khur-done" class="khur-intro" data-khur-done="${khurOutcome}">${msg("khurDoneText." + khurOutcome)}</p>
         <p><a id="khur-done-login" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${url.loginRestartFlowUrl}">${msg("khurDoneLogin")}</a></p>
+        <#if khurPasskeys??>
+            <section id="khur-done-passkeys" class="khur-done-passkeys" aria-labelledby="khur-done-passkeys-title">
+                <h2 id="khur-done-passkeys-title" class="khur-done-passkeys__title">${msg("khurDonePasskeysTitle")}</h2>
+                <#if khurPasskeys?has_content>
+                    <p class="khur-hint">${msg("khurDonePasskeysText")}</p>
+                    <ul id="khur-done-passkey-list">
+                        <#list khurPasskeys as p><li>${p.label} (${msg("khurPasskeyCreatedOn", p.created)})</li></#list>
+                    </ul>
+                    <p><a id="khur-done-passkeys-manage" href="${khurPasskeysUrl}">${msg("khurDonePasskeysManage")}</a></p>
+                <#else>
+                    <p class="khur-hint">${msg("khurDonePasskeysNone")}</p>
+                </#if>
+            </section>
+        </#if>
     </#if>
 </@layout.registrationLayout>

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Cookie;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Whether this browser said it can keep a passkey itself: the entry page's script (khur-passkeys.ftl) asks
+ * Whether this browser said it can keep a passkey itself: the entry page's script (khur-passkey-entry.ftl) asks
  * {@code PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable()} (fingerprint, face or device PIN)
  * and writes the answer into the cookie {@value #COOKIE}. The offer is made only to such a device: "SMS-гүйгээр"
  * on a browser that cannot make a passkey would be a dead end, and browsers without script never get a page they
