@@ -193,6 +193,52 @@ class PasskeyLoginIT {
     }
 
     @Test
+    void aPasskeyWithoutUserVerificationNeverLogsIn() {
+        TestCitizen citizen = TestCitizen.random();
+        String userId = admin.createCitizen(citizen);
+        SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
+
+        // the authenticator did not verify the citizen (no fingerprint, face or PIN): one factor, refused
+        HttpBrowser device = PasskeyJourney.capableDevice();
+        HttpBrowser.Page entry = device.open(rp.begin().authorizationUri());
+        HttpBrowser.Page refused = device.submit("#webauth", passkey.signWithoutUserVerification(entry.body()), null);
+        assertThat(refused.leftIdp()).isFalse();
+        PasskeyJourney.awaitFailures(admin, userId, 1);
+        admin.clearAttackDetection(userId);
+
+        // an operator relaxes the realm's passkey policy: no passkey gives "substantial" any more until it is back
+        String realmPath = "/admin/realms/khur";
+        assertThat(admin.put(realmPath, "{\"webAuthnPolicyPasswordlessUserVerificationRequirement\":\"preferred\"}").statusCode()).isEqualTo(204);
+        try {
+            HttpBrowser.Page again = device.open(rp.begin().authorizationUri());
+            HttpBrowser.Page stillRefused = device.submit("#webauth", passkey.sign(again.body()), null);
+            assertThat(stillRefused.leftIdp()).as("even with user verification: the policy no longer promises it").isFalse();
+            assertThat(PasskeyJourney.latestEvent(admin, "LOGIN_ERROR", "user_verification_not_required")
+                    .at("/details/auth_method").asText()).isEqualTo("khur-passkey");
+        } finally {
+            assertThat(admin.put(realmPath, "{\"webAuthnPolicyPasswordlessUserVerificationRequirement\":\"required\"}").statusCode()).isEqualTo(204);
+        }
+        HttpBrowser.Page entryAgain = device.open(rp.begin().authorizationUri());
+        assertThat(device.submit("#webauth", passkey.sign(entryAgain.body()), null).leftIdp()).isTrue();
+    }
+
+    @Test
+    void aRelyingPartyCannotStartThePasskeyOffer() {
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        HttpBrowser device = PasskeyJourney.capableDevice();
+        OidcRelyingParty.PendingLogin first = rp.begin();
+        HttpBrowser.Page offer = PasskeyJourney.smsLogin(device, first, citizen);
+        rp.finish(first, device.submit("#khur-passkey-skip-form", Map.of(), "khur-passkey-skip").uri());
+
+        // with the session open, a site asks for the offer (where a passkey could be registered without a fresh login)
+        HttpBrowser.Page back = device.open(rp.begin("openid", Map.of("kc_action", "khur-passkey-offer")).authorizationUri());
+        assertThat(back.leftIdp()).as("no registration page without a fresh login: %s", back.body()).isTrue();
+        assertThat(String.valueOf(back.uri())).doesNotContain("kc_action_status=success");
+        assertThat(offer.has("#khur-passkey-create")).isTrue();
+    }
+
+    @Test
     void aPasskeyNeverGivesHigh() {
         TestCitizen citizen = TestCitizen.random();
         admin.createCitizen(citizen);

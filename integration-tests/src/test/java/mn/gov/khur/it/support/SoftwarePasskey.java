@@ -73,9 +73,18 @@ public final class SoftwarePasskey {
 
     /** The fields of form #webauth for the entry page shown: an assertion with user verification. */
     public Map<String, String> sign(String entryPage) {
+        return sign(entryPage, UserVerificationRequirement.REQUIRED);
+    }
+
+    /** An assertion with user presence only (nobody's fingerprint or PIN): one factor, not two. */
+    public Map<String, String> signWithoutUserVerification(String entryPage) {
+        return sign(entryPage, UserVerificationRequirement.DISCOURAGED);
+    }
+
+    private Map<String, String> sign(String entryPage, UserVerificationRequirement verification) {
         PublicKeyCredentialRequestOptions options = new PublicKeyCredentialRequestOptions(
                 new DefaultChallenge(scriptValue(entryPage, "challenge")), null, scriptValue(entryPage, "rpId"),
-                null, UserVerificationRequirement.REQUIRED, null);
+                null, verification, null);
         var assertion = platform.get(options);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("clientDataJSON", B64URL.encodeToString(assertion.getResponse().getClientDataJSON()));

@@ -25,7 +25,7 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * an authorization request of the account console with {@code kc_action=khur-passkeys} (login first if needed),
  * which returns to the account pages when done. The link itself holds nothing and grants nothing.
  */
-final class PasskeyPageLink implements RealmResourceProvider {
+public final class PasskeyPageLink implements RealmResourceProvider {
 
     static final String CLIENT_ID = Constants.ACCOUNT_CONSOLE_CLIENT_ID;
     static final String RETURN_PATH = "account/content/khur-passkeys";
