@@ -67,7 +67,8 @@ class AccountConsoleInChromiumIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "IT passkey"));
             checkPage(browser, "account-signing-in-" + language + "-" + width);
 
-            browser.get(CONSOLE + "content/khur-passkeys");
+            // keycloak.v3 26.7.3 serves custom pages only on its dynamic route: content.json names it literally (keycloak#41433)
+            browser.get(CONSOLE + "content/:componentId");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-passkeys-manage")));
             assertThat(browser.findElement(By.id("khur-passkeys-page")).getText()).contains(mn ? "Passkey-ууд" : "Passkeys");
             checkPage(browser, "account-passkeys-" + language + "-" + width);
@@ -79,7 +80,9 @@ class AccountConsoleInChromiumIT {
             checkPage(browser, "passkeys-remove-confirm-" + language + "-" + width);
             browser.findElement(By.id("khur-passkey-remove-cancel")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-passkeys-done"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-passkeys-manage")));
+            wait.until(d -> d.getCurrentUrl().startsWith(CONSOLE + "account-security/signing-in"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "IT passkey"));
+            assertThat(browser.getCurrentUrl()).as("no code or token in the address bar").doesNotContain("code=");
 
             browser.get(CONSOLE + "account-security/device-activity");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), mn ? "Бүх төхөөрөмжөөс гарах" : "Sign out all devices"));
@@ -97,23 +100,23 @@ class AccountConsoleInChromiumIT {
     void aCitizenSignsOutAnotherDeviceThenEveryDevice() {
         TestCitizen citizen = TestCitizen.random();
         String userId = admin.createCitizen(citizen);
-        HttpBrowser otherDevice = new HttpBrowser();
-        CitizenLogin.logIn(otherDevice, OidcRelyingParty.demo().begin(), citizen);
+        CitizenLogin.logIn(new HttpBrowser(), OidcRelyingParty.demo().begin(), citizen);
+        CitizenLogin.logIn(new HttpBrowser(), OidcRelyingParty.demo().begin(), citizen);
         ChromeDriver browser = Browsers.chromium("mn");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             logIntoTheConsole(browser, wait, citizen);
-            assertThat(sessions(userId)).isEqualTo(2);
+            assertThat(sessions(userId)).isEqualTo(3);
 
             browser.get(CONSOLE + "account-security/device-activity");
-            // the other device's row has its own "Гарах" (the current session has none)
+            // each other device's row has its own "Гарах" (the current session has none)
             WebElement signOutOne = wait.until(d -> d.findElements(By.tagName("button")).stream()
                     .filter(b -> b.getText().trim().equals("Гарах") && b.isDisplayed()).findFirst().orElse(null));
             signOutOne.click();
             confirmModal(browser, wait);
-            wait.until(d -> sessions(userId) == 1);
+            wait.until(d -> sessions(userId) == 2);
 
-            browser.navigate().refresh();
+            browser.navigate().refresh(); // "Бүх төхөөрөмжөөс гарах" is offered while another device is signed in
             wait.until(d -> d.findElements(By.tagName("button")).stream()
                     .filter(b -> b.getText().trim().equals("Бүх төхөөрөмжөөс гарах") && b.isDisplayed()).findFirst().orElse(null)).click();
             confirmModal(browser, wait);

@@ -94,23 +94,24 @@ class PasskeyAccountPagesIT {
 
     @Test
     void theStableLinkStartsThePasskeyPageOfTheAccountConsole() {
-        HttpResponse<String> link = new HttpBrowser().get(URI.create(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys?lang=en"));
+        HttpResponse<String> link = new HttpBrowser().get(URI.create(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys/page?lang=en"));
         assertThat(link.statusCode()).isEqualTo(303);
         String location = link.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(KeycloakServer.BASE_URL + "/realms/khur/protocol/openid-connect/auth?")
-                .contains("client_id=account-console", "kc_action=khur-passkeys", "code_challenge_method=S256", "ui_locales=en")
-                .contains("redirect_uri=" + java.net.URLEncoder.encode(KeycloakServer.BASE_URL + "/realms/khur/account/content/khur-passkeys",
+                .contains("client_id=account-console", "response_type=none", "kc_action=khur-passkeys", "ui_locales=en")
+                .contains("redirect_uri=" + java.net.URLEncoder.encode(KeycloakServer.BASE_URL + "/realms/khur/account/account-security/signing-in",
                         java.nio.charset.StandardCharsets.UTF_8));
 
         TestCitizen citizen = TestCitizen.random();
         admin.createCitizen(citizen);
         SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
         HttpBrowser device = PasskeyJourney.capableDevice();
-        HttpBrowser.Page entry = device.open(URI.create(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys"));
+        HttpBrowser.Page entry = device.open(URI.create(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys/page"));
         HttpBrowser.Page page = device.submit("#webauth", passkey.sign(entry.body()), null);
         assertThat(page.text("#khur-passkey-1 h2")).as("after logging in, the passkey page: %s", page.body()).isEqualTo("IT passkey");
         HttpBrowser.Page console = device.submit("form:has(#khur-passkeys-done)", Map.of("khur-action", "done"), null);
-        assertThat(console.uri().getPath()).isEqualTo("/realms/khur/account/content/khur-passkeys");
+        assertThat(console.uri().getPath()).isEqualTo("/realms/khur/account/account-security/signing-in");
+        assertThat(console.uri().getQuery()).as("no code or token travels back").doesNotContain("code=").doesNotContain("token=");
         assertThat(console.body()).contains("id=\"environment\"");
     }
 
@@ -132,7 +133,7 @@ class PasskeyAccountPagesIT {
         assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
         assertThat(done.text("#khur-done-passkey-list")).contains("IT passkey");
         assertThat(done.document().selectFirst("#khur-done-passkeys-manage").attr("href"))
-                .isEqualTo(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys");
+                .isEqualTo(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys/page");
         assertPasskeyStillLogsIn(passkey);
     }
 

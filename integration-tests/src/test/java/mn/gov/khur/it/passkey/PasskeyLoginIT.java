@@ -206,9 +206,14 @@ class PasskeyLoginIT {
         PasskeyJourney.awaitFailures(admin, userId, 1);
         admin.clearAttackDetection(userId);
 
-        // an operator relaxes the realm's passkey policy: no passkey gives "substantial" any more until it is back
+        // an operator relaxes the realm's passkey policy (the admin console saves the whole realm): no passkey gives
+        // "substantial" any more until it is back
         String realmPath = "/admin/realms/khur";
-        assertThat(admin.put(realmPath, "{\"webAuthnPolicyPasswordlessUserVerificationRequirement\":\"preferred\"}").statusCode()).isEqualTo(204);
+        String original = admin.get(realmPath).body();
+        com.fasterxml.jackson.databind.node.ObjectNode relaxed = (com.fasterxml.jackson.databind.node.ObjectNode) mn.gov.khur.it.support.Json.parse(original);
+        relaxed.put("webAuthnPolicyPasswordlessUserVerificationRequirement", "preferred");
+        assertThat(admin.put(realmPath, mn.gov.khur.it.support.Json.write(relaxed)).statusCode()).isEqualTo(204);
+        assertThat(admin.realm().path("webAuthnPolicyPasswordlessUserVerificationRequirement").asText()).isEqualTo("preferred");
         try {
             HttpBrowser.Page again = device.open(rp.begin().authorizationUri());
             HttpBrowser.Page stillRefused = device.submit("#webauth", passkey.sign(again.body()), null);
@@ -216,7 +221,7 @@ class PasskeyLoginIT {
             assertThat(PasskeyJourney.latestEvent(admin, "LOGIN_ERROR", "user_verification_not_required")
                     .at("/details/auth_method").asText()).isEqualTo("khur-passkey");
         } finally {
-            assertThat(admin.put(realmPath, "{\"webAuthnPolicyPasswordlessUserVerificationRequirement\":\"required\"}").statusCode()).isEqualTo(204);
+            assertThat(admin.put(realmPath, original).statusCode()).isEqualTo(204);
         }
         HttpBrowser.Page entryAgain = device.open(rp.begin().authorizationUri());
         assertThat(device.submit("#webauth", passkey.sign(entryAgain.body()), null).leftIdp()).isTrue();

@@ -1,6 +1,6 @@
 // ХУР account console page "Passkey-ууд" (content.json: content/khur-passkeys). Renaming and removing passkeys
 // happen on the server-rendered passkey page (required action khur-passkeys, no script needed there), which
-// /realms/<realm>/khur-passkeys starts; this page explains and links to it. Texts come from the theme's message
+// /realms/<realm>/khur-passkeys/page starts; this page explains and links to it. Texts come from the theme's message
 // bundles through the same endpoint the account console itself reads.
 import { createElement as h, useEffect, useState } from "react";
 
@@ -25,7 +25,7 @@ export default function KhurPasskeys() {
         return null;
     }
     const text = (key) => messages[key] ?? key;
-    const manage = `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/khur-passkeys?lang=${encodeURIComponent(locale)}`;
+    const manage = `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/khur-passkeys/page?lang=${encodeURIComponent(locale)}`;
     return h("section", { id: "khur-passkeys-page", className: "pf-v5-c-page__main-section pf-m-light" },
         h("h1", { className: "pf-v5-c-title pf-m-2xl" }, text("khurPasskeysPage")),
         h("p", { className: "pf-v5-u-my-md" }, text("khurPasskeysPageIntro")),

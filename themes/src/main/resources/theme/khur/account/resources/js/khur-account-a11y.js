@@ -1,17 +1,42 @@
-// ХУР: a name for the account console's icon-only header button that keycloak.v3 (26.7.3) renders without one
-// at phone widths (the "⋮" options menu: axe "button-name", WCAG 4.1.2). Upstream behaviour worked around here;
-// drop this file once keycloak.v3 names the button itself.
-const NAMES = { mn: "Цэс", en: "Menu" };
-const SELECTOR = 'button[data-testid="options-kebab-toggle"]';
+// ХУР: two accessibility gaps of keycloak.v3's account console (26.7.3), closed from outside (upstream
+// behaviour worked around here; re-check on every upgrade and drop what upstream fixes):
+//  - icon-only buttons of the page header have no accessible name at phone widths (axe "button-name", WCAG 4.1.2);
+//  - the language field's accessible name does not contain the language it shows (axe
+//    "label-content-name-mismatch", WCAG 2.5.3): speech users say what they see.
+const MENU = { mn: "Цэс", en: "Menu" };
 
-function nameUnnamedButtons() {
-    const language = document.documentElement.lang === "en" ? "en" : "mn";
-    for (const button of document.querySelectorAll(SELECTOR)) {
-        if (!button.getAttribute("aria-label") && !button.textContent.trim()) {
-            button.setAttribute("aria-label", NAMES[language]);
+function language() {
+    return document.documentElement.lang === "en" ? "en" : "mn";
+}
+
+function nameIconOnlyHeaderButtons() {
+    for (const button of document.querySelectorAll("header button, .pf-v5-c-masthead button")) {
+        const named = button.getAttribute("aria-label") || button.getAttribute("aria-labelledby") || button.getAttribute("title");
+        if (!named && !button.textContent.trim()) {
+            button.setAttribute("aria-label", MENU[language()]);
         }
     }
 }
 
-new MutationObserver(nameUnnamedButtons).observe(document.documentElement, { subtree: true, childList: true });
-nameUnnamedButtons();
+function showTheLanguageInItsName() {
+    const field = document.getElementById("attributes.locale");
+    if (!field) {
+        return;
+    }
+    const shown = field.textContent.trim();
+    const labelledBy = field.getAttribute("aria-labelledby");
+    const name = field.getAttribute("aria-label") || (labelledBy || "").split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent.trim()).filter(Boolean).join(" ");
+    if (shown && name && !name.includes(shown)) {
+        field.removeAttribute("aria-labelledby"); // it would win over aria-label
+        field.setAttribute("aria-label", `${shown}, ${name}`);
+    }
+}
+
+function fix() {
+    nameIconOnlyHeaderButtons();
+    showTheLanguageInItsName();
+}
+
+new MutationObserver(fix).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+fix();

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
@@ -20,15 +21,17 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
- * {@code GET /realms/{realm}/khur-passkeys}: one stable link to the citizen's passkey page, for the account pages
+ * {@code GET /realms/{realm}/khur-passkeys/page}: one stable link to the citizen's passkey page, for the account pages
  * and the self-service done pages. It starts Keycloak's own way to run a required action at the citizen's request:
  * an authorization request of the account console with {@code kc_action=khur-passkeys} (login first if needed),
- * which returns to the account pages when done. The link itself holds nothing and grants nothing.
+ * which returns to the account pages when done. {@code response_type=none}: the round trip issues no code and no
+ * token, only the citizen's own action runs. The link itself holds nothing and grants nothing.
  */
 public final class PasskeyPageLink implements RealmResourceProvider {
 
     static final String CLIENT_ID = Constants.ACCOUNT_CONSOLE_CLIENT_ID;
-    static final String RETURN_PATH = "account/content/khur-passkeys";
+    /** Back to the account pages' list of sign-in methods (passkeys among them) when done. */
+    static final String RETURN_PATH = "account/account-security/signing-in";
 
     private final KeycloakSession session;
 
@@ -42,6 +45,7 @@ public final class PasskeyPageLink implements RealmResourceProvider {
     }
 
     @GET
+    @Path("page")
     public Response start(@QueryParam("lang") String language) {
         RealmModel realm = session.getContext().getRealm();
         URI base = session.getContext().getUri().getBaseUri();
@@ -50,8 +54,8 @@ public final class PasskeyPageLink implements RealmResourceProvider {
         UriBuilder authorize = OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(base))
                 .queryParam("client_id", CLIENT_ID)
                 .queryParam("redirect_uri", back)
-                .queryParam("response_type", "code")
-                .queryParam("response_mode", "fragment")
+                .queryParam("response_type", "none")
+                .queryParam("response_mode", "query")
                 .queryParam("scope", "openid")
                 .queryParam("state", SecretGenerator.getInstance().randomString(22))
                 .queryParam("nonce", SecretGenerator.getInstance().randomString(22))
@@ -66,7 +70,7 @@ public final class PasskeyPageLink implements RealmResourceProvider {
         return Response.seeOther(authorize.build(realm.getName())).cacheControl(noStore).build();
     }
 
-    /** The account console redeems no code from this request: the verifier is thrown away, the challenge only satisfies PKCE. */
+    /** No code is issued (response type none): the verifier is thrown away, the challenge only satisfies the client's PKCE rule. */
     private static String s256(String verifier) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

@@ -6,7 +6,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** {@code /realms/{realm}/khur-passkeys}: see {@link PasskeyPageLink}. */
+/** {@code /realms/{realm}/khur-passkeys/page}: see {@link PasskeyPageLink}. */
 public final class PasskeyPageLinkFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "khur-passkeys";
@@ -16,9 +16,9 @@ public final class PasskeyPageLinkFactory implements RealmResourceProviderFactor
         return new PasskeyPageLink(session);
     }
 
-    /** Where pages link to: {@code <base>/realms/<realm>/khur-passkeys}. */
+    /** Where pages link to: {@code <base>/realms/<realm>/khur-passkeys/page}. */
     public static String path(String realmName) {
-        return "/realms/" + realmName + "/" + PROVIDER_ID;
+        return "/realms/" + realmName + "/" + PROVIDER_ID + "/page";
     }
 
     @Override

@@ -16,6 +16,11 @@ record OfferMoment(boolean singleSignOn, List<String> amrOfThisLogin, int levelO
     /** Keycloak's level of "substantial" in this realm's acr map ({"substantial": 1, "high": 2}). */
     static final int SUBSTANTIAL = 1;
 
+    /** This login was a passkey's: the citizen has one here (or on the phone they used), nothing to offer on this device. */
+    boolean passkeyLogin() {
+        return !singleSignOn && amrOfThisLogin.contains(PasskeyLogin.AMR[0]);
+    }
+
     boolean worthAnOffer() {
         return !singleSignOn
                 && !amrOfThisLogin.isEmpty()

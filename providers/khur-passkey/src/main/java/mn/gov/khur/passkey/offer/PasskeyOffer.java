@@ -55,8 +55,14 @@ final class PasskeyOffer extends WebAuthnPasswordlessRegister {
         OfferMoment moment = new OfferMoment(AuthenticatorUtil.isSSOAuthentication(authSession),
                 AuthenticationMethods.parse(authSession.getUserSessionNotes().get(AuthenticationMethods.USER_SESSION_NOTE)),
                 new AcrStore(session, authSession).getLevelOfAuthenticationFromCurrentAuthentication());
-        if (moment.worthAnOffer() && CapableDevice.canHoldAPasskey(session)
-                && !OfferedDevices.of(session).answeredBy(context.getRealm(), context.getUser())) {
+        OfferedDevices devices = OfferedDevices.of(session);
+        if (devices.answeredBy(context.getRealm(), context.getUser())) {
+            return;
+        }
+        if (moment.passkeyLogin()) {
+            // not asked later on this device either (e.g. after a step-up by signature in the same session)
+            devices.with(context.getRealm(), context.getUser()).remember(session, context.getRealm());
+        } else if (moment.worthAnOffer() && CapableDevice.canHoldAPasskey(session)) {
             authSession.addRequiredAction(PasskeyOfferFactory.PROVIDER_ID);
         }
     }

@@ -22,8 +22,11 @@ class OfferMomentTest {
     }
 
     @Test
-    void aPasskeyLoginIsNot() {
+    void aPasskeyLoginIsNotButTellsThatTheCitizenHasOne() {
         assertThat(new OfferMoment(false, List.of("passkey", "hwk", "mfa"), 1).worthAnOffer()).isFalse();
+        assertThat(new OfferMoment(false, List.of("passkey", "hwk", "mfa"), 1).passkeyLogin()).isTrue();
+        assertThat(new OfferMoment(true, List.of(), 1).passkeyLogin()).isFalse();
+        assertThat(new OfferMoment(false, List.of("pwd", "sms", "mfa"), 1).passkeyLogin()).isFalse();
     }
 
     @Test
