@@ -1,6 +1,7 @@
 // ХУР: two accessibility gaps of keycloak.v3's account console (26.7.3), closed from outside (upstream
 // behaviour worked around here; re-check on every upgrade and drop what upstream fixes):
-//  - icon-only buttons of the page header have no accessible name at phone widths (axe "button-name", WCAG 4.1.2);
+//  - icon-only menu buttons (the header's and the pages' "⋮" at phone widths) have no accessible name (axe
+//    "button-name", WCAG 4.1.2);
 //  - the language field's accessible name does not contain the language it shows (axe
 //    "label-content-name-mismatch", WCAG 2.5.3): speech users say what they see.
 const MENU = { mn: "Цэс", en: "Menu" };
@@ -9,10 +10,10 @@ function language() {
     return document.documentElement.lang === "en" ? "en" : "mn";
 }
 
-function nameIconOnlyHeaderButtons() {
-    for (const button of document.querySelectorAll("header button, .pf-v5-c-masthead button")) {
+function nameIconOnlyMenuButtons() {
+    for (const button of document.querySelectorAll("button")) {
         const named = button.getAttribute("aria-label") || button.getAttribute("aria-labelledby") || button.getAttribute("title");
-        if (!named && !button.textContent.trim()) {
+        if (!named && !button.textContent.trim() && button.querySelector("svg")) { // icon-only
             button.setAttribute("aria-label", MENU[language()]);
         }
     }
@@ -34,7 +35,7 @@ function showTheLanguageInItsName() {
 }
 
 function fix() {
-    nameIconOnlyHeaderButtons();
+    nameIconOnlyMenuButtons();
     showTheLanguageInItsName();
 }
 

@@ -24,8 +24,11 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * {@code GET /realms/{realm}/khur-passkeys/page}: one stable link to the citizen's passkey page, for the account pages
  * and the self-service done pages. It starts Keycloak's own way to run a required action at the citizen's request:
  * an authorization request of the account console with {@code kc_action=khur-passkeys} (login first if needed),
- * which returns to the account pages when done. {@code response_type=none}: the round trip issues no code and no
- * token, only the citizen's own action runs. The link itself holds nothing and grants nothing.
+ * which returns to the account pages when done. The code that comes back in the fragment is never redeemed: the
+ * account console's keycloak-js finds no state of its own for it, strips it from the address and logs in as usual
+ * (single sign-on); its PKCE verifier was thrown away here, so nobody can redeem it. ({@code response_type=none}
+ * would send no code, but then keycloak-js keeps the fragment and its own login fails on that redirect URI.)
+ * The link itself holds nothing and grants nothing.
  */
 public final class PasskeyPageLink implements RealmResourceProvider {
 
@@ -54,8 +57,8 @@ public final class PasskeyPageLink implements RealmResourceProvider {
         UriBuilder authorize = OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(base))
                 .queryParam("client_id", CLIENT_ID)
                 .queryParam("redirect_uri", back)
-                .queryParam("response_type", "none")
-                .queryParam("response_mode", "query")
+                .queryParam("response_type", "code")
+                .queryParam("response_mode", "fragment")
                 .queryParam("scope", "openid")
                 .queryParam("state", SecretGenerator.getInstance().randomString(22))
                 .queryParam("nonce", SecretGenerator.getInstance().randomString(22))
@@ -70,7 +73,7 @@ public final class PasskeyPageLink implements RealmResourceProvider {
         return Response.seeOther(authorize.build(realm.getName())).cacheControl(noStore).build();
     }
 
-    /** No code is issued (response type none): the verifier is thrown away, the challenge only satisfies the client's PKCE rule. */
+    /** The verifier is thrown away: the code this request returns can never be exchanged. */
     private static String s256(String verifier) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
