@@ -1,6 +1,6 @@
 <#-- ХУР: "Тоон гарын үсгээр нэвтрэх" with a USB token through the local ESIGN client (contracts.md §4).
-     Data: khurEsignData (the exact string to sign), khurEsignClientUrl, khurEsignInstallUrl,
-     khurEsignTimeoutSeconds, khurEsignRegisterNumber.
+     Data: attribute "khurEsignToken" (EsignTokenPage): dataToSign (the exact string to sign), clientUrl,
+     installUrl, timeoutSeconds, registerNumber.
      Ids: #khur-esign-form, #khur-esign-register-number, #khur-esign-sign, #khur-esign-status,
      #khur-esign-install, #khur-esign-back. js/khur-esign-token.js connects to the client only when
      the button is pressed (a user gesture, for Chrome's Local Network Access prompt). -->
@@ -11,15 +11,15 @@
         ${msg("khurEsignTokenTitle")}
     <#elseif section = "form">
         <form id="khur-esign-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
-              data-client-url="${khurEsignClientUrl!""}" data-sign-data="${khurEsignData!""}"
-              data-timeout-seconds="${(khurEsignTimeoutSeconds!120)?c}"
+              data-client-url="${(khurEsignToken.clientUrl)!""}" data-sign-data="${(khurEsignToken.dataToSign)!""}"
+              data-timeout-seconds="${((khurEsignToken.timeoutSeconds)!120)?c}"
               data-text-connecting="${msg("khurEsignConnecting")}"
               data-text-waiting-pin="${msg("khurEsignWaitingPin")}"
               data-text-required="${msg("khurEsignRegisterNumberRequired")}">
             <div class="${properties.kcFormGroupClass!}">
                 <label for="khur-esign-register-number" class="${properties.kcLabelClass!}">${msg("khurEsignRegisterNumberLabel")}</label>
                 <input id="khur-esign-register-number" name="registerNumber" type="text" required autocomplete="username"
-                       class="${properties.kcInputClass!}" value="${khurEsignRegisterNumber!""}" autofocus
+                       class="${properties.kcInputClass!}" value="${(khurEsignToken.registerNumber)!""}" autofocus
                        aria-invalid="<#if messagesPerField.existsError('registerNumber')>true<#else>false</#if>"/>
                 <#if messagesPerField.existsError('registerNumber')>
                     <span id="input-error-register-number" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('registerNumber'))?no_esc}</span>
@@ -35,8 +35,8 @@
                 <button type="submit" id="khur-esign-back" name="back" value="true" formnovalidate
                         class="${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}">${msg("khurEsignOtherMethods")}</button>
             </div>
-            <#if (khurEsignInstallUrl!"")?has_content>
-                <p class="khur-esign__install">${msg("khurEsignInstallHint")} <a id="khur-esign-install" href="${khurEsignInstallUrl}" rel="noopener" target="_blank">${msg("khurEsignInstallLink")}</a></p>
+            <#if ((khurEsignToken.installUrl)!"")?has_content>
+                <p class="khur-esign__install">${msg("khurEsignInstallHint")} <a id="khur-esign-install" href="${khurEsignToken.installUrl}" rel="noopener" target="_blank">${msg("khurEsignInstallLink")}</a></p>
             </#if>
         </form>
         <script src="${url.resourcesPath}/js/khur-esign-token.js" defer></script>

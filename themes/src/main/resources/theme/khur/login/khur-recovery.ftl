@@ -1,5 +1,6 @@
 <#-- ХУР password recovery, page 1 ("Нууц үг сэргээх"): register number + captcha.
-     Ids: #khur-recovery-form, #registerNumber, #captcha, #khur-recovery-submit. -->
+     Ids: #khur-recovery-form, #registerNumber, #captcha, #khur-recovery-submit; #khur-recovery-other-ways and
+     #khur-recovery-other-login (for everyone: without a registered phone, the bank and digital-signature ways in). -->
 <#import "template.ftl" as layout>
 <#import "khur-selfservice-fields.ftl" as fields>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('registerNumber','captcha'); section>
@@ -16,5 +17,7 @@
             </div>
             <p><a id="khur-back-to-login" href="${url.loginRestartFlowUrl}">${msg("khurBackToLogin")}</a></p>
         </form>
+        <p id="khur-recovery-other-ways" class="khur-hint">${msg("khurRecoveryOtherWays")}</p>
+        <p><a id="khur-recovery-other-login" href="${url.loginRestartFlowUrl}">${msg("khurRefusedLogin")}</a></p>
     </#if>
 </@layout.registrationLayout>

@@ -9,7 +9,8 @@
      Also: #khur-sms-form, #khur-sms-resend, #khur-sms-cancel, #khur-sms-status, #khur-sms-open,
        #khur-sms-qr, #khur-sms-countdown.
      Works without JavaScript (the Continue button posts the form); js/khur-sms-wait.js adds
-     status polling and the countdown. No inline script. -->
+     status polling and the countdown, and shows data-text-feedback-* when the status says an SMS came
+     but did not count (only the login's page has a wrong-code text: no other is ever told one). No inline script. -->
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
 
@@ -120,7 +121,9 @@
                   data-text-waiting="${msg("khurSmsWaiting")}"
                   data-text-matched="${msg("khurSmsMatched")}"
                   data-text-expired="${msg("khurSmsExpiredText")}"
-                  data-text-check-failed="${msg("khurSmsCheckFailed")}">
+                  data-text-check-failed="${msg("khurSmsCheckFailed")}"
+                  <#if khurPhoneMasked?has_content && khurPurpose == "login">data-text-feedback-wrong-code="${msg("khurSmsWrongCode", khurPhoneMasked, khurShortNumber)}"</#if>
+                  <#if khurPhoneMasked?has_content>data-text-feedback-other-number="${msg("khurSmsOtherNumber", khurPhoneMasked, khurShortNumber)}"<#else>data-text-feedback-other-number="${msg("khurSmsOtherNumberNoPhone", "", khurShortNumber)}"</#if>>
                 <div class="${properties.kcFormGroupClass!}">
                     <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-wrap khur-sms__actions">
                         <#if !khurExpired>
@@ -139,6 +142,9 @@
                     </div>
                 </div>
             </form>
+            <#if khurPurpose = "password-reset"><#-- the same for every recovery (decoys too): no phone, no code here -->
+                <p id="khur-sms-other-ways" class="khur-hint">${msg("khurRecoveryOtherWays")}</p>
+            </#if>
         </div>
         <script src="${url.resourcesPath}/js/khur-sms-wait.js" defer></script>
     </#if>

@@ -32,6 +32,26 @@
                 <#if client?? && (client.name!client.clientId)?has_content>
                     <p id="khur-client-name" class="khur-client-name">${msg("khurLoginToClient", advancedMsg(client.name!client.clientId))}</p>
                 </#if>
+                <#-- issue 21.3: only the right password of a temporarily locked account gets khurAccountLockedMinutes
+                     (any other password the "wrong register number or password" answer): why, how long, and links to
+                     the ways in on this page that a lock does not stop -->
+                <#if khurAccountLockedMinutes?? && khurAccountLockedMinutes?is_number>
+                    <#assign khurLockedBanks = social?? && social.providers?? && social.providers?has_content>
+                    <#assign khurLockedSignatures = (khurEsignMethods![])?has_content>
+                    <div id="khur-account-locked" class="khur-locked ${properties.kcAlertClass!} pf-m-warning">
+                        <p class="${properties.kcAlertTitleClass!}">${msg("khurAccountLockedTitle")}</p>
+                        <div class="${properties.kcAlertDescriptionClass!}">
+                            <p><#if khurAccountLockedMinutes == 1>${msg("khurAccountLockedOneMinute")}<#else>${msg("khurAccountLocked", khurAccountLockedMinutes?c)}</#if></p>
+                            <#if khurLockedBanks || khurLockedSignatures>
+                                <p>${msg("khurAccountLockedOtherWays")}</p>
+                                <ul class="khur-locked__ways">
+                                    <#if khurLockedBanks><li><a href="#khur-banks">${msg("khurBankMethod")}</a></li></#if>
+                                    <#if khurLockedSignatures><li><a href="#khur-signatures">${msg("khurEsignTitle")}</a></li></#if>
+                                </ul>
+                            </#if>
+                        </div>
+                    </div>
+                </#if>
                 <h2 class="khur-method__title"><a id="khur-method-otp" class="khur-method__link" href="#kc-form-login">${msg("khurLoginTitle")}</a></h2>
                 <p class="khur-intro">${msg("khurLoginIntro")}</p>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
@@ -45,7 +65,7 @@
                                 <input id="username" name="username" value="${(login.username)!''}" type="text"
                                        autocomplete="${(enableWebAuthnConditionalUI?has_content)?then('username webauthn', 'off')}"
                                        autocapitalize="characters" autocorrect="off" spellcheck="false"
-                                       placeholder="${msg("khurRegnumPlaceholder")}" maxlength="32" autofocus
+                                       placeholder="${msg("khurRegnumPlaceholder")}" maxlength="32" <#if !khurAccountLockedMinutes??>autofocus</#if>
                                        aria-describedby="khur-username-hint"
                                        aria-invalid="<#if usernameError?has_content>true</#if>"/>
                                 <@field.errorIcon error=usernameError/>

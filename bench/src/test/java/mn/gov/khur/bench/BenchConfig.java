@@ -12,8 +12,8 @@ public final class BenchConfig {
     public static final String STOCK_REALM = "bench-stock";
     public static final String STOCK_CLIENT = "bench-rp";
     public static final String STOCK_CLIENT_SECRET = "bench-rp-secret";
-    /** Allowed by demo-rp ({@code http://localhost:8092/*}); never requested: redirects are not followed. */
-    public static final String REDIRECT_URI = "http://localhost:8092/bench-callback";
+    /** demo-rp's registered callback (exact URIs: profile khur-standard); never requested: redirects are not followed. */
+    public static final String REDIRECT_URI = "http://localhost:8092/callback";
     public static final String PASSWORD = "BenchPass1word";
     public static final String SHORT_NUMBER = "130092";
 

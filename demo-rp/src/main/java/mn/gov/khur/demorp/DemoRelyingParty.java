@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  * Environment (defaults in brackets): {@code DEMO_RP_PORT} [8092], {@code DEMO_RP_ISSUER}
  * [http://localhost:8080/realms/khur], {@code DEMO_RP_CLIENT_ID} [demo-rp],
  * {@code DEMO_RP_CLIENT_SECRET} [demo-rp-secret], {@code DEMO_RP_BASE_URL}
- * [http://localhost:&lt;port&gt;]. ХУР need not be up yet: discovery happens on the first login and
+ * [http://localhost:&lt;port&gt;], {@code DEMO_RP_PROFILE} [khur-standard; or khur-fapi2: PAR,
+ * private_key_jwt, DPoP, client {@code demo-rp-fapi2}], {@code DEMO_RP_KEY_FILE} [demo-rp-signing-key.jwk.json]. ХУР need not be up yet: discovery happens on the first login and
  * is retried until it works. Stops on Ctrl-C / SIGTERM.
  */
 public final class DemoRelyingParty {
@@ -41,8 +42,12 @@ public final class DemoRelyingParty {
         }, "demo-rp-shutdown"));
 
         System.out.println("Demo relying party (Демо үйлчилгээ): " + config.baseUrl() + "/");
-        System.out.println("  ХУР issuer " + config.issuer() + ", client_id " + config.clientId()
+        System.out.println("  ХУР issuer " + config.issuer() + ", profile " + config.profile() + ", client_id " + config.clientId()
                 + ", redirect_uri " + config.redirectUri() + ", listening on port " + server.port());
+        if (config.fapi2()) {
+            System.out.println("  public keys for ХУР's operators (JWKS URL): " + config.jwksUri() + " (private key in "
+                    + config.keyFile().toAbsolutePath() + ")");
+        }
         stopped.await();
     }
 }

@@ -30,13 +30,14 @@ import mn.gov.khur.demorp.SessionStore.Session;
 import mn.gov.khur.demorp.SessionStore.SignedIn;
 
 /**
- * The demo site: five pages on the JDK's HTTP server.
+ * The demo site: six pages on the JDK's HTTP server.
  * <pre>
  *   GET /          start page with the login buttons
  *   GET /login     → 302 to ХУР (query: acr=high, scope=openid profile phone, lang=mn|en)
  *   GET /callback  ← ХУР sends the browser back here; → 302 to /me, or an error page
  *   GET /me        the citizen's claims and userinfo
- *   GET /logout    → 302 to ХУР's end-session endpoint, which comes back to /
+ *   GET /logout    → 302 to ХУР's end-session endpoint, which comes back to /logged-out
+ *   GET /logged-out  "you are logged out"
  *   GET /frontchannel-logout?iss=…&amp;sid=…   ХУР's front-channel logout (in a hidden iframe): ends
  *                  the local sessions of that ХУР session
  * </pre>
@@ -46,20 +47,27 @@ public final class DemoRpServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DemoRpServer.class.getName());
 
     static final String SESSION_COOKIE = "demo_rp_session";
+    /** The post-logout redirect URI's path (see {@link DemoRpConfig#postLogoutRedirectUri()}). */
+    static final String LOGGED_OUT_PATH = "/logged-out";
 
     /** Scopes this site may ask for: {@code openid} (register_number, acr, amr), {@code profile}, {@code phone}. */
     private static final Set<String> ALLOWED_SCOPES = Set.of("openid", "profile", "phone");
     private static final String DEFAULT_SCOPE = "openid profile";
+    /** Keycloak's {@code error_description} when a login page outlived its login (with {@code temporarily_unavailable}). */
+    private static final String AUTHENTICATION_EXPIRED = "authentication_expired";
 
     private final DemoRpConfig config;
     private final KhurOidcClient oidc;
+    /** khur-fapi2 only (null otherwise): the site's keys, whose public half is served at /jwks.json. */
+    private final SiteKeys keys;
     private final SessionStore sessions;
     private final HttpServer server;
     private final ExecutorService executor;
 
     private DemoRpServer(DemoRpConfig config, SessionStore sessions) throws IOException {
         this.config = config;
-        this.oidc = new KhurOidcClient(config);
+        this.keys = config.fapi2() ? SiteKeys.loadOrCreate(config.keyFile()) : null;
+        this.oidc = new KhurOidcClient(config, keys);
         this.sessions = sessions;
         this.server = HttpServer.create(new InetSocketAddress(config.port()), 0);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -133,13 +141,24 @@ public final class DemoRpServer implements AutoCloseable {
     /** ХУР sent the browser back: finish the login, or explain politely why it did not work. */
     private Response callback(HttpExchange exchange) throws IdpUnavailableException {
         Optional<Session> session = currentSession(exchange);
+        Map<String, List<String>> callback = URLUtils.parseParameters(exchange.getRequestURI().getRawQuery());
+        if (session.map(Session::signedIn).isPresent() && session.get().pendingLogin() == null) {
+            // The browser's Back button after a finished login: ХУР, still logged in, answers the old
+            // request again. The citizen is logged in here, so that is what they see, not an error.
+            return Response.redirect(URI.create("/me")).withLogNote("already_signed_in");
+        }
+        if (AUTHENTICATION_EXPIRED.equals(MultivaluedMapUtils.getFirstValue(callback, "error_description"))) {
+            // ХУР's login page outlived the login (Back button, a second tab that already finished): ХУР
+            // is logged in but has no login to answer. Keycloak's advice: start a new one, which the
+            // single sign-on session answers at once (or shows the login page again, never a loop).
+            session.ifPresent(Session::takePendingLogin);
+            return Response.redirect(URI.create("/login")).withLogNote("error=authentication_expired, login restarted");
+        }
         PendingLogin pending = session.map(Session::takePendingLogin).orElse(null);
         if (pending == null) {
-            // No cookie, expired session, the back button after a finished login, or a callback
-            // this browser never asked for.
+            // No cookie, expired session, or a callback this browser never asked for.
             return Response.html(400, Pages.error("no_login_in_progress", null)).withLogNote("error=no_login_in_progress");
         }
-        Map<String, List<String>> callback = URLUtils.parseParameters(exchange.getRequestURI().getRawQuery());
         SignedIn signedIn;
         try {
             signedIn = oidc.finishLogin(pending, callback);
@@ -157,6 +176,14 @@ public final class DemoRpServer implements AutoCloseable {
         return Response.redirect(URI.create("/me")).withCookie(sessionCookie(fresh.id()));
     }
 
+    /** Where ХУР sends the browser after logout: the citizen sees that they are logged out. */
+    private Response loggedOut(HttpExchange exchange) {
+        if (currentSession(exchange).map(Session::signedIn).isPresent()) {
+            return Response.redirect(URI.create("/me")); // logged in again since: not "logged out"
+        }
+        return Response.html(200, Pages.loggedOut());
+    }
+
     private Response me(HttpExchange exchange) {
         SignedIn signedIn = currentSession(exchange).map(Session::signedIn).orElse(null);
         if (signedIn == null) {
@@ -170,7 +197,7 @@ public final class DemoRpServer implements AutoCloseable {
         Optional<Session> session = currentSession(exchange);
         SignedIn signedIn = session.map(Session::signedIn).orElse(null);
         session.ifPresent(s -> sessions.remove(s.id()));
-        URI next = URI.create("/");
+        URI next = URI.create(LOGGED_OUT_PATH);
         if (signedIn != null) {
             try {
                 URI endSession = oidc.logoutUri(signedIn.idToken());
@@ -234,7 +261,10 @@ public final class DemoRpServer implements AutoCloseable {
             case "/callback" -> callback(exchange);
             case "/me" -> me(exchange);
             case "/logout" -> logout(exchange);
+            case LOGGED_OUT_PATH -> loggedOut(exchange);
             case "/frontchannel-logout" -> frontChannelLogout(exchange);
+            case "/jwks.json" -> keys == null ? Response.html(404, Pages.message("Хуудас олдсонгүй", "Page not found"))
+                    : Response.json(200, keys.publicJwks());
             default -> Response.html(404, Pages.message("Хуудас олдсонгүй", "Page not found"));
         };
     }
@@ -280,7 +310,9 @@ public final class DemoRpServer implements AutoCloseable {
             return;
         }
         byte[] body = response.html().getBytes(StandardCharsets.UTF_8);
-        headers.set("Content-Type", "text/html; charset=utf-8");
+        if (!response.headers().containsKey("Content-Type")) {
+            headers.set("Content-Type", "text/html; charset=utf-8");
+        }
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(response.status(), -1);
             return;
@@ -300,6 +332,11 @@ public final class DemoRpServer implements AutoCloseable {
 
         static Response html(int status, String html) {
             return new Response(status, html, null, Map.of(), null);
+        }
+
+        /** The site's public keys: ХУР fetches them, so no HTML and no session. */
+        static Response json(int status, String json) {
+            return new Response(status, json, null, Map.of("Content-Type", "application/json"), null);
         }
 
         static Response redirect(URI location) {

@@ -21,13 +21,21 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -56,6 +64,11 @@ import mn.gov.khur.demorp.SessionStore.SignedIn;
  *       the assurance level if one was asked for, call userinfo;</li>
  *   <li>log out: send the browser to the end-session endpoint with {@code id_token_hint}.</li>
  * </ol>
+ * In profile {@code khur-fapi2} (FAPI 2.0) three things change, and nothing else: the authorization request is
+ * pushed first (PAR) and the browser carries only {@code client_id} + {@code request_uri}; the client authenticates
+ * with a JWT signed by its own key ({@code private_key_jwt}, audience = ХУР's issuer) instead of a secret; and every
+ * token and userinfo request carries a DPoP proof, so a stolen access token is useless without this site's DPoP key.
+ * <p>
  * Nothing here is specific to ХУР except the claim names and acr values the site reads.
  */
 final class KhurOidcClient {
@@ -113,10 +126,53 @@ final class KhurOidcClient {
     }
 
     private final DemoRpConfig config;
+    /** khur-fapi2 only: the site's signing key and the DPoP proof maker; null in khur-standard. */
+    private final SiteKeys keys;
+    private final DefaultDPoPProofFactory dpop;
     private volatile Provider provider;
 
     KhurOidcClient(DemoRpConfig config) {
+        this(config, null);
+    }
+
+    KhurOidcClient(DemoRpConfig config, SiteKeys keys) {
         this.config = config;
+        this.keys = keys;
+        if (config.fapi2() && keys == null) {
+            throw new IllegalArgumentException("khur-fapi2 needs the site's keys");
+        }
+        try {
+            this.dpop = keys == null ? null : new DefaultDPoPProofFactory(keys.dpopKey(), JWSAlgorithm.ES256);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How the site proves who it is at the token endpoint (and at the PAR endpoint). */
+    private ClientAuthentication clientAuthentication(OIDCProviderMetadata metadata) {
+        if (!config.fapi2()) {
+            return new ClientSecretBasic(config.clientId(), config.clientSecret());
+        }
+        try {
+            // FAPI 2.0: the assertion's only audience is the issuer (not the endpoint URL)
+            JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(config.clientId(), new Audience(metadata.getIssuer().getValue()));
+            return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, keys.signingKey().toECPrivateKey(), keys.signingKey().getKeyID(), null);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the client assertion", e);
+        }
+    }
+
+    /** khur-fapi2: a DPoP proof for one request (method + URL, and the access token's hash when one is sent). */
+    private HTTPRequest withProof(HTTPRequest request, AccessToken accessToken) {
+        if (dpop != null) {
+            try {
+                request.setDPoP(accessToken == null ? dpop.createDPoPJWT(request.getMethod().name(), request.getURI())
+                        : dpop.createDPoPJWT(request.getMethod().name(), request.getURI(), accessToken));
+            } catch (JOSEException e) {
+                throw new IllegalStateException("cannot sign the DPoP proof", e);
+            }
+        }
+        return request;
     }
 
     /**
@@ -131,8 +187,9 @@ final class KhurOidcClient {
         }
         try {
             OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(config.issuer(), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+            // khur-standard clients get RS256 ID tokens; FAPI 2.0 forbids RS256, khur-fapi2 clients get PS256
             IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), config.clientId(),
-                    JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
+                    config.fapi2() ? JWSAlgorithm.PS256 : JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
             current = new Provider(metadata, validator);
             provider = current;
             return current;
@@ -165,7 +222,25 @@ final class KhurOidcClient {
         if (uiLocale != null) {
             request.uiLocales(List.of(uiLocale));
         }
-        return new LoginRedirect(request.build().toURI(), new PendingLogin(state, nonce, codeVerifier, acr));
+        PendingLogin pending = new PendingLogin(state, nonce, codeVerifier, acr);
+        if (!config.fapi2()) {
+            return new LoginRedirect(request.build().toURI(), pending);
+        }
+        // khur-fapi2: push the request over the back channel (authenticated), send the browser only its handle
+        HTTPResponse pushed = send(new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
+                clientAuthentication(metadata), request.build()).toHTTPRequest());
+        try {
+            PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(pushed);
+            if (!response.indicatesSuccess()) {
+                throw new IdpUnavailableException("ХУР refused the pushed authorization request: "
+                        + response.toErrorResponse().getErrorObject(), null);
+            }
+            URI browser = new AuthorizationRequest.Builder(response.toSuccessResponse().getRequestURI(), config.clientId())
+                    .endpointURI(metadata.getAuthorizationEndpointURI()).build().toURI();
+            return new LoginRedirect(browser, pending);
+        } catch (ParseException e) {
+            throw new IdpUnavailableException("ХУР's answer to the pushed authorization request could not be read", e);
+        }
     }
 
     /**
@@ -195,18 +270,20 @@ final class KhurOidcClient {
             throw new LoginFailedException(error.getCode() == null ? "server_error" : error.getCode(), error.getDescription(), true);
         }
         AuthorizationSuccessResponse success = response.toSuccessResponse();
-        // RFC 9207 (mix-up protection): if ХУР names itself in the response, it must be our issuer.
-        if (success.getIssuer() != null && !success.getIssuer().equals(idp.metadata().getIssuer())) {
+        // RFC 9207 (mix-up protection): if ХУР names itself in the response, it must be our issuer (khur-fapi2: it must).
+        if ((config.fapi2() && success.getIssuer() == null)
+                || (success.getIssuer() != null && !success.getIssuer().equals(idp.metadata().getIssuer()))) {
             throw new LoginFailedException("invalid_issuer", null, false);
         }
 
-        // Back channel: the code and the PKCE verifier for tokens; the client authenticates with HTTP Basic.
+        // Back channel: the code and the PKCE verifier for tokens; the client authenticates with HTTP Basic
+        // (khur-standard) or its signed assertion plus a DPoP proof (khur-fapi2).
         TokenRequest tokenRequest = new TokenRequest(idp.metadata().getTokenEndpointURI(),
-                new ClientSecretBasic(config.clientId(), config.clientSecret()),
+                clientAuthentication(idp.metadata()),
                 new AuthorizationCodeGrant(success.getAuthorizationCode(), config.redirectUri(), pending.codeVerifier()));
         TokenResponse tokenResponse;
         try {
-            tokenResponse = OIDCTokenResponseParser.parse(send(tokenRequest.toHTTPRequest()));
+            tokenResponse = OIDCTokenResponseParser.parse(send(withProof(tokenRequest.toHTTPRequest(), null)));
         } catch (ParseException e) {
             throw new LoginFailedException("token_error", "the token response could not be read", false);
         }
@@ -242,8 +319,10 @@ final class KhurOidcClient {
         }
 
         // Userinfo with the access token. Its sub must be the ID token's sub (OIDC Core 5.3.4).
-        BearerAccessToken accessToken = tokens.getBearerAccessToken();
-        HTTPResponse userInfoHttp = send(new UserInfoRequest(idp.metadata().getUserInfoEndpointURI(), accessToken).toHTTPRequest());
+        AccessToken accessToken = tokens.getAccessToken();
+        HTTPResponse userInfoHttp = send(withProof(
+                new UserInfoRequest(idp.metadata().getUserInfoEndpointURI(), accessToken).toHTTPRequest(),
+                config.fapi2() ? accessToken : null));
         UserInfoResponse userInfoResponse;
         try {
             userInfoResponse = UserInfoResponse.parse(userInfoHttp);

@@ -179,6 +179,17 @@ final class Pages {
         return Html.page("Нэвтэрч чадсангүй / Not logged in", body.toString());
     }
 
+    /** After logout (the post-logout redirect URI): the citizen sees that they are logged out, here and at ХУР. */
+    static String loggedOut() {
+        return Html.page("Гарлаа / Logged out", """
+                <h1 id="logged-out">Та системээс гарлаа <span class="en" lang="en">/ You are logged out</span></h1>
+                <p>Энэ сайт болон ХУР дээрх нэвтрэлт тань дууслаа.<br>
+                <span class="en" lang="en">Your login at this site and at ХУР has ended.</span></p>
+                <div class="actions"><a class="button" id="login-again" href="/login">Дахин нэвтрэх <span lang="en">/ Log in again</span></a>
+                <a class="button secondary" id="home" href="/">Нүүр <span lang="en">/ Home</span></a></div>
+                """);
+    }
+
     /** A plain message page (bad request, not found, internal error). */
     static String message(String mn, String en) {
         return Html.page(mn + " / " + en, "<h1>" + escape(mn) + " <span class=\"en\" lang=\"en\">/ " + escape(en) + "</span></h1>\n"

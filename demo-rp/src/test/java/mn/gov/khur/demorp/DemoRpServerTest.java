@@ -202,6 +202,41 @@ class DemoRpServerTest {
     }
 
     @Test
+    void backButtonAfterAFinishedLoginShowsTheCitizenTheirDetailsNotAnError() throws Exception {
+        HttpResponse<String> login = get("/login", null);
+        String firstSession = cookieValue(login.headers().firstValue("Set-Cookie").orElseThrow());
+        Map<String, List<String>> request = URLUtils.parseParameters(
+                URI.create(login.headers().firstValue("Location").orElseThrow()).getRawQuery());
+        String state = MultivaluedMapUtils.getFirstValue(request, "state");
+        HttpResponse<String> finished = get("/callback?code=" + khur.authorize(request) + "&state=" + state, firstSession);
+        String session = cookieValue(finished.headers().firstValue("Set-Cookie").orElseThrow());
+
+        // Back: ХУР (still logged in) answers the old request again, with a new code or "authentication_expired"
+        for (String again : List.of("code=" + khur.authorize(request) + "&state=" + state,
+                "error=temporarily_unavailable&error_description=authentication_expired&state=" + state)) {
+            HttpResponse<String> callback = get("/callback?" + again, session);
+            assertThat(callback.statusCode()).as(again).isEqualTo(302);
+            assertThat(callback.headers().firstValue("Location")).as(again).hasValue("/me");
+        }
+        assertThat(get("/me", session).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginPageThatOutlivedItsLoginStartsANewLogin() throws Exception {
+        HttpResponse<String> login = get("/login", null);
+        String session = cookieValue(login.headers().firstValue("Set-Cookie").orElseThrow());
+        String state = query(URI.create(login.headers().firstValue("Location").orElseThrow())).get("state");
+
+        HttpResponse<String> callback = get("/callback?error=temporarily_unavailable&error_description=authentication_expired&state="
+                + state, session);
+
+        assertThat(callback.statusCode()).isEqualTo(302);
+        assertThat(callback.headers().firstValue("Location")).hasValue("/login");
+        assertThat(get("/callback?error=temporarily_unavailable&error_description=authentication_expired", null)
+                .headers().firstValue("Location")).as("without a session too").hasValue("/login");
+    }
+
+    @Test
     void errorFromKhurIsShownPolitelyAndEscaped() throws Exception {
         HttpResponse<String> login = get("/login", null);
         String session = cookieValue(login.headers().firstValue("Set-Cookie").orElseThrow());
@@ -280,10 +315,33 @@ class DemoRpServerTest {
         URI location = URI.create(logout.headers().firstValue("Location").orElseThrow());
         assertThat(location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath()).isEqualTo(khur.endpoint("logout"));
         Map<String, String> query = query(location);
-        assertThat(query).containsEntry("post_logout_redirect_uri", BASE_URL + "/").containsEntry("client_id", "demo-rp");
+        assertThat(query).containsEntry("post_logout_redirect_uri", BASE_URL + "/logged-out").containsEntry("client_id", "demo-rp");
         assertThat(SignedJWT.parse(query.get("id_token_hint")).getJWTClaimsSet().getSubject()).isEqualTo(StubKhur.SUBJECT);
         assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
         assertThat(get("/me", session).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void afterLogoutTheCitizenSeesThatTheyAreLoggedOut() throws Exception {
+        String session = login("/login");
+        get("/logout", session);
+
+        HttpResponse<String> back = get("/logged-out", session);
+
+        assertThat(back.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(back.body());
+        assertThat(page.getElementById("logged-out").text()).isEqualTo("Та системээс гарлаа / You are logged out");
+        assertThat(page.getElementById("login-again").attr("href")).isEqualTo("/login");
+    }
+
+    @Test
+    void loggedOutPageSendsSomeoneStillLoggedInToTheirDetails() throws Exception {
+        String session = login("/login");
+
+        HttpResponse<String> page = get("/logged-out", session);
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValue("/me");
     }
 
     @Test

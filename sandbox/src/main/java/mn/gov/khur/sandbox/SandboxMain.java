@@ -29,20 +29,21 @@ public final class SandboxMain {
         }
         SandboxCitizens citizens = SandboxCitizens.load();
         SmscSimulator smsc = SmscSimulator.start(settings.smsc());
-        PhonePage page;
-        try {
-            page = PhonePage.start(settings.httpHost(), settings.httpPort(), smsc, citizens.all(),
-                    settings.shortNumber());
-        } catch (IOException | RuntimeException e) {
-            smsc.close();
-            throw e;
-        }
         SubscriberLookupService lookup;
         try {
             lookup = SubscriberLookupService.start(settings.httpHost(), lookupPort(), citizens.all(),
                     System.getenv("SANDBOX_LOOKUP_TOKEN"));
         } catch (IOException | RuntimeException e) {
-            page.close();
+            smsc.close();
+            throw e;
+        }
+        PhonePage page;
+        try {
+            // the phone page also edits the lookup's list: a tester registers a new number there
+            page = PhonePage.start(settings.httpHost(), settings.httpPort(), smsc, citizens.all(),
+                    settings.shortNumber(), lookup.registry());
+        } catch (IOException | RuntimeException e) {
+            lookup.close();
             smsc.close();
             throw e;
         }
@@ -52,11 +53,33 @@ public final class SandboxMain {
                     settings.esignClientPort(), settings.esignPagePort(), settings.esignOrigins(), citizens);
         } catch (IOException | InterruptedException | RuntimeException e) {
             page.close();
+            lookup.close();
+            smsc.close();
+            throw e;
+        }
+        mn.gov.khur.sandbox.xyp.XypSimulator xyp;
+        mn.gov.khur.sandbox.xyp.OrganisationKeys xypKeys;
+        try {
+            xypKeys = mn.gov.khur.sandbox.xyp.OrganisationKeys.inVault(java.nio.file.Path.of(setting("SANDBOX_XYP_VAULT_DIR",
+                    "sandbox.xyp.vault-dir", ".dev-data/vault")), "khur");
+            var people = mn.gov.khur.sandbox.xyp.SandboxRegistryPeople.load();
+            xyp = mn.gov.khur.sandbox.xyp.XypSimulator.start(settings.httpHost(),
+                    Integer.parseInt(setting("SANDBOX_XYP_PORT", "sandbox.xyp.port", Integer.toString(
+                            mn.gov.khur.sandbox.xyp.XypSimulator.DEFAULT_PORT))), xypKeys.accessToken(),
+                    xypKeys.keyPair().getPublic(), people);
+            // the registry's newcomers can register by phone: their phones are in their own names
+            people.stream().filter(person -> person.phone() != null)
+                    .forEach(person -> lookup.registry().register(person.phone(), person.regnum()));
+        } catch (IOException | RuntimeException e) {
+            lookup.close();
+            esign.close();
+            page.close();
             smsc.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            xyp.close();
             lookup.close();
             esign.close();
             page.close();
@@ -69,23 +92,35 @@ public final class SandboxMain {
                 settings.smsc().host(), smsc.port(), settings.smsc().systemId());
         System.out.printf("  Sandbox phone  : %s%n", page.uri());
         System.out.printf("  JSON API       : POST %sapi/sms {\"from\",\"to\",\"text\"}%n", page.uri());
-        System.out.printf("  Subscriber lookup (phone in own name): POST %s%n", lookup.lookupUri());
+        System.out.printf("  Subscriber lookup (phone in own name): POST %s; register a number in a citizen's name: "
+                + "form at %s#sandbox-subscribers (or POST %s {\"msisdn\",\"registerNumber\"})%n", lookup.lookupUri(),
+                page.uri(), lookup.lookupUri().resolve("/admin/subscribers"));
         System.out.printf("  Sandbox PKI    : %s (trust anchors for KHUR_ESIGN_TRUST_ANCHORS)%n", esign.trustAnchors());
         System.out.printf("  OCSP / CRL     : %s  %s%n", esign.revocation().endpoints().ocspUri(),
                 esign.revocation().endpoints().crlUri());
         System.out.printf("  ESIGN client   : ws://127.0.0.1:%d (origins %s); PIN dialog %s (PIN %s)%n",
                 esign.client().getPort(), settings.esignOrigins(), esign.page().uri(),
                 mn.gov.khur.sandbox.esignclient.SandboxTokens.PIN);
-        System.out.printf("  MSSP (SIM sig) : %s  AP_ID %s; approve/decline/timeout per phone at http://127.0.0.1:%d/control%n",
+        System.out.printf("  MSSP (SIM sig) : %s  AP_ID %s; the phones (text and verification code shown, "
+                + "approve/decline/timeout) at http://127.0.0.1:%d/control%n",
                 esign.mssp().baseUri(), EsignSandbox.MSSP_AP_ID, esign.mssp().port());
-        System.out.printf("  GSign (cloud)  : %s  approve/decline/timeout per citizen at http://127.0.0.1:%d/control%n",
+        System.out.printf("  GSign (cloud)  : %s  the GSign apps (text and verification code shown, "
+                + "approve/decline/timeout) at http://127.0.0.1:%d/control%n",
                 esign.gsign().baseUri(), esign.gsign().port());
+        System.out.printf("  ХУР registry   : %s  %s (codes sent to citizens: %s; organisation key in the vault dir)%n",
+                xyp.citizenUri(), xyp.metaUri(), xyp.pageUri());
         if (!settings.isLoopbackOnly()) {
             System.out.printf("  WARNING: listening on %s, not loopback: anyone who reaches it can send SMS as a "
                     + "sandbox citizen%n", settings.httpHost());
         }
         System.out.flush();
         stopped.await();
+    }
+
+    /** An environment variable, else a system property, else the default. */
+    private static String setting(String env, String property, String fallback) {
+        String value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     /** SANDBOX_LOOKUP_PORT (system property sandbox.lookup.port), default 8093. */

@@ -2,6 +2,8 @@ package mn.gov.khur.smsgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,19 +11,41 @@ class MsisdnTest {
 
     @ParameterizedTest
     @CsvSource({
-        "99112233, false, +97699112233",
-        "97699112233, true, +97699112233",
-        "97699112233, false, +97699112233",
-        "+97699112233, true, +97699112233",
-        "0097699112233, false, +97699112233",
-        "' 88123456 ', false, +97688123456",
-        "99112233, true, 99112233",          // TON international: not a national number
-        "79161234567, true, 79161234567",    // foreign: passed through
-        "130092, false, 130092",
-        "MOBICOM, false, MOBICOM",           // alphanumeric sender: passed through
+        "97699112233, INTERNATIONAL, ISDN, +97699112233",
+        "+97699112233, INTERNATIONAL, ISDN, +97699112233",
+        "99112233, NATIONAL, ISDN, +97699112233",
+        "' 88123456 ', NATIONAL, ISDN, +97688123456",
+        "99112233, UNKNOWN, UNKNOWN, +97699112233",
+        "97699112233, UNKNOWN, ISDN, +97699112233",
+        "+97699112233, UNKNOWN, ISDN, +97699112233",
+        "0097699112233, UNKNOWN, ISDN, +97699112233",
     })
-    void normalizesMongolianNumbersToE164(String source, boolean international, String expected) {
-        assertThat(Msisdn.normalize(source, international)).isEqualTo(expected);
+    void aMongolianMobileIsForwardedInE164AsTheOperatorGaveIt(String source, TypeOfNumber ton, NumberingPlanIndicator npi,
+                                                              String expected) {
+        assertThat(Msisdn.mongolianMobile(source, ton.value(), npi.value())).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "50051234, INTERNATIONAL, ISDN",        // Falklands +500 51234: never the national +976 50051234
+        "99112233, INTERNATIONAL, ISDN",        // 8 digits with a country code are not a Mongolian number
+        "79161234567, INTERNATIONAL, ISDN",     // foreign
+        "+79161234567, UNKNOWN, ISDN",
+        "0079161234567, UNKNOWN, ISDN",
+        "97699112233, NATIONAL, ISDN",          // national digits carry no country code
+        "70112233, NATIONAL, ISDN",             // a fixed line in Ulaanbaatar
+        "97699112233, INTERNATIONAL, LAND_MOBILE", // E.212: an IMSI, not an MSISDN
+        "97699112233, INTERNATIONAL, DATA",
+        "MOBICOM, ALPHANUMERIC, UNKNOWN",
+        "130092, ABBREVIATED, ISDN",
+        "99112233, SUBSCRIBER_NUMBER, ISDN",
+        "99112233, NETWORK_SPECIFIC, ISDN",
+        "9911223, NATIONAL, ISDN",
+        "991122334, UNKNOWN, ISDN",
+        "' ', UNKNOWN, UNKNOWN",
+    })
+    void anyOtherSenderIsNone(String source, TypeOfNumber ton, NumberingPlanIndicator npi) {
+        assertThat(Msisdn.mongolianMobile(source, ton.value(), npi.value())).isEmpty();
     }
 
     @ParameterizedTest

@@ -153,7 +153,10 @@ class MessageBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"khurRegnumEmpty", "khurRegnumLength", "khurRegnumLetters", "khurRegnumDigits",
             "khurRegnumDate", "khurPhoneEmpty", "khurPhoneInvalid", "khurPhoneNotMongolianMobile",
-            "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurSmsNoPhone",
+            "khurRegnumLatin", "khurSmsNotYetReceived.login", "khurSmsNotYetReceived.registration",
+            "khurSmsNotYetReceived.password-reset", "khurSmsNotYetReceived.phone-change", "khurSmsWrongCode",
+            "khurSmsOtherNumber", "khurSmsOtherNumberNoPhone",
+            "khurSmsNotYetReceived", "khurSmsExpired", "khurSmsTooManyNewCodes", "khurSmsLockedOut", "khurPasswordNetworkThrottled", "khurSmsNoPhone", "khurCrossSitePost",
             "khurRegnumNotCanonical", "khurRegnumTaken", "khurRegnumUsernameMismatch", "khurPhoneNotE164", "invalidUserMessage", "accountTemporarilyDisabledMessage",
             "expiredActionMessage", "cookieNotFoundMessage", "missingUsernameMessage",
             "invalidPasswordMinLengthMessage"})

@@ -207,6 +207,42 @@ class TemplateRenderTest {
     }
 
     @Test
+    void aLockedAccountsNoticeSaysHowLongAndLinksTheWaysStillOpen() throws Exception {
+        Map<String, Object> model = entryModel("mn");
+        model.put("khurAccountLockedMinutes", 12L);
+        Document doc = render("login.ftl", model);
+        Element notice = byId(doc, "khur-account-locked");
+        assertEquals("Нууц үгээр нэвтрэх эрх түр хаагдсан байна", notice.selectFirst(".pf-v5-c-alert__title").text());
+        assertTrue(notice.text().contains("12 минутын дараа дахин оролдоно уу."), notice.text());
+        assertEquals("Банкны эрхээр нэвтрэх", notice.selectFirst("a[href=#khur-banks]").text());
+        assertEquals("Тоон гарын үсгээр нэвтрэх", notice.selectFirst("a[href=#khur-signatures]").text());
+        assertNotNull(doc.getElementById("khur-banks"));
+        assertNotNull(doc.getElementById("khur-signatures"));
+        assertFalse(byId(doc, "username").hasAttr("autofocus"), "the page opens at the notice, not scrolled to the field");
+        assertTrue(byId(render("login.ftl", entryModel("mn")), "username").hasAttr("autofocus"));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void theLockNoticeInEnglishCountsItsMinutes() throws Exception {
+        Map<String, Object> model = entryModel("en");
+        model.put("khurAccountLockedMinutes", 1L);
+        assertTrue(byId(render("login.ftl", model), "khur-account-locked").text().contains("Please try again in 1 minute."));
+        model.put("khurAccountLockedMinutes", 15L);
+        assertTrue(byId(render("login.ftl", model), "khur-account-locked").text().contains("Please try again in 15 minutes."));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void theLockNoticeLinksOnlyTheWaysThePageOffers() throws Exception {
+        Map<String, Object> model = model("mn", "login");
+        model.put("khurAccountLockedMinutes", 3L);
+        Element notice = byId(render("login.ftl", model), "khur-account-locked");
+        assertTrue(notice.select("a").isEmpty(), "no bank, no signature on this page: nothing to link");
+        assertNull(render("login.ftl", model("mn", "login")).getElementById("khur-account-locked"), "no lock, no notice");
+    }
+
+    @Test
     void noSignatureSectionWhenTheRequestMayNotUseOne() throws Exception {
         Map<String, Object> model = entryModel("mn");
         model.put("khurEsignMethods", List.of());
@@ -231,6 +267,114 @@ class TemplateRenderTest {
             assertEquals("otherMethods", byId(doc, "khur-esign-other-methods").attr("name"));
         }
         assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    // ---- khur-esign-push.ftl, khur-esign-token.ftl ----------------------------------------------------
+
+    @Test
+    void pushStartPageHasItsIdsAndKeepsWhatWasTyped() throws Exception {
+        Map<String, Object> model = pushStartModel("mn", "khurEsignSimTitle", "khurEsignSimHint", "УБ99112233", "99112233");
+        model.put("messagesPerField", new FieldMessages(Map.of("phone", "Утасны дугаар буруу байна.")));
+
+        Document doc = render("khur-esign-push.ftl", model);
+        assertEquals("Симд суурилсан тоон гарын үсэг", byId(doc, "kc-page-title").text());
+        Element form = byId(doc, "khur-esign-push-form");
+        assertEquals(LOGIN_ACTION, form.attr("action"));
+        assertEquals("post", form.attr("method"));
+        assertEquals("УБ99112233", byId(doc, "khur-esign-register-number").attr("value"));
+        assertEquals("false", byId(doc, "khur-esign-register-number").attr("aria-invalid"));
+        assertEquals("99112233", byId(doc, "khur-esign-phone").attr("value"));
+        assertEquals("true", byId(doc, "khur-esign-phone").attr("aria-invalid"));
+        assertEquals("Утасны дугаар буруу байна.", byId(doc, "input-error-phone").text());
+        assertTrue(doc.selectFirst(".khur-esign__hint").text().startsWith("Таны утсанд гарын үсэг зурах хүсэлт очно."));
+        assertEquals("start", byId(doc, "khur-esign-push-sign").attr("name"));
+        assertEquals("back", byId(doc, "khur-esign-back").attr("name"));
+        assertNull(doc.getElementById("khur-esign-push-wait"), "the start page is not the waiting page");
+        assertNoForeignHosts(doc);
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void pushStartPageOfTheCloudMethodInEnglish() throws Exception {
+        Document doc = render("khur-esign-push.ftl", pushStartModel("en", "khurEsignCloudTitle", "khurEsignCloudHint", null, null));
+        assertEquals("Cloud digital signature", byId(doc, "kc-page-title").text());
+        assertEquals("", byId(doc, "khur-esign-register-number").attr("value"));
+        assertEquals("", byId(doc, "khur-esign-phone").attr("value"));
+        assertEquals("Log in another way", byId(doc, "khur-esign-back").text());
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void pushWaitingPageShowsTheVerificationCodeFirst() throws Exception {
+        Document doc = render("khur-esign-push.ftl", pushWaitingModel("mn", "khurEsignCloudTitle", "0427", 3));
+        assertEquals("Клауд тоон гарын үсэг", byId(doc, "kc-page-title").text());
+        Element form = byId(doc, "khur-esign-push-wait");
+        assertEquals(LOGIN_ACTION, form.attr("action"));
+        assertEquals("3", form.attr("data-poll-seconds"));
+        assertEquals("0427", byId(doc, "khur-esign-verification-code").wholeText(), "exactly the 4 digits");
+        assertEquals("Шалгах код", byId(doc, "khur-esign-verification-code-label").text());
+        assertEquals("0 4 2 7", doc.selectFirst(".khur-esign__vc-value .khur-sr-only").text());
+        assertNotNull(doc.getElementById("khur-esign-code-mismatch"));
+        assertEquals("polite", byId(doc, "khur-esign-push-status").attr("aria-live"));
+        assertEquals("Шалгах", byId(doc, "khur-esign-push-check").text());
+        assertEquals("cancel", byId(doc, "khur-esign-push-cancel").attr("name"));
+        assertEquals(1, doc.select("script[src=" + RESOURCES + "/js/khur-esign-wait.js]").size());
+        assertNull(doc.getElementById("khur-esign-push-form"), "no register number or phone while waiting");
+        assertNoForeignHosts(doc);
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void tokenPageCarriesTheChallengeAndTheClientSettings() throws Exception {
+        String challenge = "khur-login/v1 origin-sha256=abc nonce-sha256=def";
+        Document doc = render("khur-esign-token.ftl", tokenModel("mn", challenge, "ws://127.0.0.1:59001",
+                "https://esign.example.mn/install", 120, "УБ99112233"));
+        assertEquals("Тоон гарын үсгээр нэвтрэх", byId(doc, "kc-page-title").text());
+        Element form = byId(doc, "khur-esign-form");
+        assertEquals(LOGIN_ACTION, form.attr("action"));
+        assertEquals(challenge, form.attr("data-sign-data"));
+        assertEquals("ws://127.0.0.1:59001", form.attr("data-client-url"));
+        assertEquals("120", form.attr("data-timeout-seconds"));
+        assertEquals("УБ99112233", byId(doc, "khur-esign-register-number").attr("value"));
+        assertEquals("button", byId(doc, "khur-esign-sign").attr("type"));
+        assertEquals("back", byId(doc, "khur-esign-back").attr("name"));
+        assertEquals("https://esign.example.mn/install", byId(doc, "khur-esign-install").attr("href"));
+        assertEquals(1, doc.select("script[src=" + RESOURCES + "/js/khur-esign-token.js]").size());
+        assertNoForeignHosts(doc);
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    @Test
+    void tokenPageWithoutADownloadPageHasNoLink() throws Exception {
+        Document doc = render("khur-esign-token.ftl", tokenModel("en", "khur-login/v1 origin-sha256=abc nonce-sha256=def",
+                "ws://127.0.0.1:59001", "", 5, null));
+        assertNull(doc.getElementById("khur-esign-install"));
+        assertEquals("5", byId(doc, "khur-esign-form").attr("data-timeout-seconds"));
+        assertEquals("", byId(doc, "khur-esign-register-number").attr("value"));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    /** The push start page's bean: register number and phone as typed ("" if none). */
+    private Map<String, Object> pushStartModel(String lang, String titleKey, String hintKey, String registerNumber, String phone)
+            throws IOException {
+        Map<String, Object> model = model(lang, "khur-esign-push");
+        model.put("khurEsignPush", EsignPushPageBean.start(titleKey, hintKey, registerNumber, phone));
+        return model;
+    }
+
+    /** The push waiting page's bean. */
+    private Map<String, Object> pushWaitingModel(String lang, String titleKey, String code, int pollSeconds) throws IOException {
+        Map<String, Object> model = model(lang, "khur-esign-push");
+        model.put("khurEsignPush", EsignPushPageBean.waiting(titleKey, code, pollSeconds));
+        return model;
+    }
+
+    /** The token page's bean. */
+    private Map<String, Object> tokenModel(String lang, String dataToSign, String clientUrl, String installUrl, int timeoutSeconds,
+                                           String registerNumber) throws IOException {
+        Map<String, Object> model = model(lang, "khur-esign-token");
+        model.put("khurEsignToken", new EsignTokenPageBean(dataToSign, clientUrl, installUrl, timeoutSeconds, registerNumber));
+        return model;
     }
 
     // ---- khur-sms-challenge.ftl ------------------------------------------------------------------
@@ -350,6 +494,31 @@ class TemplateRenderTest {
         assertTrue(doc.selectFirst(".pf-v5-c-alert.pf-m-warning").text().contains("хараахан ирээгүй"));
     }
 
+    /** Issue 21.2: the script's texts for an SMS that came but did not count; a wrong-code text on the login's page only. */
+    @Test
+    void smsPageCarriesTheFeedbackTextsForTheScript() throws Exception {
+        Map<String, Object> model = model("mn", "khur-sms-challenge");
+        model.put("khurSms", new SmsChallengeBean("482913", false, "login", "+976 88****56"));
+        Element form = byId(render("khur-sms-challenge.ftl", model), "khur-sms-form");
+        assertTrue(form.attr("data-text-feedback-wrong-code").contains("+976 88****56"), form.toString());
+        assertTrue(form.attr("data-text-feedback-wrong-code").contains("өөр код"));
+        assertTrue(form.attr("data-text-feedback-other-number").contains("+976 88****56"));
+        assertTrue(form.attr("data-text-feedback-other-number").contains("130092"));
+
+        Map<String, Object> change = model("mn", "khur-sms-challenge");
+        change.put("khurSms", new SmsChallengeBean("482913", false, "phone-change", "+976 88****56"));
+        Element changeForm = byId(render("khur-sms-challenge.ftl", change), "khur-sms-form");
+        assertFalse(changeForm.hasAttr("data-text-feedback-wrong-code"));
+        assertTrue(changeForm.attr("data-text-feedback-other-number").contains("+976 88****56"));
+
+        Map<String, Object> recovery = model("mn", "khur-sms-challenge");
+        recovery.put("khurSms", new SmsChallengeBean("482913", false, "password-reset", null));
+        Element noPhone = byId(render("khur-sms-challenge.ftl", recovery), "khur-sms-form");
+        assertFalse(noPhone.hasAttr("data-text-feedback-wrong-code"));
+        assertTrue(noPhone.attr("data-text-feedback-other-number").contains("бүртгэлтэй гар утасны"));
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"login", "registration", "password-reset", "phone-change", "something-else"})
     void smsPageTitleFollowsThePurpose(String purpose) throws Exception {
@@ -380,6 +549,156 @@ class TemplateRenderTest {
         assertNotNull(none.selectFirst(".khur-sms__missing"));
         assertNotNull(none.getElementById("khur-sms-resend"));
         assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+    }
+
+    // ---- khur-selfservice-refused.ftl -------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-confirmed", "sim-changed", "unavailable", "already-registered", "without-phone", "forged"})
+    void selfServiceRefusalNamesTheOtherWaysInAndOnlyItsOwnActions(String kind) throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-selfservice-refused");
+            model.put("khurRefused", kind);
+            model.put("message", Map.of("type", "error", "summary", "<b>text</b> of the step"));
+            Document doc = render("khur-selfservice-refused.ftl", model);
+            String shown = kind.equals("forged") ? "not-confirmed" : kind;
+            assertEquals(shown, byId(doc, "khur-refused").attr("data-khur-refused"));
+            assertEquals("text of the step", byId(doc, "khur-refused").text(), "sanitised message, no markup of its own");
+            assertEquals(messages(lang).getProperty("khurRefusedTitle." + shown), byId(doc, "kc-page-title").text());
+            assertEquals("/realms/khur/restart", byId(doc, "khur-refused-login").attr("href"));
+            assertEquals(shown.equals("unavailable"), doc.getElementById("khur-refused-retry") != null);
+            if (shown.equals("unavailable")) {
+                assertEquals(LOGIN_ACTION, byId(doc, "khur-refused-form").attr("action"));
+            }
+            assertEquals(shown.equals("already-registered"), doc.getElementById("khur-refused-recovery") != null);
+            assertTrue(missingKeys.isEmpty(), kind + "/" + lang + ": message keys without text: " + missingKeys);
+            assertNoForeignHosts(doc);
+        }
+    }
+
+    // ---- issue 21.4: recovery names the other ways in; khur-bank-add-phone.ftl -----------------------
+
+    @Test
+    void recoveryPagesNameTheBankAndSignatureWaysIn() throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-recovery");
+            model.put("khurCaptcha", Map.of("image", "data:image/png;base64,AAAA"));
+            Document first = render("khur-recovery.ftl", model);
+            assertEquals(messages(lang).getProperty("khurRecoveryOtherWays"), byId(first, "khur-recovery-other-ways").text());
+            assertEquals("/realms/khur/restart", byId(first, "khur-recovery-other-login").attr("href"));
+            for (String purpose : List.of("password-reset", "login", "registration", "phone-change")) {
+                Map<String, Object> sms = model(lang, "khur-sms-challenge");
+                sms.put("khurSms", new SmsChallengeBean("482913", false, purpose, null));
+                Document page = render("khur-sms-challenge.ftl", sms);
+                assertEquals(purpose.equals("password-reset"), page.getElementById("khur-sms-other-ways") != null, purpose);
+            }
+            assertTrue(missingKeys.isEmpty(), lang + ": message keys without text: " + missingKeys);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"offer", "offer-keep-password", "not-confirmed", "sim-changed", "unavailable", "done", "done-kept"})
+    void bankAddPhonePageOffersOnlyWhatItsStageAllows(String shape) throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-bank-add-phone");
+            String stage = shape.startsWith("done") ? "done" : shape.equals("unavailable") ? "unavailable" : "offer";
+            Map<String, Object> bean = new HashMap<>(Map.of("stage", stage, "registerNumber", "УБ99112233",
+                    "askPassword", !shape.equals("offer-keep-password")));
+            if (stage.equals("done")) {
+                bean.put("phoneMasked", "+976 99****33");
+                bean.put("passwordSet", shape.equals("done"));
+            }
+            model.put("khurAddPhone", bean);
+            model.put("khurForm", Map.of("phone", "99112233"));
+            if (shape.equals("not-confirmed") || shape.equals("sim-changed")) {
+                model.put("khurAddPhoneRefused", shape);
+                model.put("khurAddPhoneHoldDays", "7");
+            }
+            Document doc = render("khur-bank-add-phone.ftl", model);
+            Properties texts = messages(lang);
+            assertEquals(texts.getProperty(stage.equals("done") ? "khurAddPhoneDoneTitle" : "khurAddPhoneTitle"),
+                    byId(doc, "kc-page-title").text());
+            assertEquals(stage.equals("offer"), doc.getElementById("khur-add-phone-form") != null, shape);
+            assertEquals(shape.equals("offer") || shape.equals("not-confirmed") || shape.equals("sim-changed"),
+                    doc.getElementById("password-new") != null, shape);
+            assertEquals(!stage.equals("done"), doc.getElementById("khur-add-phone-skip") != null, shape);
+            assertEquals(stage.equals("unavailable"), doc.getElementById("khur-add-phone-retry") != null, shape);
+            assertEquals(stage.equals("done"), doc.getElementById("khur-add-phone-continue") != null, shape);
+            Element refused = doc.getElementById("khur-add-phone-refused");
+            switch (shape) {
+                case "not-confirmed", "sim-changed", "unavailable" -> assertEquals(shape, refused.attr("data-khur-refused"));
+                default -> assertNull(refused, shape);
+            }
+            if (shape.equals("sim-changed")) {
+                assertTrue(refused.text().contains("7"), refused.text());
+            }
+            if (stage.equals("offer")) {
+                assertEquals("99112233", byId(doc, "phone").attr("value"));
+                assertEquals(LOGIN_ACTION, byId(doc, "khur-add-phone-form").attr("action"));
+            }
+            if (stage.equals("done")) {
+                assertTrue(byId(doc, "khur-add-phone-done").text().contains("+976 99****33"));
+                assertTrue(byId(doc, "khur-add-phone-done").text().contains("УБ99112233"));
+            }
+            assertTrue(missingKeys.isEmpty(), shape + "/" + lang + ": message keys without text: " + missingKeys);
+            assertNoForeignHosts(doc);
+        }
+    }
+
+    // ---- khur-bank-refused.ftl ----------------------------------------------------------------
+
+    /** A refused bank login says why and offers the entry page and the site: no dead end. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mn", "en"})
+    void bankRefusalOffersTheEntryPageAndTheSite(String lang) throws Exception {
+        Map<String, Object> model = model(lang, "khur-bank-refused");
+        Properties messages = messages(lang);
+        model.put("message", Map.of("type", "error", "summary", messages.getProperty("khurBankRegisterNumberMissing")));
+        model.put("khurSiteUrl", "https://service.example.mn/");
+
+        Document doc = render("khur-bank-refused.ftl", model);
+
+        assertEquals(messages.getProperty("khurBankRegisterNumberMissing"), byId(doc, "khur-bank-refused").text());
+        assertEquals(messages.getProperty("khurBankRefusedTitle"), byId(doc, "kc-page-title").text());
+        assertEquals("/realms/khur/restart", byId(doc, "khur-back-to-login").attr("href"));
+        assertEquals(messages.getProperty("khurBankRefusedOtherMethod"), byId(doc, "khur-back-to-login").text());
+        assertEquals("https://service.example.mn/", byId(doc, "khur-back-to-site").attr("href"));
+        assertEquals(messages.getProperty("khurBackToSite"), byId(doc, "khur-back-to-site").text());
+        assertTrue(missingKeys.isEmpty(), "message keys without text: " + missingKeys);
+
+        model.remove("khurSiteUrl");
+        assertNull(render("khur-bank-refused.ftl", model).getElementById("khur-back-to-site"), "no site known: no link");
+    }
+
+    // ---- issue 17: the state registry's approval page (khur-registry-approval.ftl) -----------------------
+    @ParameterizedTest
+    @ValueSource(strings = {"phone", "state", "resent", "no-more-codes"})
+    void registryApprovalPageAsksForTheRegistrysCode(String shape) throws Exception {
+        for (String lang : List.of("mn", "en")) {
+            Map<String, Object> model = model(lang, "khur-registry-approval");
+            Map<String, Object> bean = new HashMap<>();
+            if (!shape.equals("state")) {
+                bean.put("sentTo", "+976 99****33");
+            }
+            bean.put("canResend", !shape.equals("no-more-codes"));
+            if (shape.equals("resent")) {
+                bean.put("info", "khurRegistryCodeResent");
+            }
+            model.put("khurRegistry", bean);
+            Document doc = render("khur-registry-approval.ftl", model);
+            Properties texts = messages(lang);
+            assertEquals(texts.getProperty("khurRegistryTitle"), byId(doc, "kc-page-title").text());
+            assertTrue(byId(doc, "khur-registry-intro").text().contains("ХУР"), shape);
+            assertEquals(!shape.equals("state"), byId(doc, "khur-registry-intro").text().contains("+976 99****33"), shape);
+            assertEquals(LOGIN_ACTION, byId(doc, "khur-registry-form").attr("action"));
+            assertEquals("one-time-code", byId(doc, "code").attr("autocomplete"));
+            assertEquals("submit", byId(doc, "khur-registry-submit").attr("value"));
+            assertEquals("skip", byId(doc, "khur-registry-skip").attr("value"));
+            assertEquals(!shape.equals("no-more-codes"), doc.getElementById("khur-registry-resend") != null, shape);
+            assertEquals(shape.equals("resent"), doc.getElementById("khur-registry-info") != null, shape);
+            assertTrue(missingKeys.isEmpty(), shape + "/" + lang + ": message keys without text: " + missingKeys);
+            assertNoForeignHosts(doc);
+        }
     }
 
     // ---- Keycloak's own pages with our bundles ----------------------------------------------------

@@ -2,14 +2,11 @@ package mn.gov.khur.it.assurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +20,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.PlainHttp;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,6 @@ class VerifiedNamesAreReadOnlyIT {
     private static final String ACCOUNT_URL = KeycloakServer.BASE_URL + "/realms/khur/account/";
 
     private final AdminApi admin = new AdminApi();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aCitizenCannotRenameThemselfOrSetAnEmail() throws Exception {
@@ -102,14 +99,7 @@ class VerifiedNamesAreReadOnlyIT {
         return Json.parse(tokens.body()).path("access_token").asText();
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static HttpResponse<String> send(HttpRequest request) {
+        return PlainHttp.send(request);
     }
 }

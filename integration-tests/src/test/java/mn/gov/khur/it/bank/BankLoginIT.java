@@ -2,6 +2,7 @@ package mn.gov.khur.it.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
@@ -68,7 +71,11 @@ class BankLoginIT {
         SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.GOLOMT, person.registerNumber());
 
         OidcRelyingParty.PendingLogin first = rp.begin();
-        HttpBrowser.Page back = SandboxBanks.logIn(new HttpBrowser("mn"), first.authorizationUri(), customer);
+        HttpBrowser browser = new HttpBrowser("mn");
+        HttpBrowser.Page offer = SandboxBanks.logIn(browser, first.authorizationUri(), customer);
+        // registered without a phone: offered to add one (issue 21.4, BankCitizenAddsAPhoneIT), skippable
+        assertThat(offer.has("#khur-add-phone-form")).as("page was: %s", offer.body()).isTrue();
+        HttpBrowser.Page back = browser.submit("#khur-add-phone-skip-form", Map.of(), "skip");
         assertThat(back.leftIdp()).as("registered and back at the RP, page was: %s", back.body()).isTrue();
         OidcRelyingParty.LoginResult registered = rp.finish(first, back.uri());
 
@@ -85,7 +92,10 @@ class BankLoginIT {
         assertThat(admin.events(user.get("id").asText(), "REGISTER")).as("the registration is audited").isNotEmpty();
 
         OidcRelyingParty.PendingLogin again = rp.begin();
-        HttpBrowser.Page secondBack = SandboxBanks.logIn(new HttpBrowser("mn"), again.authorizationUri(), customer);
+        HttpBrowser later = new HttpBrowser("mn");
+        HttpBrowser.Page offerAgain = SandboxBanks.logIn(later, again.authorizationUri(), customer);
+        assertThat(offerAgain.has("#khur-add-phone-form")).as("still no phone: offered again").isTrue();
+        HttpBrowser.Page secondBack = later.submit("#khur-add-phone-skip-form", Map.of(), "skip");
         assertThat(secondBack.leftIdp()).as("page was: %s", secondBack.body()).isTrue();
         OidcRelyingParty.LoginResult second = rp.finish(again, secondBack.uri());
         assertThat(second.idToken().getSubject()).isEqualTo(registered.idToken().getSubject());
@@ -120,6 +130,57 @@ class BankLoginIT {
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("Банк таны регистрийн дугаарыг илгээгээгүй").contains("Бүртгэл үүсгэгдээгүй");
         assertThat(usersWithFamilyName(customer.familyName())).isEmpty();
+    }
+
+    @Test
+    void aRefusedBankLoginLeadsBackToTheEntryPageAndToTheSite() {
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.KHAN, null);
+        HttpBrowser browser = new HttpBrowser("mn");
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser.Page refused = SandboxBanks.logIn(browser, login.authorizationUri(), customer);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#khur-bank-refused")).contains("Банк таны регистрийн дугаарыг илгээгээгүй");
+        assertThat(refused.text("#khur-back-to-login")).isEqualTo("Нэвтрэх хуудас руу буцах (өөр аргаар нэвтрэх)");
+        // the demo site registers no home URL: the origin of its redirect URI
+        assertThat(refused.document().selectFirst("#khur-back-to-site").attr("href")).isEqualTo("http://localhost:8092/");
+        assertThat(refused.text("#khur-back-to-site")).isEqualTo("Нэвтрэх гэж байсан сайт руугаа буцах");
+
+        HttpBrowser.Page entry = browser.open(URI.create(refused.document().selectFirst("#khur-back-to-login").absUrl("href")));
+        assertThat(entry.uri().getPath()).startsWith("/realms/khur/");
+        assertThat(entry.has("#kc-form-login")).as("the login page of the same login again: %s", entry.body()).isTrue();
+        assertThat(entry.has("#khur-bank-golomt")).as("another bank or another method").isTrue();
+
+        // the same login goes on with another method and answers the site's request
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
+        assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
+        assertThat(back.leftIdp()).as("back at the site: %s", back.body()).isTrue();
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void aRegisterNumberMismatchLeadsBackToo() {
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.GOLOMT, citizen.registerNumber());
+        OidcRelyingParty.PendingLogin first = rp.begin();
+        rp.finish(first, SandboxBanks.logIn(new HttpBrowser("en"), first.authorizationUri(), customer).uri());
+        // the bank now asserts someone else for the same (linked) bank user
+        String bankUsers = "/admin/realms/" + customer.bankRealm() + "/users";
+        JsonNode bankUser = Json.parse(admin.get(bankUsers + "?exact=true&username=" + customer.username()).body()).get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bankUser).putObject("attributes")
+                .putArray("register_number").add(TestCitizen.random().registerNumber());
+        assertThat(admin.put(bankUsers + "/" + bankUser.get("id").asText(), bankUser.toString()).statusCode()).isEqualTo(204);
+
+        HttpBrowser.Page refused = SandboxBanks.logIn(new HttpBrowser("en"),
+                URI.create(rp.begin().authorizationUri() + "&ui_locales=en"), customer);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#khur-bank-refused")).contains("does not match your KHUR account");
+        assertThat(refused.text("#khur-back-to-login")).isEqualTo("Back to the login page (log in another way)");
+        assertThat(refused.text("#khur-back-to-site")).isEqualTo("Back to the site you were logging in to");
     }
 
     @Test

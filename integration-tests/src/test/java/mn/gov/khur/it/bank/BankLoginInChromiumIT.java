@@ -6,10 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import mn.gov.khur.it.support.Accessibility;
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.Browsers;
+import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
+import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A citizen registers with a bank and comes back with the same bank, in real headless Chromium. */
+/**
+ * A citizen registers with a bank and comes back with the same bank, in real headless Chromium; a citizen registered
+ * that way (no phone) adds a phone after the bank login and then logs in with password + reverse SMS (issue 21.4).
+ */
 @ExtendWith(KhurServerExtension.class)
 class BankLoginInChromiumIT {
 
@@ -34,20 +41,159 @@ class BankLoginInChromiumIT {
         String sub;
         ChromeDriver browser = Browsers.chromium("mn");
         try {
-            sub = logInWithBank(browser, rp.begin(), customer);
+            OidcRelyingParty.PendingLogin login = rp.begin();
+            toTheBankAndBack(browser, login, customer);
+            skipTheOffer(browser); // no phone yet: offered after every bank login, skippable
+            sub = finish(browser, login);
             assertThat(admin.user(sub).get("username").asText()).isEqualTo(person.username());
         } finally {
             browser.quit();
         }
         ChromeDriver later = Browsers.chromium("mn"); // a new visit: no SSO session anywhere
         try {
-            assertThat(logInWithBank(later, rp.begin(), customer)).isEqualTo(sub);
+            OidcRelyingParty.PendingLogin login = rp.begin();
+            toTheBankAndBack(later, login, customer);
+            skipTheOffer(later);
+            assertThat(finish(later, login)).isEqualTo(sub);
         } finally {
             later.quit();
         }
     }
 
-    private String logInWithBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
+    @Test
+    void aBankRegisteredCitizenAddsAPhoneThenLogsInWithPasswordAndSmsInChromium() {
+        TestCitizen person = TestCitizen.random();
+        SandboxSubscribers.registerOwner(person.phoneE164(), person.registerNumber());
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.GOLOMT, person.registerNumber());
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            OidcRelyingParty.PendingLogin login = rp.begin();
+            toTheBankAndBack(browser, login, customer);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-add-phone-form")));
+            checkPage(browser, "bank-add-phone-mn-1280");
+            browser.findElement(By.id("phone")).sendKeys(person.phoneE164().substring(4));
+            browser.findElement(By.id("password-new")).sendKeys(person.password());
+            browser.findElement(By.id("password-confirm")).sendKeys(person.password());
+            browser.findElement(By.id("khur-add-phone-submit")).click();
+
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            assertThat(new InboundSmsClient().send(person.phoneE164(), code).body()).contains("\"matched\"");
+            // the waiting page continues by itself once the SMS is in
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-add-phone-done")));
+            checkPage(browser, "bank-add-phone-done-mn-1280");
+            browser.findElement(By.id("khur-add-phone-continue")).click();
+            String sub = finish(browser, login);
+            assertThat(admin.user(sub).at("/attributes/phone_number/0").asText()).isEqualTo(person.phoneE164());
+        } finally {
+            browser.quit();
+        }
+        ChromeDriver later = Browsers.chromium("mn");
+        try {
+            WebDriverWait wait = new WebDriverWait(later, Duration.ofSeconds(30));
+            OidcRelyingParty.PendingLogin login = rp.begin();
+            later.get(login.authorizationUri().toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(person.registerNumber());
+            later.findElement(By.id("password")).sendKeys(person.password());
+            later.findElement(By.id("kc-login")).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            assertThat(new InboundSmsClient().send(person.phoneE164(), code).body()).contains("\"matched\"");
+            wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
+            OidcRelyingParty.LoginResult result = rp.finish(login, URI.create(later.getCurrentUrl()));
+            assertThat(result.idToken().getClaim("amr")).isEqualTo(List.of("pwd", "sms", "mfa"));
+        } finally {
+            later.quit();
+        }
+    }
+
+    @Test
+    void aRefusedBankLoginIsNoDeadEndInChromium() {
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.KHAN, null); // asserts no register number
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            atTheBank(browser, rp.begin(), customer);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.id("khur-bank-refused")).isEmpty() || d.getPageSource().contains("Зөвшөөрөх"));
+            if (browser.findElements(By.id("khur-bank-refused")).isEmpty()) {
+                browser.findElement(By.cssSelector("[name=accept]")).click();
+            }
+            WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-bank-refused")));
+            assertThat(reason.getText()).contains("Банк таны регистрийн дугаарыг илгээгээгүй");
+            assertThat(browser.findElement(By.id("khur-back-to-site")).getAttribute("href")).isEqualTo("http://localhost:8092/");
+            Screenshots.save(browser, "bank-refused-mn");
+
+            WebElement refusedPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.id("khur-back-to-login")).click();
+            wait.until(ExpectedConditions.stalenessOf(refusedPage));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login"))).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theSandboxBanksPagesAreInMongolianLikeTheRest() {
+        SandboxBanks.Customer customer = SandboxBanks.customer(admin, SandboxBanks.KHAN, TestCitizen.random().registerNumber());
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(rp.begin().authorizationUri().toString());
+            WebElement ourPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+            wait.until(ExpectedConditions.stalenessOf(ourPage));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertMongolianOnly(browser, "the bank's login page");
+            assertThat(browser.findElement(By.id("kc-login")).getText()).isEqualTo("Нэвтрэх");
+            Screenshots.save(browser, "sandbox-bank-login-mn");
+
+            browser.findElement(By.id("username")).sendKeys(customer.username());
+            browser.findElement(By.id("password")).sendKeys("wrong-" + customer.password());
+            WebElement loginPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.stalenessOf(loginPage));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-username"))).getText())
+                    .isEqualTo("Нэвтрэх нэр эсвэл нууц үг буруу байна.");
+            assertMongolianOnly(browser, "a wrong password");
+
+            browser.findElement(By.id("password")).sendKeys(customer.password());
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[name=accept]")));
+            assertMongolianOnly(browser, "the bank's consent page");
+            assertThat(browser.findElement(By.cssSelector("[name=accept]")).getText()).isEqualTo("Зөвшөөрөх");
+            Screenshots.save(browser, "sandbox-bank-consent-mn");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * No English word in the visible text or the title of the page, but the sandbox's name, ours (KHUR) and the name
+     * of the English language in the language menu (each language is named in itself, as on our pages).
+     */
+    private static void assertMongolianOnly(ChromeDriver browser, String page) {
+        String visible = browser.findElement(By.tagName("body")).getText() + "\n" + browser.getTitle();
+        List<String> english = java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(visible).results()
+                .map(java.util.regex.MatchResult::group)
+                .filter(word -> !List.of("sandbox", "khur", "english").contains(word.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+        assertThat(english).as("English on %s: %s", page, visible).isEmpty();
+    }
+
+    /** Our login page → the bank's button → the bank's form filled and sent. */
+    private static void atTheBank(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
+        browser.get(login.authorizationUri().toString());
+        WebDriverWait toBank = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement ourPage = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+        toBank.until(ExpectedConditions.stalenessOf(ourPage));
+        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(customer.username());
+        browser.findElement(By.id("password")).sendKeys(customer.password());
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** From our login page to the bank (login, consent) and back to us: the site, or a page of ours after the bank. */
+    private void toTheBankAndBack(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
         browser.get(login.authorizationUri().toString());
         assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
         // the bank's login page has its own #username: wait until ours is gone before typing
@@ -59,15 +205,36 @@ class BankLoginInChromiumIT {
         browser.findElement(By.id("password")).sendKeys(customer.password());
         browser.findElement(By.id("kc-login")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()) || d.getPageSource().contains("Зөвшөөрөх"));
-        if (!browser.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString())) {
+        wait.until(d -> backFromTheBank(d) || d.getPageSource().contains("Зөвшөөрөх"));
+        if (!backFromTheBank(browser)) {
             browser.findElement(By.cssSelector("[name=accept]")).click(); // "Зөвшөөрөх": asked once, then remembered
         }
-        // the RP's callback (nothing listens there): Chromium shows an error page, the URL is what matters
-        wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
+        wait.until(BankLoginInChromiumIT::backFromTheBank);
+    }
+
+    private static boolean backFromTheBank(org.openqa.selenium.WebDriver browser) {
+        return browser.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString())
+                || !browser.findElements(By.id("khur-add-phone-form")).isEmpty();
+    }
+
+    private static void skipTheOffer(ChromeDriver browser) {
+        WebElement skip = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(By.id("khur-add-phone-skip")));
+        skip.click();
+    }
+
+    /** The RP's callback (nothing listens there): Chromium shows an error page, the URL is what matters. */
+    private String finish(ChromeDriver browser, OidcRelyingParty.PendingLogin login) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
         OidcRelyingParty.LoginResult result = rp.finish(login, URI.create(browser.getCurrentUrl()));
         assertThat(result.idToken().getClaim("amr")).isEqualTo(List.of("bank"));
         assertThat(result.idToken().getClaim("acr")).isEqualTo("substantial");
         return result.idToken().getSubject();
+    }
+
+    private static void checkPage(ChromeDriver browser, String name) {
+        Screenshots.save(browser, name);
+        assertThat(Accessibility.seriousViolations(browser)).as("axe-core on " + name).isEmpty();
     }
 }

@@ -130,12 +130,23 @@ class EsignCloudLoginIT {
     }
 
     @Test
-    void unknownAccountOrPhoneIsReported() {
+    void noGSignAccountOrAnotherPhoneLooksLikeARequestNobodyAnswers() {
+        // issue 13 item 6: an own message here would tell a stranger which register number owns which phone
         Citizen noAccount = fixture.registeredCitizen();
-        assertRefused(startCloudLogin(noAccount.person().registerNumber(), noAccount.person().phoneE164()).page(),
-                "GSign бүртгэл олдсонгүй");
+        Login login = startCloudLogin(noAccount.person().registerNumber(), noAccount.person().phoneE164());
+        assertThat(login.page().has("#khur-esign-push-wait")).as(login.page().body()).isTrue();
+        assertThat(lastErrorReason(noAccount)).isEqualTo("unknown_account");
+
         Citizen citizen = citizenWithGSign(KeyKind.EC_P256);
-        assertRefused(startCloudLogin(citizen.person().registerNumber(), "+97688112233").page(), "GSign бүртгэл олдсонгүй");
+        Login otherPhone = startCloudLogin(citizen.person().registerNumber(), "+97688112233");
+        assertThat(otherPhone.page().has("#khur-esign-push-wait")).as(otherPhone.page().body()).isTrue();
+        assertThat(gsign.pushesTo("+97688112233")).isZero();
+        assertThat(gsign.pushesTo(citizen.person().phoneE164())).isZero();
+        assertThat(lastErrorReason(citizen)).isEqualTo("account_phone_mismatch");
+    }
+
+    private static String lastErrorReason(Citizen citizen) {
+        return fixture.admin.events(citizen.userId(), "LOGIN_ERROR").get(0).path("details").path("khur_reason").asText();
     }
 
     @Test

@@ -11,6 +11,7 @@ import mn.gov.khur.it.esign.EsignTokenFixture.Citizen;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.sandbox.mssp.MsspSimulator;
 import mn.gov.khur.sandbox.mssp.MsspSimulator.Behaviour;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
@@ -136,10 +137,15 @@ class EsignSimLoginIT {
     }
 
     @Test
-    void unknownSubscriberIsReported() {
+    void aPhoneWithoutSimSignatureLooksLikeARequestNobodyAnswers() {
+        // issue 13 item 6: an own message here would tell a stranger that this number owns this phone
         Citizen citizen = fixture.registeredCitizen(); // no SIM signature registered for this phone
         Login login = startSimLogin(citizen.person().registerNumber(), citizen.person().phoneE164());
-        assertRefused(login.page(), "SIM гарын үсэг бүртгэлгүй");
+        assertThat(login.page().has("#khur-esign-push-wait")).as(login.page().body()).isTrue();
+        assertThat(mssp.pushesTo(citizen.person().phoneE164())).isZero();
+        var event = fixture.admin.events(citizen.userId(), "LOGIN_ERROR").get(0);
+        assertThat(event.path("error").asText()).isEqualTo("khur_esign_push_not_sent");
+        assertThat(event.path("details").path("khur_reason").asText()).isEqualTo("unknown_subscriber");
     }
 
     @Test
@@ -155,8 +161,13 @@ class EsignSimLoginIT {
 
     @Test
     void anotherCitizensSimIsRefusedAndCountsAgainstTheAccountEntered() {
-        Citizen victim = fixture.registeredCitizen();
+        // a shared phone: the victim's account is registered with the phone whose SIM holds the attacker's key
+        // (any other phone is never pushed to: PushBombingIT)
         Citizen attacker = citizenWithSim(KeyKind.EC_P256);
+        TestCitizen someone = TestCitizen.random();
+        TestCitizen victimPerson = new TestCitizen(someone.registerNumber(), attacker.person().phoneE164(), someone.password(),
+                someone.givenName(), someone.familyName());
+        Citizen victim = new Citizen(victimPerson, fixture.admin.createCitizen(victimPerson));
         HttpBrowser.Page page = waitForResult(startSimLogin(victim.person().registerNumber(), attacker.person().phoneE164()),
                 Duration.ofSeconds(15));
         assertRefused(page, "таарахгүй");

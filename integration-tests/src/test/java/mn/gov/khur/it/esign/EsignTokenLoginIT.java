@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import mn.gov.khur.it.esign.EsignTokenFixture.Citizen;
 import mn.gov.khur.it.esign.EsignTokenFixture.TokenPage;
 import mn.gov.khur.it.support.HttpBrowser;
@@ -117,6 +119,9 @@ class EsignTokenLoginIT {
         IssuedCertificate attackersToken = fixture.validCertificate(attacker.person(), KeyKind.EC_P256);
         assertRefused(victim.person().registerNumber(), attackersToken, "таарахгүй");
         assertThat(fixture.admin.attackDetection(victim.userId()).get("numFailures").asInt()).isEqualTo(1);
+        JsonNode refusal = fixture.admin.events(victim.userId(), "LOGIN_ERROR").get(0);
+        assertThat(refusal.path("error").asText()).isEqualTo("invalid_user_credentials");
+        assertThat(refusal.path("details").path("khur_reason").asText()).isEqualTo("register_number_mismatch");
     }
 
     @Test
@@ -157,6 +162,8 @@ class EsignTokenLoginIT {
         revocation.mode(OcspMode.DOWN);
         assertRefused(citizen.person().registerNumber(), token, "шалгах боломжгүй");
         assertThat(fixture.admin.attackDetection(citizen.userId()).get("numFailures").asInt()).isZero();
+        assertThat(fixture.admin.events(citizen.userId(), "LOGIN_ERROR").get(0).path("details").path("khur_reason").asText())
+                .isEqualTo("revocation_unavailable");
     }
 
     @Test

@@ -31,6 +31,11 @@ class RealmConfigurationIT {
         assertThat(realm.get("internationalizationEnabled").asBoolean()).isTrue();
         assertThat(realm.get("supportedLocales").toString()).contains("mn", "en");
         assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        // docs/CONFIGURATION.md, "Lockout": the account's lock needs many networks (each has 5 wrong passwords an
+        // hour at the password step), and no two quick failures lock an account by themselves
+        assertThat(realm.get("failureFactor").asInt()).isEqualTo(30);
+        assertThat(realm.get("quickLoginCheckMilliSeconds").asLong()).isZero();
+        assertThat(realm.get("permanentLockout").asBoolean()).isFalse();
         assertThat(realm.get("eventsEnabled").asBoolean()).isTrue();
         assertThat(realm.get("adminEventsEnabled").asBoolean()).isTrue();
         assertThat(realm.get("passwordPolicy").asText())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,9 +59,27 @@ class OperatorCitizenSearchIT {
     }
 
     @Test
+    void byPhoneNumberTypedAnyWayInTheConsoleSearchBox() {
+        String national = citizen.phoneE164().substring(4);
+        for (String typed : List.of(national, citizen.phoneE164(), "976" + national,
+                "+976 " + national.substring(0, 4) + " " + national.substring(4), national.substring(0, 4) + "-" + national.substring(4))) {
+            assertThat(ids(users("search=" + encode(typed)))).as(typed).containsExactly(userId);
+            // what the admin console's user list calls (with brute-force status)
+            HttpResponse<String> console = admin.get("/admin/realms/khur/ui-ext/brute-force-user?briefRepresentation=true&first=0&max=11"
+                    + "&q=&search=" + encode(typed));
+            assertThat(console.statusCode()).isEqualTo(200);
+            assertThat(ids(Json.parse(console.body()))).as(typed).containsExactly(userId);
+        }
+        assertThat(ids(users("q=" + encode("phone_number:" + national)))).as("attribute search, national form").containsExactly(userId);
+        assertThat(users("search=" + encode(national.substring(0, 4)))).as("a part of a number is no number").isEmpty();
+        assertThat(users("search=" + encode(national) + "&enabled=false")).as("filters still apply").isEmpty();
+    }
+
+    @Test
     void anUnknownNumberFindsNobody() {
         assertThat(users("q=" + encode("phone_number:+97699000000"))).isEmpty();
         assertThat(users("q=" + encode("register_number:ЯЯ00000000"))).isEmpty();
+        assertThat(users("search=" + encode("99000000"))).isEmpty();
     }
 
     private JsonNode users(String query) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
@@ -44,7 +45,7 @@ class OperatorConsoleSettingsIT {
     private final AdminApi admin = new AdminApi();
 
     @ParameterizedTest
-    @ValueSource(strings = {"khur-reverse-sms", "khur-selfservice-sms"})
+    @ValueSource(strings = {"khur-reverse-sms", "khur-selfservice-sms", "khur-sim-change-guard"})
     void everySettingHasMongolianAndEnglishLabelAndHelp(String providerId) {
         HttpResponse<String> response = admin.get("/admin/realms/khur/authentication/config-description/" + providerId);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -66,8 +67,9 @@ class OperatorConsoleSettingsIT {
         for (String id : List.of(SMS_TAB, OWNERSHIP_TAB)) {
             JsonNode tab = find(tabs, id);
             assertThat(tab).as("tab %s offered", id).isNotNull();
-            // the console shows a tab whose path matches its route, generated with these params
-            assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab");
+            // the console shows a tab whose path matches its route, generated with these params; the tab segment is
+            // optional so that the left menu's Realm settings (no tab in the route) lists them too
+            assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab?");
             assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo(id);
             assertThat(tab.path("helpText").asText()).matches(BILINGUAL);
             assertBilingual(tab.path("properties"));
@@ -81,6 +83,38 @@ class OperatorConsoleSettingsIT {
         JsonNode ownershipProperties = find(tabs, OWNERSHIP_TAB).path("properties");
         assertThat(names(ownershipProperties)).contains("url", "token", "timeout-ms");
         assertThat(find(ownershipProperties, "token", "name").path("secret").asBoolean()).isTrue();
+    }
+
+    @Test
+    void eachFieldShowsTheValueInForceAndSavingItUnchangedKeepsTheRealmOnTheServersSetting() {
+        JsonNode tabs = Json.parse(admin.get("/admin/serverinfo").body()).path("componentTypes").path(TAB_TYPE);
+        // the console fills an unset field from its default: the server's value (SPI default or environment)
+        JsonNode sms = find(tabs, SMS_TAB).path("properties");
+        assertThat(find(sms, "short-number", "name").path("defaultValue").asText()).isEqualTo("130092");
+        assertThat(find(sms, "timestamp-tolerance-seconds", "name").path("defaultValue").asText()).isEqualTo("300");
+        assertThat(find(sms, "duplicate-retention-hours", "name").path("defaultValue").asText()).isEqualTo("48");
+        assertThat(find(sms, "auth-failures-per-minute", "name").path("defaultValue").asText()).isEqualTo("20");
+        assertThat(find(sms, "messages-per-sender-per-minute", "name").path("defaultValue").asText()).isEqualTo("30");
+        assertThat(find(sms, "audit-retention-days", "name").path("defaultValue").asText()).isEqualTo("180");
+        assertThat(find(sms, "inbound-secret", "name").path("defaultValue").isTextual()).as("a secret is never shown").isFalse();
+        JsonNode ownership = find(tabs, OWNERSHIP_TAB).path("properties");
+        // the test run's environment: KHUR_PHONE_OWNERSHIP_URL (the sandbox lookup) and _TIMEOUT_MS=5000
+        assertThat(find(ownership, "url", "name").path("defaultValue").asText())
+                .isEqualTo(SandboxSubscribers.service().lookupUri().toString());
+        assertThat(find(ownership, "timeout-ms", "name").path("defaultValue").asText()).isEqualTo("5000");
+        assertThat(find(ownership, "token", "name").path("defaultValue").isTextual()).isFalse();
+
+        // the console sends every field back; only what differs from the server's becomes the realm's own
+        String tab = saveTab(OWNERSHIP_TAB, Map.of("url", SandboxSubscribers.service().lookupUri().toString(),
+                "timeout-ms", "4000"));
+        try {
+            assertThat(tabConfig(tab).has("url")).as("the server's URL, shown and saved unchanged, is not pinned").isFalse();
+            assertThat(tabConfig(tab).path("timeout-ms").get(0).asText()).isEqualTo("4000");
+            updateTab(tab, Map.of("url", SandboxSubscribers.service().lookupUri().toString(), "timeout-ms", "5000"));
+            assertThat(tabConfig(tab).has("timeout-ms")).isFalse();
+        } finally {
+            deleteTab(tab);
+        }
     }
 
     @Test
@@ -177,13 +211,18 @@ class OperatorConsoleSettingsIT {
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         String tab = saveTab(OWNERSHIP_TAB, Map.of("token", "not-the-lookup-token"));
         try {
-            HttpBrowser.Page refusedByLookup = register(citizen);
-            assertThat(refusedByLookup.has("#khur-sms-code")).isFalse();
+            // the lookup is asked after the SMS from the phone (issue 13): register, text the code, continue
+            HttpBrowser browser = new HttpBrowser();
+            String code = CitizenLogin.shownCode(register(browser, citizen));
+            assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+            HttpBrowser.Page refusedByLookup = CitizenLogin.pressContinue(browser);
+            assertThat(refusedByLookup.has("#khur-done")).isFalse();
             assertThat(refusedByLookup.body()).contains("Түр хүлээгээд дахин оролдоно уу");
             assertThat(tabConfig(tab).path("token").get(0).asText()).isEqualTo("**********");
 
             updateTab(tab, Map.of("token", "it-lookup-token"));
-            assertThat(register(citizen).has("#khur-sms-code")).as("the lookup answered: registration goes on to the SMS").isTrue();
+            assertThat(browser.submit("#khur-refused-form", Map.of(), "retry").has("#khur-done"))
+                    .as("the lookup answered with the saved token: the same SMS now completes the registration").isTrue();
         } finally {
             deleteTab(tab);
         }
@@ -257,8 +296,7 @@ class OperatorConsoleSettingsIT {
 
     // ---- registration, as a citizen without JavaScript does it, to see which lookup token is sent ----
 
-    private static HttpBrowser.Page register(TestCitizen citizen) {
-        HttpBrowser browser = new HttpBrowser();
+    private static HttpBrowser.Page register(HttpBrowser browser, TestCitizen citizen) {
         HttpBrowser.Page login = browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         String href = login.document().selectFirst("#khur-register").attr("href");
         HttpBrowser.Page form = browser.open(login.uri().resolve(URI.create(href)));

@@ -69,6 +69,43 @@ class OperatorConsoleTabsInChromiumIT {
         }
     }
 
+    @Test
+    void realmSettingsFromTheLeftMenuShowsOurTabsWithTheValuesInForce() {
+        ChromeDriver browser = Browsers.chromium("en");
+        try {
+            WebDriverWait wait = OperatorConsoleCitizenInChromiumIT.logInToTheConsole(browser, "#/khur");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='nav-item-realm-settings']"))).click();
+            wait.until(ExpectedConditions.urlContains("#/khur/realm-settings"));
+            // the operator's way in: no tab in the route, yet our tabs are listed beside Keycloak's own
+            WebElement ownershipTab = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//a[.//*[normalize-space()='khur-phone-ownership'] or normalize-space()='khur-phone-ownership']")));
+            assertThat(browser.findElements(By.xpath("//a[.//*[normalize-space()='khur-sms-gateway'] or normalize-space()='khur-sms-gateway']")))
+                    .hasSize(1);
+            assertThat(browser.getCurrentUrl()).as("opened without a tab in the route").endsWith("#/khur/realm-settings");
+            clickTab(browser, ownershipTab); // at the end of the tab bar, scrolled out of a 1280 px window
+            // nothing saved for the realm: the fields show what is in force, from the server's environment
+            WebElement timeout = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='timeout-ms']")));
+            assertThat(timeout.getDomProperty("value")).isEqualTo("5000");
+            assertThat(browser.findElement(By.cssSelector("[data-testid='url']")).getDomProperty("value"))
+                    .isEqualTo(mn.gov.khur.it.support.SandboxSubscribers.service().lookupUri().toString());
+            clickTab(browser, browser.findElement(
+                    By.xpath("//a[.//*[normalize-space()='khur-sms-gateway'] or normalize-space()='khur-sms-gateway']")));
+            WebElement shortNumber = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid='short-number']")));
+            assertThat(shortNumber.getDomProperty("value")).isEqualTo("130092");
+            assertThat(browser.findElement(By.cssSelector("[data-testid='messages-per-sender-per-minute']")).getDomProperty("value"))
+                    .isEqualTo("30");
+            Screenshots.save(browser, "admin-console-khur-sms-gateway-in-force");
+        } finally {
+            browser.quit();
+        }
+        assertThat(tabs()).as("looking saved nothing").noneMatch(tab -> tab.path("providerId").asText().startsWith("khur-"));
+    }
+
+    private static void clickTab(ChromeDriver browser, WebElement tab) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'}); arguments[0].click();", tab);
+    }
+
     /** The saved per-sender limit of the realm's tab, null while there is no tab. */
     private String savedLimit() {
         for (JsonNode component : tabs()) {

@@ -2,22 +2,15 @@ package mn.gov.khur.it.selfservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 
 import mn.gov.khur.it.support.AdminApi;
+import mn.gov.khur.it.support.DemoSiteOfflineAccess;
 import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
@@ -25,6 +18,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.PlainHttp;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
 
@@ -46,39 +40,31 @@ class SelfServiceEndsEverySessionIT {
 
     private final AdminApi admin = new AdminApi();
     private final InboundSmsClient gateway = new InboundSmsClient();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TestCitizen citizen;
     private String userId;
     private String demoRp;
-    private String offlineScope;
+    private DemoSiteOfflineAccess offlineAccess;
 
     @BeforeEach
     void citizenWithAnOfflineTokenAtASite() {
         citizen = TestCitizen.random();
         userId = admin.createCitizen(citizen);
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
-        demoRp = Json.parse(admin.get("/admin/realms/khur/clients?clientId=demo-rp").body()).get(0).path("id").asText();
-        for (JsonNode scope : Json.parse(admin.get("/admin/realms/khur/client-scopes").body())) {
-            if (scope.path("name").asText().equals("offline_access")) {
-                offlineScope = scope.path("id").asText();
-            }
-        }
-        assertThat(admin.put("/admin/realms/khur/clients/" + demoRp + "/optional-client-scopes/" + offlineScope, "").statusCode())
-                .isEqualTo(204);
-        JsonNode role = Json.parse(admin.get("/admin/realms/khur/roles/offline_access").body());
-        assertThat(admin.post("/admin/realms/khur/users/" + userId + "/role-mappings/realm", "[" + role + "]").statusCode())
-                .isEqualTo(204);
+        offlineAccess = DemoSiteOfflineAccess.grantTo(admin, userId);
+        demoRp = offlineAccess.clientInternalId();
     }
 
     @AfterEach
     void siteLosesOfflineAccessAgain() {
-        admin.delete("/admin/realms/khur/clients/" + demoRp + "/optional-client-scopes/" + offlineScope);
+        offlineAccess.close();
     }
 
     @Test
     void passwordRecoveryEndsOfflineSessionsToo() {
-        String offlineToken = offlineTokenOfDemoRp();
-        assertThat(refresh(offlineToken).statusCode()).as("the offline token works before").isEqualTo(200);
+        HttpResponse<String> before = refresh(offlineTokenOfDemoRp());
+        assertThat(before.statusCode()).as("the offline token works before").isEqualTo(200);
+        // refresh tokens rotate: the site now holds the new one (the old one would be refused as a replay)
+        String offlineToken = Json.parse(before.body()).path("refresh_token").asText();
 
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
@@ -137,18 +123,8 @@ class SelfServiceEndsEverySessionIT {
     }
 
     private HttpResponse<String> refresh(String refreshToken) {
-        String body = String.join("&", List.of("grant_type=refresh_token", "client_id=demo-rp", "client_secret=demo-rp-secret",
-                "refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)));
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL
-                            + "/realms/khur/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PlainHttp.postForm(KeycloakServer.BASE_URL + "/realms/khur/protocol/openid-connect/token", Map.of(
+                "grant_type", "refresh_token", "client_id", "demo-rp", "client_secret", "demo-rp-secret",
+                "refresh_token", refreshToken));
     }
 }

@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Registration and password recovery as a citizen meets them in real Chromium: the real pages,
- * the captcha picture, the waiting page that continues by itself when the SMS arrives, and no
- * serious accessibility violation on any of these pages.
+ * the captcha picture, the waiting page that continues by itself when the SMS arrives, the page that
+ * ends a refused recovery, and no serious accessibility violation on any of these pages.
  */
 @ExtendWith(KhurServerExtension.class)
 class SelfServiceInChromiumIT {
@@ -66,6 +66,7 @@ class SelfServiceInChromiumIT {
     void citizenRecoversThePasswordInEnglish() {
         TestCitizen citizen = TestCitizen.random();
         new AdminApi().createCitizen(citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         ChromeDriver browser = Browsers.chromium("en");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -86,6 +87,34 @@ class SelfServiceInChromiumIT {
             browser.findElement(By.id("khur-new-password-submit")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("khur-done")));
             assertThat(browser.findElement(By.id("khur-done")).getAttribute("data-khur-done")).isEqualTo("password-reset");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRecycledNumberEndsOnAClearPageThatPointsToTheOtherWaysIn() {
+        TestCitizen citizen = TestCitizen.random();
+        new AdminApi().createCitizen(citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), TestCitizen.random().registerNumber()); // now someone else's
+        ChromeDriver browser = Browsers.chromium("mn");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-reset-password"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-recovery-form")));
+            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
+            browser.findElement(By.id("captcha")).sendKeys(captchaAnswer(browser));
+            browser.findElement(By.id("khur-recovery-submit")).click();
+
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            assertThat(phone.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-refused")));
+            assertThat(refused.getAttribute("data-khur-refused")).isEqualTo("not-confirmed");
+            assertThat(browser.findElements(By.id("password-new"))).isEmpty();
+            checkPage(browser, "selfservice-refused-mn-1280");
+            browser.findElement(By.id("khur-refused-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
         } finally {
             browser.quit();
         }

@@ -102,16 +102,60 @@ class SelfServicePhoneChangeIT {
     }
 
     @Test
-    void phoneNotInTheCitizensNameIsRefused() {
+    void aPhoneNotInTheCitizensNameIsRefusedAfterItsSms() {
         String someoneElses = SelfServicePages.otherPhone(newPhone);
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
         HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
-        HttpBrowser.Page refused = submit(browser, form, citizen.registerNumber(), someoneElses);
-        assertThat(refused.has("#khur-sms-code")).isFalse();
-        assertThat(refused.text("#input-error-phone")).contains("таны нэр дээр бүртгэлгүй");
-        HttpBrowser.Page unknownSim = submit(browser, refused, citizen.registerNumber(), "+97699000001");
-        assertThat(unknownSim.has("#khur-sms-code")).as("registered to nobody is not a match").isFalse();
-        assertThat(unknownSim.has("#input-error-phone")).isTrue();
+        String code = CitizenLogin.shownCode(submit(browser, form, citizen.registerNumber(), someoneElses));
+        assertThat(gateway.send(someoneElses, code).body()).contains("\"matched\"");
+        HttpBrowser.Page refused = CitizenLogin.pressContinue(browser);
+        assertThat(refused.has("#khur-done")).isFalse();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(refused.text("#khur-refused")).contains("үйлчилгээний төв");
+        assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
+        assertThat(admin.events(userId, "UPDATE_PROFILE").size()).isZero();
+        JsonNode refusals = admin.events(userId, "UPDATE_PROFILE_ERROR");
+        assertThat(refusals.size()).isGreaterThanOrEqualTo(1);
+        assertThat(refusals.get(0).path("details").path("khur_reason").asText()).isEqualTo("ownership_no_match");
+        assertThat(refusals.get(0).path("details").path("khur_flow").asText()).isEqualTo("phone-change");
+
+        HttpBrowser unregisteredSim = new HttpBrowser();
+        String nobodys = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(nobodys, null);
+        String second = CitizenLogin.shownCode(submit(unregisteredSim,
+                SelfServicePages.openFromLoginPage(unregisteredSim, "#khur-change-phone"), citizen.registerNumber(), nobodys));
+        assertThat(gateway.send(nobodys, second).body()).contains("\"matched\"");
+        HttpBrowser.Page alsoRefused = CitizenLogin.pressContinue(unregisteredSim);
+        assertThat(alsoRefused.has("#khur-done")).as("registered to nobody is not a match").isFalse();
+        assertThat(alsoRefused.text("#khur-refused")).isEqualTo(refused.text("#khur-refused"));
+        assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
+    }
+
+    @Test
+    void firstPageAnswersAlikeWhoeverOwnsTheNewPhoneAndWhetherOrNotTheNumberIsRegistered() {
+        HttpBrowser.Page own = submit(browser, SelfServicePages.openFromLoginPage(browser, "#khur-change-phone"),
+                citizen.registerNumber(), newPhone);
+        String someoneElses = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
+        String nobodys = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(nobodys, null);
+        TestCitizen unknown = TestCitizen.random();
+        SandboxSubscribers.registerOwner(unknown.phoneE164(), unknown.registerNumber());
+
+        List<HttpBrowser.Page> others = List.of(
+                submitInANewBrowser(citizen.registerNumber(), someoneElses),
+                submitInANewBrowser(citizen.registerNumber(), nobodys),
+                submitInANewBrowser(unknown.registerNumber(), unknown.phoneE164()),
+                submitInANewBrowser(unknown.registerNumber(), someoneElses));
+        for (HttpBrowser.Page page : others) {
+            assertThat(page.status()).isEqualTo(own.status()).isEqualTo(200);
+            assertThat(page.has("#khur-sms-code")).as("every valid form gets the SMS page").isTrue();
+            assertThat(ids(page)).isEqualTo(ids(own));
+            assertThat(page.text(".khur-sms__instruction").replaceAll("\\d", "#"))
+                    .isEqualTo(own.text(".khur-sms__instruction").replaceAll("\\d", "#"));
+            assertThat(page.body()).doesNotContain("таны нэр дээр бүртгэлгүй");
+        }
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
     }
 
@@ -188,6 +232,11 @@ class SelfServicePhoneChangeIT {
         fields.put("phone", phone);
         fields.put("captcha", SelfServicePages.captchaAnswer(form));
         return in.submit("#khur-change-phone-form", fields, "submitPhoneChange");
+    }
+
+    private static HttpBrowser.Page submitInANewBrowser(String registerNumber, String phone) {
+        HttpBrowser other = new HttpBrowser();
+        return submit(other, SelfServicePages.openFromLoginPage(other, "#khur-change-phone"), registerNumber, phone);
     }
 
     private String phoneOf(String id) {

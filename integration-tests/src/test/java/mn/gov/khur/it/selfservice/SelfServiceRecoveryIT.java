@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.CitizenLogin;
@@ -13,17 +14,22 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** "Нууц үг сэргээх": register number + captcha → reverse SMS from the registered phone → new password → "цааш". */
+/**
+ * "Нууц үг сэргээх": register number + captcha → reverse SMS from the registered phone → that phone still
+ * registered in the citizen's own name at the operator → new password → "цааш".
+ */
 @ExtendWith(KhurServerExtension.class)
 class SelfServiceRecoveryIT {
 
     private static final String NEW_PASSWORD = "Shine2024Nuuts";
+    private static final String RECOVERY_FLOW = "/admin/realms/khur/authentication/flows/khur%20reset%20credentials";
 
     private final AdminApi admin = new AdminApi();
     private final InboundSmsClient gateway = new InboundSmsClient();
@@ -35,6 +41,7 @@ class SelfServiceRecoveryIT {
     void citizen() {
         citizen = TestCitizen.random();
         userId = admin.createCitizen(citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         browser = new HttpBrowser();
     }
 
@@ -68,6 +75,89 @@ class SelfServiceRecoveryIT {
         old.open(OidcRelyingParty.demo().begin().authorizationUri());
         assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
                 .as("the old password no longer works").isFalse();
+    }
+
+    @Test
+    void aRecycledNumberDoesNotRecoverTheAccount() {
+        // the operator has given the account's stored number to someone else, who now holds that SIM
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), TestCitizen.random().registerNumber());
+        attackWithTheStoredPhoneAndExpectNothingChanged("ownership_no_match");
+    }
+
+    @Test
+    void aLapsedNumberRegisteredToNobodyDoesNotRecoverTheAccount() {
+        // the number lapsed: the operator has it on an unregistered prepaid SIM now
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), null);
+        attackWithTheStoredPhoneAndExpectNothingChanged("ownership_unknown");
+    }
+
+    @Test
+    void aFlowWithoutTheGuardStepStillLetsNoSmsAloneSetAPassword() {
+        // a realm set up before the guard step existed, or an operator's edit: the step is not in the flow
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), TestCitizen.random().registerNumber());
+        ObjectNode guard = guardExecution();
+        setRequirement(guard, "DISABLED");
+        try {
+            HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+            String code = CitizenLogin.shownCode(submitRecovery(browser, form, citizen.registerNumber()));
+            assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+            HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
+            assertThat(afterSms.has("#khur-new-password-form")).as("no guard, no change").isFalse();
+            assertThat(afterSms.status()).isLessThan(500);
+            assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("ownership_not_checked");
+        } finally {
+            setRequirement(guard, "REQUIRED");
+        }
+        assertThat(admin.events(userId, "RESET_PASSWORD").size()).isZero();
+    }
+
+    private ObjectNode guardExecution() {
+        JsonNode executions = Json.parse(admin.get(RECOVERY_FLOW + "/executions").body());
+        for (JsonNode execution : executions) {
+            if ("khur-sim-change-guard".equals(execution.path("providerId").asText())) {
+                return (ObjectNode) execution;
+            }
+        }
+        throw new AssertionError("no khur-sim-change-guard step in khur reset credentials: " + executions);
+    }
+
+    private void setRequirement(ObjectNode execution, String requirement) {
+        ObjectNode updated = execution.deepCopy().put("requirement", requirement);
+        var response = admin.put(RECOVERY_FLOW + "/executions", Json.write(updated));
+        assertThat(response.statusCode()).as(response.body()).isIn(202, 204);
+    }
+
+    /** Whoever holds the stored phone completes the SMS step; without the operator's "match" nothing may change. */
+    private void attackWithTheStoredPhoneAndExpectNothingChanged(String reason) {
+        HttpBrowser elsewhere = new HttpBrowser();
+        CitizenLogin.logIn(elsewhere, OidcRelyingParty.demo().begin(), citizen);
+        int sessionsBefore = sessions();
+
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        String code = CitizenLogin.shownCode(submitRecovery(browser, form, citizen.registerNumber()));
+        assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
+
+        assertThat(afterSms.has("#khur-new-password-form")).as("the holder of a recycled number gets no new-password page").isFalse();
+        assertThat(afterSms.status()).isEqualTo(403);
+        assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(afterSms.text("#khur-refused")).contains("Банк").contains("тоон гарын үсг").contains("үйлчилгээний төв");
+        assertThat(afterSms.has("#khur-refused-login")).isTrue();
+        HttpBrowser.Page again = browser.open(afterSms.uri());
+        assertThat(again.has("#khur-new-password-form")).as("the refused proof cannot be replayed").isFalse();
+
+        assertThat(admin.events(userId, "RESET_PASSWORD").size()).isZero();
+        JsonNode refusals = admin.events(userId, "RESET_PASSWORD_ERROR");
+        assertThat(refusals.size()).isGreaterThanOrEqualTo(1);
+        assertThat(refusals.get(0).path("details").path("khur_reason").asText()).isEqualTo(reason);
+        assertThat(refusals.get(0).path("details").path("auth_method").asText()).isEqualTo("khur-selfservice");
+        assertThat(refusals.get(0).path("details").path("khur_phone").asText()).doesNotContain(citizen.phoneE164().substring(4));
+        assertThat(sessions()).as("no session signed out").isEqualTo(sessionsBefore);
+        HttpBrowser old = new HttpBrowser();
+        old.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("the password did not change").isTrue();
     }
 
     @Test
@@ -132,6 +222,34 @@ class SelfServiceRecoveryIT {
         HttpBrowser.Page still = CitizenLogin.pressContinue(stranger);
         assertThat(still.has("#khur-sms-code")).isTrue();
         assertThat(still.has("#khur-new-password-form")).isFalse();
+    }
+
+    @Test
+    void recoveryPagesNameTheBankAndSignatureWaysInAlikeForEveryone() {
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        assertThat(form.text("#khur-recovery-other-ways")).contains("банкны эрхээр").contains("утасны дугаар")
+                .contains("тоон гарын үсг");
+        assertThat(form.has("#khur-recovery-other-login")).isTrue();
+        HttpBrowser.Page withPhone = submitRecovery(browser, form, citizen.registerNumber());
+
+        // a citizen registered through a bank: no phone (issue 21.4); the page must not tell them apart
+        TestCitizen bankCitizen = TestCitizen.random();
+        var created = admin.createUserRaw(Map.of("username", bankCitizen.username(), "enabled", true,
+                "attributes", Map.of("register_number", java.util.List.of(bankCitizen.registerNumber()))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        HttpBrowser other = new HttpBrowser();
+        HttpBrowser.Page withoutPhone = submitRecovery(other, SelfServicePages.openFromLoginPage(other, "#khur-reset-password"),
+                bankCitizen.registerNumber());
+
+        assertThat(withPhone.text("#khur-sms-other-ways")).contains("банкны эрхээр").contains("тоон гарын үсг");
+        assertThat(withoutPhone.text("#khur-sms-other-ways")).isEqualTo(withPhone.text("#khur-sms-other-ways"));
+        assertThat(ids(withoutPhone)).isEqualTo(ids(withPhone));
+        assertThat(withoutPhone.text(".khur-sms__instruction")).isEqualTo(withPhone.text(".khur-sms__instruction"));
+
+        HttpBrowser en = new HttpBrowser("en");
+        HttpBrowser.Page english = en.open(java.net.URI.create(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=en"));
+        english = en.open(english.uri().resolve(english.document().selectFirst("#khur-reset-password").attr("href")));
+        assertThat(english.text("#khur-recovery-other-ways")).contains("bank").contains("digital signature");
     }
 
     @Test

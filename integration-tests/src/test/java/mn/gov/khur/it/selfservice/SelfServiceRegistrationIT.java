@@ -3,6 +3,7 @@ package mn.gov.khur.it.selfservice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** "Бүртгүүлэх": form + captcha → phone in the citizen's own name → reverse SMS from that phone → account. */
+/**
+ * "Бүртгүүлэх": form + captcha → reverse SMS from that phone → only then the operators' word that the phone is in
+ * the citizen's own name, and whether the register number is already registered → account.
+ */
 @ExtendWith(KhurServerExtension.class)
 class SelfServiceRegistrationIT {
 
@@ -68,14 +72,20 @@ class SelfServiceRegistrationIT {
     }
 
     @Test
-    void phoneNotInTheCitizensNameIsRefused() {
+    void aPhoneNotInTheCitizensNameIsRefusedAfterItsSms() {
         String someoneElses = SelfServicePages.otherPhone(citizen.phoneE164());
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
-        HttpBrowser.Page refused = register(fields(someoneElses, citizen.password(), citizen.password()));
-        assertThat(refused.has("#khur-sms-code")).isFalse();
-        assertThat(refused.text("#input-error-phone")).contains("таны нэр дээр бүртгэлгүй");
-        HttpBrowser.Page unknownSim = register(fields("+97699000001", citizen.password(), citizen.password()));
-        assertThat(unknownSim.has("#khur-sms-code")).as("registered to nobody is not a match").isFalse();
+        HttpBrowser.Page refused = registerAndTextFrom(citizen.registerNumber(), someoneElses);
+        assertThat(refused.has("#khur-done")).isFalse();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(refused.text("#khur-refused")).contains("таны нэр дээр").contains("Банк").contains("үйлчилгээний төв");
+
+        String nobodys = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(nobodys, null);
+        HttpBrowser.Page unknownSim = registerAndTextFrom(citizen.registerNumber(), nobodys);
+        assertThat(unknownSim.has("#khur-done")).as("registered to nobody is not a match").isFalse();
+        assertThat(unknownSim.text("#khur-refused")).isEqualTo(refused.text("#khur-refused"));
         assertThat(account()).isNull();
     }
 
@@ -83,13 +93,22 @@ class SelfServiceRegistrationIT {
     void lookupDownMeansTryAgainLaterNeverAPass() {
         SandboxSubscribers.service().setDown(true);
         try {
-            HttpBrowser.Page later = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
-            assertThat(later.has("#khur-sms-code")).isFalse();
-            assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
+            HttpBrowser.Page sms = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
+            assertThat(sms.has("#khur-sms-code")).as("the first page never asks the lookup").isTrue();
+            assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
+            HttpBrowser.Page later = CitizenLogin.pressContinue(browser);
             assertThat(later.status()).isLessThan(500);
+            assertThat(later.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
+            assertThat(browser.submit("#khur-refused-form", Map.of(), "retry").has("#khur-refused-retry"))
+                    .as("still down: still try again later").isTrue();
+            assertThat(account()).isNull();
         } finally {
             SandboxSubscribers.service().setDown(false);
         }
+        HttpBrowser.Page done = browser.submit("#khur-refused-form", Map.of(), "retry");
+        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).as("the same SMS, asked again").isEqualTo("registration");
+        assertThat(account()).isNotNull();
     }
 
     @Test
@@ -101,11 +120,103 @@ class SelfServiceRegistrationIT {
     }
 
     @Test
-    void alreadyRegisteredRegisterNumberPointsToLoginAndRecovery() {
-        admin.createCitizen(citizen);
-        HttpBrowser.Page duplicate = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
-        assertThat(duplicate.has("#khur-sms-code")).isFalse();
-        assertThat(duplicate.text("#input-error-registerNumber")).contains("Нууц үг сэргээх");
+    void firstPageAnswersAlikeWhoeverOwnsThePhoneAndWhetherOrNotTheNumberIsRegistered() {
+        // a phone in the newcomer's own name (set up for this.citizen)
+        HttpBrowser.Page own = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
+        // a phone in someone else's name
+        TestCitizen asker = TestCitizen.random();
+        String someoneElses = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
+        HttpBrowser.Page foreign = registerInANewBrowser(asker.registerNumber(), someoneElses, asker.password());
+        // an already-registered register number, typed with that account's own phone
+        TestCitizen registered = TestCitizen.random();
+        admin.createCitizen(registered);
+        SandboxSubscribers.registerOwner(registered.phoneE164(), registered.registerNumber());
+        HttpBrowser.Page already = registerInANewBrowser(registered.registerNumber(), registered.phoneE164(), registered.password());
+        // ... and typed with a phone in someone else's name
+        HttpBrowser.Page alreadyForeign = registerInANewBrowser(registered.registerNumber(), someoneElsesPhone(), registered.password());
+
+        for (HttpBrowser.Page page : List.of(foreign, already, alreadyForeign)) {
+            assertThat(page.status()).isEqualTo(own.status()).isEqualTo(200);
+            assertThat(page.has("#khur-sms-code")).as("every valid form gets the SMS page").isTrue();
+            assertThat(ids(page)).isEqualTo(ids(own));
+            assertThat(page.text("#kc-page-title")).isEqualTo(own.text("#kc-page-title"));
+            assertThat(page.text(".khur-sms__instruction").replaceAll("\\d", "#"))
+                    .isEqualTo(own.text(".khur-sms__instruction").replaceAll("\\d", "#"));
+            assertThat(page.body()).doesNotContain("таны нэр дээр бүртгэлгүй").doesNotContain("аль хэдийн");
+        }
+    }
+
+    @Test
+    void alreadyRegisteredIsToldOnlyAfterAnSmsFromTheAccountsOwnPhone() {
+        String userId = admin.createCitizen(citizen); // its phone is in its own name (set up above)
+        String anotherInTheSameName = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(anotherInTheSameName, citizen.registerNumber());
+        String strangers = someoneElsesPhone();
+
+        HttpBrowser.Page byAnotherPhone = registerAndTextFrom(citizen.registerNumber(), anotherInTheSameName);
+        HttpBrowser.Page byAStranger = registerAndTextFrom(citizen.registerNumber(), strangers);
+        TestCitizen unregistered = TestCitizen.random();
+        HttpBrowser.Page strangerOnAFreeNumber = registerAndTextFrom(unregistered.registerNumber(), someoneElsesPhone());
+        for (HttpBrowser.Page page : List.of(byAnotherPhone, byAStranger)) {
+            assertThat(page.has("#khur-done")).isFalse();
+            assertThat(page.body()).as("not told to a phone that is not the account's").doesNotContain("аль хэдийн");
+            assertThat(page.status()).isEqualTo(strangerOnAFreeNumber.status()).isEqualTo(403);
+            assertThat(page.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
+            assertThat(page.text("#khur-refused")).as("the same page whether or not the number is registered")
+                    .isEqualTo(strangerOnAFreeNumber.text("#khur-refused"));
+        }
+
+        HttpBrowser.Page byTheAccountsPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
+        assertThat(byTheAccountsPhone.document().selectFirst("#khur-refused").attr("data-khur-refused"))
+                .isEqualTo("already-registered");
+        assertThat(byTheAccountsPhone.text("#khur-refused")).contains("аль хэдийн").contains("Нууц үг сэргээх");
+        assertThat(byTheAccountsPhone.has("#khur-refused-recovery")).isTrue();
+        assertThat(byTheAccountsPhone.status()).isLessThan(500);
+
+        assertThat(admin.usersByAttribute("register_number", citizen.registerNumber())).hasSize(1);
+        assertThat(admin.user(userId).path("attributes").path("phone_number").get(0).asText()).isEqualTo(citizen.phoneE164());
+        assertThat(admin.usersByAttribute("register_number", unregistered.registerNumber())).isEmpty();
+        HttpBrowser old = new HttpBrowser();
+        old.open(OidcRelyingParty.demo().begin().authorizationUri());
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+                .as("the account's password is untouched").isTrue();
+        JsonNode refusals = Json.parse(admin.get("/admin/realms/khur/events?type=REGISTER_ERROR&max=200").body());
+        List<String> reasons = new java.util.ArrayList<>();
+        refusals.forEach(event -> {
+            if (citizen.username().equals(event.path("details").path("username").asText())) {
+                reasons.add(event.path("details").path("khur_reason").asText());
+            }
+        });
+        assertThat(reasons).contains("already_registered", "already_registered_other_phone", "ownership_no_match");
+    }
+
+    @Test
+    void aNumberRegisteredThroughABankWithoutAPhoneIsPointedToTheBankNotToRecovery() {
+        // what a bank registration leaves: register number, names, no phone, no password (issue 21.4)
+        var created = admin.createUserRaw(Map.of("username", citizen.username(), "enabled", true,
+                "firstName", citizen.givenName(), "lastName", citizen.familyName(),
+                "attributes", Map.of("register_number", List.of(citizen.registerNumber()))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String userId = account().path("id").asText();
+
+        HttpBrowser.Page byAStranger = registerAndTextFrom(citizen.registerNumber(), someoneElsesPhone());
+        assertThat(byAStranger.document().selectFirst("#khur-refused").attr("data-khur-refused"))
+                .as("a phone in another name learns nothing about the account").isEqualTo("not-confirmed");
+
+        HttpBrowser.Page ownPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
+        assertThat(ownPhone.has("#khur-done")).isFalse();
+        assertThat(ownPhone.status()).isEqualTo(409);
+        assertThat(ownPhone.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("without-phone");
+        assertThat(ownPhone.text("#khur-refused")).contains("Банкны эрхээр нэвтэр").contains("утасны дугаар")
+                .contains("нууц үг").doesNotContain("Нууц үг сэргээх");
+        assertThat(ownPhone.has("#khur-refused-recovery")).as("recovery cannot work without a phone").isFalse();
+        assertThat(ownPhone.has("#khur-refused-login")).isTrue();
+
+        JsonNode user = admin.user(userId);
+        assertThat(user.path("attributes").has("phone_number")).as("registration binds nothing to the account").isFalse();
+        assertThat(Json.parse(admin.get("/admin/realms/khur/users/" + userId + "/credentials").body())).isEmpty();
+        assertThat(admin.events(userId, "REGISTER_ERROR").toString()).contains("already_registered_without_phone");
     }
 
     @Test
@@ -136,8 +247,12 @@ class SelfServiceRegistrationIT {
     }
 
     private Map<String, String> fields(String phone, String password, String confirmation) {
+        return fields(citizen.registerNumber(), phone, password, confirmation);
+    }
+
+    private static Map<String, String> fields(String registerNumber, String phone, String password, String confirmation) {
         Map<String, String> values = new HashMap<>();
-        values.put("registerNumber", citizen.registerNumber());
+        values.put("registerNumber", registerNumber);
         values.put("phone", phone);
         values.put("password-new", password);
         values.put("password-confirm", confirmation);
@@ -145,9 +260,40 @@ class SelfServiceRegistrationIT {
     }
 
     private HttpBrowser.Page register(Map<String, String> values) {
+        return register(browser, values);
+    }
+
+    private static HttpBrowser.Page register(HttpBrowser in, Map<String, String> values) {
         Map<String, String> withCaptcha = new HashMap<>(values);
-        withCaptcha.put("captcha", SelfServicePages.captchaAnswer(browser.current()));
-        return browser.submit("#khur-register-form", withCaptcha, "submitRegistration");
+        withCaptcha.put("captcha", SelfServicePages.captchaAnswer(in.current()));
+        return in.submit("#khur-register-form", withCaptcha, "submitRegistration");
+    }
+
+    private static HttpBrowser.Page registerInANewBrowser(String registerNumber, String phone, String password) {
+        HttpBrowser other = new HttpBrowser();
+        SelfServicePages.openFromLoginPage(other, "#khur-register");
+        return register(other, fields(registerNumber, phone, password, password));
+    }
+
+    /** The whole registration by someone holding {@code phone}: first page, the SMS from that phone, "continue". */
+    private HttpBrowser.Page registerAndTextFrom(String registerNumber, String phone) {
+        HttpBrowser other = new HttpBrowser();
+        SelfServicePages.openFromLoginPage(other, "#khur-register");
+        String password = TestCitizen.random().password();
+        String code = CitizenLogin.shownCode(register(other, fields(registerNumber, phone, password, password)));
+        assertThat(gateway.send(phone, code).body()).contains("\"matched\"");
+        return CitizenLogin.pressContinue(other);
+    }
+
+    private static String someoneElsesPhone() {
+        String phone = TestCitizen.random().phoneE164();
+        SandboxSubscribers.registerOwner(phone, TestCitizen.random().registerNumber());
+        return phone;
+    }
+
+    private static List<String> ids(HttpBrowser.Page page) {
+        return page.document().select("[id]").eachAttr("id").stream()
+                .filter(id -> !id.startsWith("kc-") || id.equals("kc-form")).toList();
     }
 
     private JsonNode account() {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SIM-swap hold (threat model: recovery and phone change by SMS alone): when the operator reports that
  * the phone's SIM changed within the hold (7 days in the realm), the matched SMS does not reset the
  * password or bind the phone; an old swap does not block; an unreachable lookup is "try again later".
+ * Registration has no hold by default (its own config, 0 days).
  */
 @ExtendWith(KhurServerExtension.class)
 class SelfServiceSimSwapIT {
@@ -38,6 +39,7 @@ class SelfServiceSimSwapIT {
     void citizen() {
         citizen = TestCitizen.random();
         userId = admin.createCitizen(citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         browser = new HttpBrowser();
     }
 
@@ -48,6 +50,7 @@ class SelfServiceSimSwapIT {
 
         assertThat(afterSms.status()).isEqualTo(403);
         assertThat(afterSms.has("#khur-new-password-form")).isFalse();
+        assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("sim-changed");
         assertThat(afterSms.body()).contains("SIM карт сүүлийн 7 хоногт солигдсон");
         assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("khur_sim_recently_changed");
         HttpBrowser again = new HttpBrowser();
@@ -67,8 +70,9 @@ class SelfServiceSimSwapIT {
         SandboxSubscribers.service().setDown(true);
         try {
             HttpBrowser.Page afterSms = recoverUpToTheSms();
-            assertThat(afterSms.status()).isEqualTo(503);
+            assertThat(afterSms.status()).as("a clear page, never a 5xx").isLessThan(500);
             assertThat(afterSms.has("#khur-new-password-form")).isFalse();
+            assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
             assertThat(afterSms.body()).contains("дахин оролдоно уу");
         } finally {
             SandboxSubscribers.service().setDown(false);
@@ -92,6 +96,23 @@ class SelfServiceSimSwapIT {
         assertThat(afterSms.status()).isEqualTo(403);
         assertThat(afterSms.has("#khur-done")).isFalse();
         assertThat(admin.user(userId).path("attributes").path("phone_number").get(0).asText()).isEqualTo(citizen.phoneE164());
+    }
+
+    @Test
+    void registrationHasNoHoldByDefault() {
+        TestCitizen newcomer = TestCitizen.random();
+        SandboxSubscribers.registerOwner(newcomer.phoneE164(), newcomer.registerNumber());
+        SandboxSubscribers.service().registry().simChanged(newcomer.phoneE164(), Instant.now().minus(Duration.ofDays(1)));
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-register");
+        Map<String, String> fields = new HashMap<>();
+        fields.put("registerNumber", newcomer.registerNumber());
+        fields.put("phone", newcomer.phoneE164());
+        fields.put("password-new", newcomer.password());
+        fields.put("password-confirm", newcomer.password());
+        fields.put("captcha", SelfServicePages.captchaAnswer(form));
+        String code = CitizenLogin.shownCode(browser.submit("#khur-register-form", fields, "submitRegistration"));
+        assertThat(gateway.send(newcomer.phoneE164(), code).body()).contains("\"matched\"");
+        assertThat(CitizenLogin.pressContinue(browser).has("#khur-done")).isTrue();
     }
 
     private HttpBrowser.Page recoverUpToTheSms() {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
@@ -26,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InboundWebhookContractIT {
 
     private final InboundSmsClient gateway = new InboundSmsClient();
+    private final AdminApi admin = new AdminApi();
 
     @Test
     void authenticUnmatchedMessageIsAcceptedAsUnmatched() {
@@ -125,6 +129,44 @@ class InboundWebhookContractIT {
         for (String from : new String[] {"99" + national, "97699" + national, "+97699" + national}) {
             HttpResponse<String> response = gateway.sendSigned(InboundSmsClient.body("form-" + UUID.randomUUID(), from, "130092", "code 111222 thanks"));
             assertThat(response.statusCode()).as(from).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aMessageSignedForKhurIsNotFoundInRealmsWithoutAnSmsGateway() {
+        String body = InboundSmsClient.body("elsewhere-" + UUID.randomUUID(), "+97699" + randomDigits(6), "130092", "123456");
+        for (String realm : List.of("master", "sandbox-bank-khan")) {
+            for (InboundSmsClient signed : List.of(gateway, gateway.signingV2For(KeycloakServer.REALM), gateway.signingV2For(realm))) {
+                HttpResponse<String> response = signed.toRealm(realm).sendSigned(body);
+                assertThat(response.statusCode()).as(realm + ": " + response.body()).isEqualTo(404);
+                assertThat(Json.parse(response.body()).path("error").asText()).isEqualTo("not_found");
+            }
+        }
+    }
+
+    @Test
+    void aV2SignatureNamesItsRealmSoAnotherRealmSharingTheSecretRefusesIt() {
+        String other = "khur-it-other-" + randomDigits(8);
+        assertThat(admin.post("/admin/realms", Json.write(Map.of("realm", other, "enabled", true))).statusCode()).isEqualTo(201);
+        try {
+            // the SMS tab saved without a secret of its own: an SMS gateway configured with the server's secret
+            String realmId = Json.parse(admin.get("/admin/realms/" + other).body()).path("id").asText();
+            HttpResponse<String> tab = admin.post("/admin/realms/" + other + "/components", Json.write(Map.of(
+                    "name", "khur-sms-gateway", "providerId", "khur-sms-gateway",
+                    "providerType", "org.keycloak.services.ui.extend.UiTabProvider", "parentId", realmId,
+                    "config", Map.of("realm", List.of(other), "tab", List.of("khur-sms-gateway"), "short-number", List.of("130092")))));
+            assertThat(tab.statusCode()).as(tab.body()).isEqualTo(201);
+            String sender = "+97699" + randomDigits(6);
+
+            HttpResponse<String> forKhur = gateway.signingV2For(KeycloakServer.REALM).send(sender, "123456");
+            assertThat(forKhur.statusCode()).as(forKhur.body()).isEqualTo(200);
+            assertInvalidSignature(gateway.signingV2For(KeycloakServer.REALM).toRealm(other).send(sender, "123456"));
+            assertThat(gateway.signingV2For(other).toRealm(other).send(sender, "123456").statusCode()).isEqualTo(200);
+            assertInvalidSignature(gateway.signingV2For(other).send(sender, "123456"));
+            // v1 names no realm: still accepted during the transition, in every realm with that secret (README)
+            assertThat(gateway.toRealm(other).send(sender, "123456").statusCode()).isEqualTo(200);
+        } finally {
+            admin.delete("/admin/realms/" + other);
         }
     }
 

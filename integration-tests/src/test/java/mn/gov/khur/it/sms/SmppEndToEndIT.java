@@ -3,8 +3,17 @@ package mn.gov.khur.it.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -16,6 +25,7 @@ import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
+import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
@@ -43,6 +53,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(KhurServerExtension.class)
 class SmppEndToEndIT {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static SmscSimulator smsc;
     private static SwitchableProxy idpLink;
     private static SmsGatewayProcess gateway;
@@ -53,7 +64,8 @@ class SmppEndToEndIT {
     static void mobileNetwork() throws Exception {
         smsc = SmscSimulator.start(SmscSimulatorConfig.defaults().withPort(0).withRetryInterval(Duration.ofSeconds(1)));
         idpLink = new SwitchableProxy(KeycloakServer.HTTP_PORT);
-        gateway = SmsGatewayProcess.start("http://127.0.0.1:" + idpLink.port() + "/realms/khur/sms-gateway/inbound", smsc.port());
+        // with MT on: the login notice, whose "0" reply is the second identical SMS of a test below
+        gateway = SmsGatewayProcess.startWithMt("http://127.0.0.1:" + idpLink.port() + "/realms/khur/sms-gateway/inbound", smsc.port());
         demoRp = DemoRpServer.start(new DemoRpConfig(8092, new Issuer(KeycloakServer.BASE_URL + "/realms/khur"),
                 new ClientID("demo-rp"), new Secret("demo-rp-secret"), URI.create("http://localhost:8092")));
     }
@@ -127,6 +139,115 @@ class SmppEndToEndIT {
         HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
         assertThat(back.leftIdp()).isTrue();
         assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void aForeignSenderWhoseDigitsReadAsAMongolianNumberCannotApproveTheLogin() throws Exception {
+        // the Falklands' +500 5XXXX arrives as TON international digits 5005XXXX, which read as national digits are the
+        // Mongolian mobile +976 5005XXXX: this citizen's phone
+        String last4 = String.format("%04d", RANDOM.nextInt(10_000));
+        TestCitizen someone = TestCitizen.random();
+        TestCitizen citizen = new TestCitizen(someone.registerNumber(), "+9765005" + last4, someone.password(),
+                someone.givenName(), someone.familyName());
+        admin.createCitizen(citizen);
+        idpLink.setUp(true);
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser browser = new HttpBrowser();
+        browser.open(login.authorizationUri());
+        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
+
+        SmscMessage fromAbroad = smsc.deliverMo("+5005" + last4, "130092", code);
+        assertThat(fromAbroad.result().get(30, TimeUnit.SECONDS)).as("deliver_sm_resp status").isZero();
+        assertThat(CitizenLogin.pressContinue(browser).leftIdp()).as("a foreign number approved the login").isFalse();
+        assertThat(auditRows(citizen.phoneE164())).as("nothing reached the identity provider as this phone").isEmpty();
+        assertThat(gateway.log()).contains("reason=not_mongolian_mobile");
+
+        SmscMessage fromThePhone = smsc.deliverMo(citizen.phoneE164(), "130092", code);
+        assertThat(fromThePhone.result().get(30, TimeUnit.SECONDS)).isZero();
+        HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
+        assertThat(back.leftIdp()).isTrue();
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void withoutAnOperatorIdARedeliveryOfAnSmsTheIdpAlreadyHadIsStillOneMessage() throws Exception {
+        TestCitizen citizen = TestCitizen.random();
+        admin.createCitizen(citizen);
+        idpLink.setUp(true);
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser browser = new HttpBrowser();
+        browser.open(login.authorizationUri());
+        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
+
+        // the identity provider gets the SMS and matches it, but its answer is lost: the bridge must let the SMSC redeliver
+        idpLink.loseNextAnswer();
+        SmscMessage sms = smsc.deliverMoWithoutReference(citizen.phoneE164(), "130092", code);
+        assertThat(sms.result().get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(sms.attempts()).as("delivered again after the lost answer").isGreaterThanOrEqualTo(2);
+
+        List<JsonNode> rows = auditRows(citizen.phoneE164());
+        assertThat(rows).extracting(row -> row.path("outcome").asText()).containsOnly("matched", "duplicate")
+                .containsOnlyOnce("matched").contains("duplicate");
+        assertThat(rows).extracting(row -> row.path("messageIdHash").asText()).as("one message").containsOnly(
+                rows.get(0).path("messageIdHash").asText());
+        HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
+        assertThat(back.leftIdp()).isTrue();
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    @Test
+    void withoutAnOperatorIdTheSameTextSentAgainIsANewMessageSoASecondZeroRevokesTheLogin() throws Exception {
+        TestCitizen citizen = TestCitizen.random();
+        String userId = admin.createCitizen(citizen);
+        idpLink.setUp(true);
+        // a "0" before any login: nothing to revoke
+        SmscMessage early = smsc.deliverMoWithoutReference(citizen.phoneE164(), "130092", "0");
+        assertThat(early.result().get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(auditRows(citizen.phoneE164())).extracting(row -> row.path("outcome").asText()).containsExactly("unmatched");
+
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser browser = new HttpBrowser();
+        browser.open(login.authorizationUri());
+        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
+        assertThat(smsc.deliverMoWithoutReference(citizen.phoneE164(), "130092", code).result().get(30, TimeUnit.SECONDS)).isZero();
+        HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
+        assertThat(back.leftIdp()).isTrue();
+        rp.finish(login, back.uri());
+        assertThat(sessions(userId)).hasSize(1);
+        awaitNoticeTo(citizen.phoneE164());
+
+        // the citizen did not log in: "0" again, the same PDU content as the first one
+        SmscMessage again = smsc.deliverMoWithoutReference(citizen.phoneE164(), "130092", "0");
+        assertThat(again.result().get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(auditRows(citizen.phoneE164())).extracting(row -> row.path("outcome").asText())
+                .as("the second 0 is a new message, not a duplicate").contains("revoked").doesNotContain("duplicate");
+        assertThat(sessions(userId)).as("the login the citizen denied").isEmpty();
+    }
+
+    private List<JsonNode> auditRows(String phone) {
+        HttpResponse<String> response = admin.get("/admin/realms/khur/khur-sms-audit?phone="
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> rows = new ArrayList<>();
+        Json.parse(response.body()).forEach(rows::add);
+        return rows;
+    }
+
+    private JsonNode sessions(String userId) {
+        return Json.parse(admin.get("/admin/realms/khur/users/" + userId + "/sessions").body());
+    }
+
+    private static void awaitNoticeTo(String phone) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (smsc.submittedTo(phone).isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no login notice (submit_sm) to " + phone);
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test

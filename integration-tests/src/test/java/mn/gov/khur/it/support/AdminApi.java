@@ -112,6 +112,12 @@ public final class AdminApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A POST whose body is text, e.g. a SAML site's metadata to {@code client-description-converter}. */
+    public HttpResponse<String> postText(String path, String text) {
+        return send(authorized(path).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(authorized(path).DELETE().build());
     }

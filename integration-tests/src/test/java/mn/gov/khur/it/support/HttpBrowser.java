@@ -1,6 +1,7 @@
 package mn.gov.khur.it.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,10 +24,7 @@ import org.jsoup.nodes.Element;
  */
 public final class HttpBrowser {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final String acceptLanguage;
     /**
      * Our own jar: Keycloak marks its cookies Secure, which the JDK's CookieManager won't send over http://localhost.
@@ -43,8 +41,39 @@ public final class HttpBrowser {
     }
 
     public HttpBrowser(String acceptLanguage, String idpBaseUrl) {
+        this(acceptLanguage, idpBaseUrl, null);
+    }
+
+    private HttpBrowser(String acceptLanguage, String idpBaseUrl, InetAddress localAddress) {
         this.acceptLanguage = acceptLanguage;
         this.idpBaseUrl = idpBaseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * A browser on another network: its connections leave from {@code from}, e.g. {@code 127.0.0.7} (all of
+     * 127.0.0.0/8 is loopback), which Keycloak sees as the client address. No forwarded header is involved.
+     */
+    public static HttpBrowser from(InetAddress from, String acceptLanguage) {
+        return new HttpBrowser(acceptLanguage, KeycloakServer.BASE_URL, from);
+    }
+
+    /** {@code 127.0.0.n}: a client address of its own for a test that needs several networks. */
+    public static InetAddress loopback(int n) {
+        if (n < 1 || n > 254) {
+            throw new IllegalArgumentException("127.0.0." + n);
+        }
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) n});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpBrowser() {
@@ -55,8 +84,19 @@ public final class HttpBrowser {
         return follow(request(uri).GET().build());
     }
 
-    /** Fills the named fields of the form containing {@code submitSelector} and presses that button. */
+    /**
+     * Fills the named fields of the form containing {@code submitSelector} and presses that button. Like every
+     * browser, says where the form came from: {@code Origin} is the origin of the page holding the form.
+     */
     public Page submit(String formSelector, Map<String, String> fields, String submitName) {
+        return submitWithHeaders(formSelector, fields, submitName, Map.of("Origin", origin(current.uri())));
+    }
+
+    /**
+     * Like {@link #submit} but with exactly these provenance headers ({@code Origin}, {@code Referer}) instead of
+     * the page's own: the same form posted by another site (an attacker's page auto-submitting a copy of it).
+     */
+    public Page submitWithHeaders(String formSelector, Map<String, String> fields, String submitName, Map<String, String> headers) {
         Element form = current.document().selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("No form " + formSelector + " on page:\n" + current.document().body().text());
@@ -76,8 +116,15 @@ public final class HttpBrowser {
         String body = values.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return follow(request(action).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder post = request(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(post::header);
+        return follow(post.build());
+    }
+
+    /** {@code scheme://host[:port]} as a browser writes it in {@code Origin}. */
+    public static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     public Page current() {

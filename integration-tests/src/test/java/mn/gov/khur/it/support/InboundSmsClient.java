@@ -16,22 +16,48 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** An SMS gateway calling the inbound webhook of contracts.md §2, signed like a real one. */
+/**
+ * An SMS gateway calling the inbound webhook of contracts.md §2, signed like a real one: {@code v1} unless told to
+ * sign {@code v2} (which names the realm the message is for).
+ */
 public final class InboundSmsClient {
 
-    public static final String PATH = "/realms/" + KeycloakServer.REALM + "/sms-gateway/inbound";
+    public static final String PATH = path(KeycloakServer.REALM);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String secret;
     private final String baseUrl;
+    private final String targetRealm;
+    /** The realm a v2 signature names; null: sign v1. */
+    private final String v2Realm;
 
     public InboundSmsClient(String secret) {
         this(KeycloakServer.BASE_URL, secret);
     }
 
     public InboundSmsClient(String baseUrl, String secret) {
+        this(baseUrl, secret, KeycloakServer.REALM, null);
+    }
+
+    private InboundSmsClient(String baseUrl, String secret, String targetRealm, String v2Realm) {
         this.baseUrl = baseUrl;
         this.secret = secret;
+        this.targetRealm = targetRealm;
+        this.v2Realm = v2Realm;
+    }
+
+    /** The same gateway posting to another realm's webhook. */
+    public InboundSmsClient toRealm(String realm) {
+        return new InboundSmsClient(baseUrl, secret, realm, v2Realm);
+    }
+
+    /** The same gateway signing {@code v2} for {@code realm} (not necessarily the one it posts to). */
+    public InboundSmsClient signingV2For(String realm) {
+        return new InboundSmsClient(baseUrl, secret, targetRealm, realm);
+    }
+
+    public static String path(String realm) {
+        return "/realms/" + realm + "/sms-gateway/inbound";
     }
 
     public InboundSmsClient() {
@@ -84,12 +110,13 @@ public final class InboundSmsClient {
 
     public HttpResponse<String> sendSigned(String body) {
         long timestamp = Instant.now().getEpochSecond();
-        return sendRaw(body.getBytes(StandardCharsets.UTF_8), "application/json", String.valueOf(timestamp),
-                signature(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return sendRaw(bytes, "application/json", String.valueOf(timestamp),
+                v2Realm == null ? signature(secret, timestamp, bytes) : signatureV2(secret, timestamp, v2Realm, bytes));
     }
 
     public HttpResponse<String> sendRaw(byte[] body, String contentType, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path(targetRealm)))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
@@ -111,13 +138,23 @@ public final class InboundSmsClient {
         }
     }
 
+    /** {@code v1}: HMAC over {@code <timestamp>.<body>}. */
     public static String signature(String secret, long timestamp, byte[] body) {
+        return "v1=" + hmac(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** {@code v2}: HMAC over {@code <timestamp>\nPOST\n/realms/<realm>/sms-gateway/inbound\n<body>}. */
+    public static String signatureV2(String secret, long timestamp, String realm, byte[] body) {
+        return "v2=" + hmac(secret, (timestamp + "\nPOST\n" + path(realm) + "\n").getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    private static String hmac(String secret, byte[] head, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            mac.update(head);
             mac.update(body);
-            return "v1=" + HexFormat.of().formatHex(mac.doFinal());
+            return HexFormat.of().formatHex(mac.doFinal());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -58,7 +58,9 @@ public final class KeycloakServer implements AutoCloseable {
             Path vault = work.resolve("vault");
             deleteRecursively(vault);
             Files.createDirectories(vault);
-            for (Map.Entry<String, String> entry : VAULT_ENTRIES.entrySet()) {
+            Map<String, String> vaultEntries = new java.util.HashMap<>(VAULT_ENTRIES);
+            vaultEntries.putAll(SandboxRegistry.vaultEntries());
+            for (Map.Entry<String, String> entry : vaultEntries.entrySet()) {
                 // the file vault's layout: <realm>_<key>
                 Files.writeString(vault.resolve(REALM + "_" + entry.getKey()), entry.getValue());
             }
@@ -72,6 +74,10 @@ public final class KeycloakServer implements AutoCloseable {
                     "--health-enabled=true",
                     "--metrics-enabled=true",
                     "--vault=file", "--vault-dir=" + vault,
+                    // as the image behind its proxy (docker/Dockerfile, compose.yml): ProxyConfigurationIT puts the shipped
+                    // haproxy.cfg in front of this server; it connects from 127.0.0.1, the only address believed
+                    "--proxy-headers=xforwarded",
+                    "--proxy-trusted-addresses=127.0.0.1",
                     "--log-level=INFO,mn.gov.khur:DEBUG"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
@@ -86,6 +92,7 @@ public final class KeycloakServer implements AutoCloseable {
             // bank identity providers wired to the sandbox banks of this same server (as bin/dev does)
             env.putAll(mn.gov.khur.sandbox.banks.SandboxBankEnvironment.forBaseUrl(BASE_URL));
             env.putAll(SandboxSubscribers.keycloakEnvironment());
+            env.putAll(SandboxRegistry.keycloakEnvironment());
             env.putAll(BackChannelLogoutReceiver.keycloakEnvironment());
             env.putAll(OutboundSmsLink.keycloakEnvironment());
             env.putAll(extraEnvironment);

@@ -52,6 +52,9 @@ public final class KhurServerExtension implements BeforeAllCallback {
                 Map.entry("KHUR_ESIGN_CLOUD_POLL_SECONDS", "1"),
                 Map.entry("KHUR_ESIGN_TRUST_ANCHORS", anchors.toAbsolutePath().toString()),
                 Map.entry("KHUR_ESIGN_CLIENT_TIMEOUT_SECONDS", "8"),
+                // all tests come from 127.0.0.1: the per-address push limit at its maximum (PushBombingIT lowers it
+                // for its own loopback address)
+                Map.entry("KHUR_ESIGN_PUSH_ADDRESS_LIMIT", "1000"),
                 // roomy outbound timeouts: a loaded 2-core CI machine makes first calls slow; no test relies on them
                 Map.entry("KHUR_ESIGN_SIM_HTTP_TIMEOUT_SECONDS", "30"),
                 Map.entry("KHUR_ESIGN_CLOUD_HTTP_TIMEOUT_SECONDS", "30"),

@@ -50,6 +50,9 @@ public final class SmsGatewayProcess implements AutoCloseable {
                 "KHUR_GATEWAY_SMSC_SANDBOX_SYSTEM_ID", "khur",
                 "KHUR_GATEWAY_SMSC_SANDBOX_PASSWORD", "sandbox",
                 "KHUR_GATEWAY_SMSC_SANDBOX_RECONNECT_MAX_DELAY", "2s"));
+        // SMS the webhook refused with 401/404 are kept here (per process, under this run's work directory)
+        builder.environment().put("KHUR_GATEWAY_HOLD_DIRECTORY",
+                Files.createTempDirectory(log.getParent(), "sms-gateway-held").toString());
         builder.environment().putAll(extraEnv);
         SmsGatewayProcess gateway = new SmsGatewayProcess(builder.start(), log);
         gateway.awaitReady(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));

@@ -19,6 +19,7 @@ public final class SwitchableProxy implements AutoCloseable {
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final Thread acceptor;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean loseNextAnswer = new AtomicBoolean();
 
     public SwitchableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -28,6 +29,17 @@ public final class SwitchableProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /**
+     * The next connection's request reaches Keycloak, but its answer never comes back: the connection is cut as soon
+     * as Keycloak starts answering (Keycloak did the work; the caller sees a broken connection). Open connections are
+     * cut first, so the next request opens a new one.
+     */
+    public void loseNextAnswer() {
+        setUp(false);
+        loseNextAnswer.set(true);
+        setUp(true);
     }
 
     /** Down also cuts the connections already open: a kept-alive HTTP connection must not slip through. */
@@ -62,7 +74,11 @@ public final class SwitchableProxy implements AutoCloseable {
                 open.add(client);
                 open.add(upstream);
                 pipe(client, upstream);
-                pipe(upstream, client);
+                if (loseNextAnswer.compareAndSet(true, false)) {
+                    cutOnFirstAnswerByte(upstream, client);
+                } else {
+                    pipe(upstream, client);
+                }
             } catch (IOException e) {
                 // closed, or one connection failed: keep serving the others
             }
@@ -82,6 +98,19 @@ public final class SwitchableProxy implements AutoCloseable {
                 } catch (IOException ignored) {
                     // already closed
                 }
+            }
+        });
+    }
+
+    private static void cutOnFirstAnswerByte(Socket upstream, Socket client) {
+        Thread.ofVirtual().start(() -> {
+            try (InputStream in = upstream.getInputStream()) {
+                in.read(); // blocks until Keycloak has answered
+            } catch (IOException e) {
+                // peer closed
+            } finally {
+                closeQuietly(client);
+                closeQuietly(upstream);
             }
         });
     }

@@ -2,8 +2,6 @@ package mn.gov.khur.bank;
 
 import java.util.Optional;
 
-import jakarta.ws.rs.core.Response;
-
 import mn.gov.khur.common.privacy.Masking;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
@@ -51,8 +49,7 @@ public final class BankAssuranceAuthenticator implements FlowStep {
             LOG.infof("bank login refused: bank=%s user=%s reason=%s rn=%s", assertion.bankAlias(), user.getId(), refusal.get(),
                     Masking.maskRegisterNumber(assertion.registerNumber().map(RegisterNumber::value).orElse(null)));
             context.getEvent().user(user).detail("identity_provider", assertion.bankAlias()).error(refusal.get().eventError());
-            context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR,
-                    context.form().setError(refusal.get().messageKey()).createErrorPage(Response.Status.BAD_REQUEST));
+            context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR, BankRefusalPage.render(context, refusal.get()));
             return;
         }
         AuthenticationMethods.replace(authSession, BankAssurance.AMR);

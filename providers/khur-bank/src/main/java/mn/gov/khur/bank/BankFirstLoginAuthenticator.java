@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import jakarta.ws.rs.core.Response;
-
 import mn.gov.khur.common.privacy.Masking;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.profile.CitizenAttributes;
@@ -126,9 +124,9 @@ public final class BankFirstLoginAuthenticator extends AbstractIdpAuthenticator 
         LOG.infof("bank login refused: bank=%s reason=%s rn=%s", assertion.bankAlias(), refusal,
                 Masking.maskRegisterNumber(assertion.registerNumber().map(RegisterNumber::value).orElse(null)));
         context.getEvent().detail("identity_provider", assertion.bankAlias())
-                .detail("identity_provider_identity", assertion.bankSubject());
-        sendFailureChallenge(context, Response.Status.BAD_REQUEST, refusal.eventError(), refusal.messageKey(),
-                AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
+                .detail("identity_provider_identity", assertion.bankSubject())
+                .user(context.getUser()).error(refusal.eventError());
+        context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR, BankRefusalPage.render(context, refusal));
     }
 
     @Override

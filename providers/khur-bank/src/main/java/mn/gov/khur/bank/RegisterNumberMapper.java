@@ -24,7 +24,8 @@ import org.keycloak.representations.JsonWebToken;
  * Identity-provider mapper for banks: reads the register number from a configurable claim of the
  * bank's signed ID token and normalises it. It never fails the login itself (a mapper cannot show a
  * page); it leaves either the canonical number or the reason there is none, and the bank login
- * steps refuse the login. It never writes to an existing account: the number is read-only.
+ * steps refuse the login. It never writes to an existing account: the number is read-only. It also clears a
+ * temporary brute-force lock of the linked account for a bank login that will pass ({@link BankLoginLockout}).
  */
 public final class RegisterNumberMapper extends AbstractClaimMapper {
 
@@ -99,6 +100,7 @@ public final class RegisterNumberMapper extends AbstractClaimMapper {
                     outcome.problem(), claim, Masking.maskRegisterNumber(String.valueOf(claimValue(context, claim))));
         }
         bankAcr(context).ifPresent(acr -> context.getContextData().put(BankNotes.BANK_ACR, acr));
+        BankLoginLockout.clearForLinkedAccount(session, realm, context);
     }
 
     @Override

@@ -49,30 +49,43 @@ public final class EsignClientPage implements AutoCloseable {
         }
     }
 
-    private String render(String query) {
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=en><meta charset=utf-8>"
-                + "<meta http-equiv=refresh content=3><title>Sandbox ESIGN client</title>"
-                + "<h1>Sandbox ESIGN client (ws://127.0.0.1:" + client.getPort() + ")</h1>");
+    /**
+     * The page. While no request waits it reloads itself every few seconds, so a new one appears; once a request
+     * (a PIN field) is on it, it never reloads: a reload would wipe what the tester is typing.
+     */
+    String render(String query) {
+        boolean waiting = !client.pending().isEmpty();
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"mn\"><meta charset=\"utf-8\">")
+                .append(waiting ? "" : "<meta http-equiv=\"refresh\" content=\"3\">")
+                .append("<title>Sandbox ESIGN клиент / Sandbox ESIGN client</title>")
+                .append("<h1>Sandbox ESIGN клиент / Sandbox ESIGN client (ws://127.0.0.1:").append(client.getPort()).append(")</h1>");
         if (query != null && query.startsWith("last=")) {
-            html.append("<p>Last answer: ").append(escape(query.substring(5))).append("</p>");
+            html.append("<p id=\"esign-last\">Сүүлийн хариу / Last answer: ").append(escape(query.substring(5))).append("</p>");
         }
-        if (client.pending().isEmpty()) {
-            html.append("<p>No signing request. Press “Тоон гарын үсгээр нэвтрэх” on the login page.</p>");
+        if (!waiting) {
+            html.append("<p id=\"esign-idle\">Гарын үсэг зурах хүсэлт алга. Нэвтрэх хуудсан дээр “Тоон гарын үсгээр нэвтрэх” ")
+                    .append("товчийг дарна уу (энэ хуудас өөрөө шинэчлэгдэнэ). / No signing request. Press “Тоон гарын үсгээр ")
+                    .append("нэвтрэх” on the login page (this page refreshes itself).</p>");
         }
         for (PendingSignature p : client.pending()) {
-            html.append("<form method=post><fieldset><legend>Sign in to <b>").append(escape(p.origin()))
-                    .append("</b>?</legend><input type=hidden name=request value=\"").append(escape(p.id())).append("\">")
-                    .append("<label>Token <select name=token>");
+            html.append("<form method=\"post\" class=\"esign-request\"><fieldset><legend><b>").append(escape(p.origin()))
+                    .append("</b> руу нэвтрэх үү? / Sign in to <b>").append(escape(p.origin())).append("</b>?</legend>")
+                    .append("<input type=\"hidden\" name=\"request\" value=\"").append(escape(p.id())).append("\">")
+                    .append("<label>Токен / Token <select name=\"token\">");
             for (EsignToken t : client.tokens()) {
                 html.append("<option value=\"").append(escape(t.id())).append("\">").append(escape(t.credential().label()))
                         .append("</option>");
             }
-            html.append("</select></label> <label>PIN <input name=pin type=password autocomplete=off></label> "
-                    + "<button>Sign</button> <button name=cancel value=1>Cancel</button></fieldset></form>");
+            html.append("</select></label> <label>ПИН / PIN <input name=\"pin\" type=\"password\" autocomplete=\"off\" ")
+                    .append("autofocus></label> <button>Гарын үсэг зурах / Sign</button> ")
+                    .append("<button name=\"cancel\" value=\"1\">Цуцлах / Cancel</button></fieldset></form>");
         }
-        html.append("<h2>Tokens</h2><ul>");
+        if (waiting) {
+            html.append("<p><a href=\"/\" id=\"esign-refresh\">Шинэчлэх / Refresh</a></p>");
+        }
+        html.append("<h2>Токенууд / Tokens</h2><ul>");
         for (EsignToken t : client.tokens()) {
-            html.append("<li>").append(escape(t.credential().label())).append(" — PIN ").append(escape(t.pin())).append("</li>");
+            html.append("<li>").append(escape(t.credential().label())).append(" — ПИН / PIN ").append(escape(t.pin())).append("</li>");
         }
         return html.append("</ul></html>").toString();
     }

@@ -23,6 +23,7 @@ import mn.gov.khur.sandbox.http.Requests;
 import mn.gov.khur.sandbox.http.SandboxHttpServer;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
 import mn.gov.khur.sandbox.pki.KeyKind;
+import mn.gov.khur.sandbox.signer.PushedPhones;
 import mn.gov.khur.sandbox.signer.SignerControl;
 import mn.gov.khur.sandbox.signer.SigningSessions;
 import mn.gov.khur.sandbox.signer.SimulatedSigners;
@@ -53,6 +54,7 @@ public final class GSignSimulator implements AutoCloseable {
     private final String relyingPartyUuid;
     private final SimulatedSigners<Account, Behaviour> accounts = new SimulatedSigners<>(Behaviour.APPROVE);
     private final SigningSessions sessions = new SigningSessions();
+    private final PushedPhones pushed = new PushedPhones();
 
     private GSignSimulator(SandboxHttpServer server, String relyingPartyUuid) {
         this.server = server;
@@ -98,6 +100,11 @@ public final class GSignSimulator implements AutoCloseable {
         return accounts.lastDisplayedText(registerNumber);
     }
 
+    /** How many login requests reached the app on this phone (PIN prompts shown), since the simulator started. */
+    public int pushesTo(String phone) {
+        return pushed.pushesTo(phone);
+    }
+
     private void authentication(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!Requests.requirePost(exchange)) {
@@ -132,7 +139,8 @@ public final class GSignSimulator implements AutoCloseable {
                 Replies.json(exchange, 404, Map.of("title", "Not Found"));
                 return;
             }
-            accounts.displayed(rn, request.path("allowedInteractionsOrder").path(0).path("displayText60").asText(""));
+            accounts.shown(rn, request.path("allowedInteractionsOrder").path(0).path("displayText60").asText(""), hash);
+            pushed.pushed(phone);
             Replies.json(exchange, 200, Map.of("sessionID", sessions.open(rn, hash)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "GSign simulator failed", e);

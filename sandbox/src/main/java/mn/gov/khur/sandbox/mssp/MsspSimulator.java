@@ -17,6 +17,7 @@ import mn.gov.khur.sandbox.http.Replies;
 import mn.gov.khur.sandbox.http.Requests;
 import mn.gov.khur.sandbox.http.SandboxHttpServer;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
+import mn.gov.khur.sandbox.signer.PushedPhones;
 import mn.gov.khur.sandbox.signer.SignerControl;
 import mn.gov.khur.sandbox.signer.SigningSessions;
 import mn.gov.khur.sandbox.signer.SimulatedSigners;
@@ -54,6 +55,7 @@ public final class MsspSimulator implements AutoCloseable {
     private final String apPassword;
     private final SimulatedSigners<IssuedCertificate, Behaviour> subscribers = new SimulatedSigners<>(Behaviour.APPROVE);
     private final SigningSessions transactions = new SigningSessions();
+    private final PushedPhones pushed = new PushedPhones();
 
     private MsspSimulator(SandboxHttpServer server, String apId, String apPassword) {
         this.server = server;
@@ -91,6 +93,11 @@ public final class MsspSimulator implements AutoCloseable {
     /** The text the last signature request showed on this phone (empty if none). */
     public String lastDisplayedText(String msisdn) {
         return subscribers.lastDisplayedText(msisdn);
+    }
+
+    /** How many signing requests reached this phone (PIN prompts shown), since the simulator started. */
+    public int pushesTo(String msisdn) {
+        return pushed.pushesTo(msisdn);
     }
 
     /** How long a transaction waits for the citizen before 208 EXPIRED_TRANSACTION. */
@@ -147,7 +154,8 @@ public final class MsspSimulator implements AutoCloseable {
         if (subscribers.find(msisdn).isEmpty()) {
             return fault(105, "UNKNOWN_CLIENT");
         }
-        subscribers.displayed(msisdn, request.path("DataToBeDisplayed").path("Data").asText());
+        subscribers.shown(msisdn, request.path("DataToBeDisplayed").path("Data").asText(), hash);
+        pushed.pushed(msisdn);
         String id = transactions.open(msisdn, hash);
         return Map.of("MSS_SignatureResp", Map.of("AP_TransID", request.path("AP_Info").path("AP_TransID").asText(""),
                 "MSSP_TransID", id, "Status", status(100, "REQUEST_OK")));

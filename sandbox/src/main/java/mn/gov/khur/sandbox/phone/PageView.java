@@ -16,7 +16,9 @@ final class PageView {
     static final Map<String, String> ERRORS = Map.of(
             "invalid", "Дугаар эсвэл зурвас буруу байна. / The number or the message is not valid.",
             "empty", "Зурвас хоосон байна. / The message is empty.",
-            "closed", "SMSC симулятор зогссон байна. / The SMSC simulator is stopped.");
+            "closed", "SMSC симулятор зогссон байна. / The SMSC simulator is stopped.",
+            "subscriber", "Утасны дугаар (жишээ нь 9911 2233) эсвэл регистрийн дугаар (жишээ нь УБ99112233) буруу байна. "
+                    + "/ The phone number (e.g. 9911 2233) or the register number (e.g. УБ99112233) is not valid.");
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Ulaanbaatar"));
@@ -30,8 +32,18 @@ final class PageView {
     private PageView() {
     }
 
+    /**
+     * @param subscribers the subscriber lookup's list (number → register number, empty for nobody), null when the
+     *                    page runs without the lookup
+     * @param registered  the number just registered, for the confirmation
+     */
     record Model(List<SandboxCitizen> citizens, String shortNumber, List<SmscMessage> messages,
-                 String selectedFrom, String sentId, String errorCode) {
+                 String selectedFrom, String sentId, String errorCode, Map<String, String> subscribers, String registered) {
+
+        Model(List<SandboxCitizen> citizens, String shortNumber, List<SmscMessage> messages,
+              String selectedFrom, String sentId, String errorCode) {
+            this(citizens, shortNumber, messages, selectedFrom, sentId, errorCode, null, null);
+        }
     }
 
     static String render(Model m) {
@@ -65,6 +77,9 @@ final class PageView {
         flash(html, m);
         form(html, m);
         table(html, m.messages());
+        if (m.subscribers() != null) {
+            subscribers(html, m);
+        }
         html.append("</main></body></html>\n");
         return html.toString();
     }
@@ -92,7 +107,7 @@ final class PageView {
         }
         html.append("</select>\n")
                 .append("<label for=\"sandbox-from-other\">Өөр дугаар (заавал биш) / Other number (optional)</label>\n")
-                .append("<input id=\"sandbox-from-other\" name=\"fromOther\" inputmode=\"tel\" placeholder=\"+976…\">\n")
+                .append("<input id=\"sandbox-from-other\" name=\"fromOther\" inputmode=\"tel\" placeholder=\"9911 2233\">\n")
                 .append("<label for=\"sandbox-to\">Хүлээн авагч / To</label>\n")
                 .append("<input id=\"sandbox-to\" name=\"to\" inputmode=\"numeric\" required value=\"")
                 .append(escape(m.shortNumber())).append("\">\n")
@@ -100,6 +115,34 @@ final class PageView {
                 .append("<textarea id=\"sandbox-text\" name=\"text\" rows=\"3\" maxlength=\"1000\" required></textarea>\n")
                 .append("<button type=\"submit\" id=\"sandbox-send\">Илгээх / Send</button>\n")
                 .append("</form>\n");
+    }
+
+    /** The sandbox operators' subscriber list: whose name each number is registered in (what the lookup answers). */
+    private static void subscribers(StringBuilder html, Model m) {
+        html.append("<h2 id=\"sandbox-subscribers\">Утасны дугаарын эзэмшигч / Phone numbers and their owners</h2>\n")
+                .append("<p class=\"note\">Бүртгүүлэх, утасны дугаар солиход ХУР дугаар иргэний нэр дээр бүртгэлтэй эсэхийг ")
+                .append("операторуудаас асуудаг. Шинэ дугаарыг энд иргэний нэр дээр бүртгэнэ үү.<br>\n")
+                .append("Registration and phone change ask the operators whether the number is registered in the citizen's ")
+                .append("name. Register a new number in a citizen's name here first.</p>\n");
+        if (m.registered() != null && m.subscribers().containsKey(m.registered())) {
+            html.append("<p class=\"ok\" id=\"sandbox-registered\" role=\"status\">Бүртгэлээ / Registered: ")
+                    .append(escape(m.registered())).append("</p>\n");
+        }
+        html.append("<form id=\"sandbox-subscriber-form\" method=\"post\" action=\"/subscribers\">\n")
+                .append("<label for=\"sandbox-subscriber-msisdn\">Утасны дугаар / Phone number</label>\n")
+                .append("<input id=\"sandbox-subscriber-msisdn\" name=\"msisdn\" inputmode=\"tel\" required ")
+                .append("placeholder=\"9911 2233\">\n")
+                .append("<label for=\"sandbox-subscriber-owner\">Эзэмшигчийн регистрийн дугаар (хоосон: хэний ч нэр дээр биш) ")
+                .append("/ Owner's register number (empty: nobody)</label>\n")
+                .append("<input id=\"sandbox-subscriber-owner\" name=\"registerNumber\" placeholder=\"УБ99112233\">\n")
+                .append("<button type=\"submit\" id=\"sandbox-subscriber-register\">Бүртгэх / Register</button>\n")
+                .append("</form>\n")
+                .append("<table id=\"sandbox-subscriber-list\"><thead><tr><th>Утас / Phone</th>")
+                .append("<th>Эзэмшигч / Owner</th></tr></thead><tbody>\n");
+        m.subscribers().forEach((number, owner) -> html.append("<tr data-msisdn=\"").append(escape(number)).append("\"><td>")
+                .append(escape(number)).append("</td><td>")
+                .append(owner.isEmpty() ? "хэний ч нэр дээр биш / nobody" : escape(owner)).append("</td></tr>\n"));
+        html.append("</tbody></table>\n");
     }
 
     private static void table(StringBuilder html, List<SmscMessage> messages) {

@@ -17,12 +17,16 @@ import java.util.concurrent.Executors;
 import mn.gov.khur.sandbox.citizens.SandboxCitizen;
 import mn.gov.khur.sandbox.smsc.SmscMessage;
 import mn.gov.khur.sandbox.smsc.SmscSimulator;
+import mn.gov.khur.sandbox.subscribers.SubscriberRegistry;
 
 /**
  * The "sandbox phone": a web page (and a JSON endpoint) on the JDK HTTP server from which a
  * developer or a test sends an SMS as one of the sandbox citizens, through the SMSC simulator.
  * <ul>
- *   <li>{@code GET /} page; {@code POST /send} form post, answered 303 to {@code /?sent=<id>}</li>
+ *   <li>{@code GET /} page; {@code POST /send} form post, answered 303 to {@code /?sent=<id>}; the sender's
+ *       number may be typed with spaces or dashes</li>
+ *   <li>{@code POST /subscribers} (when started with the subscriber lookup's list) {@code msisdn}, {@code registerNumber}
+ *       (empty: registered to nobody): the number's owner as the subscriber lookup answers it</li>
  *   <li>{@code POST /api/sms} {@code {"from","to","text"}} → 202 {@code {"id","state"}}</li>
  *   <li>{@code GET /api/sms/<id>} → the message's delivery state</li>
  *   <li>{@code GET /inbox?phone=+976…} the phone's inbox: MT (submit_sm) the SMSC took for it, e.g. login notices;
@@ -41,20 +45,32 @@ public final class PhonePage implements AutoCloseable {
     private final SmscSimulator smsc;
     private final List<SandboxCitizen> citizens;
     private final String shortNumber;
+    private final SubscriberRegistry subscribers;
     private final ObjectMapper json = new ObjectMapper();
 
-    private PhonePage(HttpServer server, SmscSimulator smsc, List<SandboxCitizen> citizens, String shortNumber) {
+    private PhonePage(HttpServer server, SmscSimulator smsc, List<SandboxCitizen> citizens, String shortNumber,
+                      SubscriberRegistry subscribers) {
         this.server = server;
         this.smsc = smsc;
         this.citizens = List.copyOf(citizens);
         this.shortNumber = shortNumber;
+        this.subscribers = subscribers;
     }
 
-    /** Starts the page on {@code host:port} (port 0: ephemeral). */
+    /** Starts the page on {@code host:port} (port 0: ephemeral), without the subscriber form. */
     public static PhonePage start(String host, int port, SmscSimulator smsc, List<SandboxCitizen> citizens,
                                   String shortNumber) throws IOException {
+        return start(host, port, smsc, citizens, shortNumber, null);
+    }
+
+    /**
+     * Starts the page on {@code host:port} (port 0: ephemeral); with {@code subscribers} (the sandbox subscriber
+     * lookup's list) it also offers the form that registers a number in a citizen's name.
+     */
+    public static PhonePage start(String host, int port, SmscSimulator smsc, List<SandboxCitizen> citizens,
+                                  String shortNumber, SubscriberRegistry subscribers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        PhonePage page = new PhonePage(server, smsc, citizens, shortNumber);
+        PhonePage page = new PhonePage(server, smsc, citizens, shortNumber, subscribers);
         server.setExecutor(page.executor);
         server.createContext("/", page::handle);
         server.start();
@@ -93,6 +109,8 @@ public final class PhonePage implements AutoCloseable {
             requireMethod(exchange, "GET", this::showPage);
         } else if (path.equals("/send")) {
             requireMethod(exchange, "POST", this::sendFromForm);
+        } else if (path.equals("/subscribers") && subscribers != null) {
+            requireMethod(exchange, "POST", this::registerSubscriber);
         } else if (path.equals("/api/sms")) {
             requireMethod(exchange, "POST", this::sendFromJson);
         } else if (path.equals("/inbox")) {
@@ -129,7 +147,8 @@ public final class PhonePage implements AutoCloseable {
         Optional<SmscMessage> sent = sentId == null ? Optional.empty() : smsc.message(sentId);
         String selected = sent.map(SmscMessage::from).orElse(query.get("from"));
         PageView.Model model = new PageView.Model(citizens, shortNumber, smsc.messages(), selected,
-                sent.map(SmscMessage::id).orElse(null), query.get("error"));
+                sent.map(SmscMessage::id).orElse(null), query.get("error"),
+                subscribers == null ? null : subscribers.entries(), query.get("registered"));
         Exchanges.send(exchange, 200, HTML, PageView.render(model));
     }
 
@@ -156,14 +175,32 @@ public final class PhonePage implements AutoCloseable {
         Exchanges.send(exchange, 200, JSON, json.writeValueAsString(received));
     }
 
-    /** {@code ?phone=} as +976XXXXXXXX, or null when absent or not such a number. */
+    /** {@code ?phone=} as +976XXXXXXXX (typed any way), or null when absent or not such a number. */
     private static String inboxPhone(HttpExchange exchange) {
-        String phone = Exchanges.parseForm(exchange.getRequestURI().getRawQuery()).getOrDefault("phone", "").strip();
-        String digits = phone.startsWith("+") ? phone.substring(1) : phone;
-        if (digits.matches("[0-9]{8}")) {
-            return "+976" + digits;
+        String phone = Exchanges.parseForm(exchange.getRequestURI().getRawQuery()).getOrDefault("phone", "");
+        return TypedPhoneNumber.mongolianE164(phone).orElse(null);
+    }
+
+    /**
+     * The sandbox operators' list ("whose name is this number registered in?", what registration and phone change
+     * ask): a number typed any way, and the citizen's register number, or none for a SIM registered to nobody.
+     */
+    private void registerSubscriber(HttpExchange exchange) throws IOException {
+        Map<String, String> form;
+        try {
+            form = Exchanges.parseForm(Exchanges.readBody(exchange));
+        } catch (IllegalArgumentException e) {
+            Exchanges.redirect(exchange, "/?error=subscriber#sandbox-subscribers");
+            return;
         }
-        return digits.matches("976[0-9]{8}") ? "+" + digits : null;
+        Optional<String> msisdn = TypedPhoneNumber.mongolianE164(form.getOrDefault("msisdn", ""));
+        String owner = form.getOrDefault("registerNumber", "").replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        if (msisdn.isEmpty() || !(owner.isEmpty() || owner.matches("\\p{IsCyrillic}{2}[0-9]{8}"))) {
+            Exchanges.redirect(exchange, "/?error=subscriber#sandbox-subscribers");
+            return;
+        }
+        subscribers.register(msisdn.get(), owner.isEmpty() ? null : owner);
+        Exchanges.redirect(exchange, "/?registered=" + Exchanges.urlEncode(msisdn.get()) + "#sandbox-subscribers");
     }
 
     /** POST-redirect-GET: the browser ends on a GET, so a reload never re-sends the SMS. */
@@ -175,7 +212,7 @@ public final class PhonePage implements AutoCloseable {
             Exchanges.redirect(exchange, "/?error=invalid");
             return;
         }
-        String other = form.getOrDefault("fromOther", "").strip();
+        String other = TypedPhoneNumber.compact(form.getOrDefault("fromOther", "").strip());
         String from = other.isEmpty() ? form.getOrDefault("from", "") : other;
         String text = form.getOrDefault("text", "");
         if (text.isBlank()) {
@@ -214,7 +251,7 @@ public final class PhonePage implements AutoCloseable {
         }
         try {
             String to = request.to() == null ? shortNumber : request.to();
-            SmscMessage message = smsc.deliverMo(request.from(), to, request.text());
+            SmscMessage message = smsc.deliverMo(TypedPhoneNumber.compact(request.from()), to, request.text());
             exchange.getResponseHeaders().set("Location", "/api/sms/" + message.id());
             Exchanges.send(exchange, 202, JSON, json.writeValueAsString(describe(message)));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package mn.gov.khur.sandbox.signer;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,13 @@ public final class SimulatedSigners<A, B extends Enum<B>> {
     public record Signer<A, B>(String id, A account, B behaviour) {
     }
 
+    /** The last signing request as the citizen's phone shows it: the text, and the code worked out from the hash. */
+    public record ShownRequest(String text, String verificationCode, Instant at) {
+    }
+
     private final B initial;
     private final Map<String, Signer<A, B>> signers = new ConcurrentHashMap<>();
-    private final Map<String, String> lastDisplayed = new ConcurrentHashMap<>();
+    private final Map<String, ShownRequest> lastShown = new ConcurrentHashMap<>();
 
     /** New accounts start with {@code initial}. */
     public SimulatedSigners(B initial) {
@@ -49,12 +54,19 @@ public final class SimulatedSigners<A, B extends Enum<B>> {
         return List.of(initial.getDeclaringClass().getEnumConstants());
     }
 
-    public void displayed(String id, String text) {
-        lastDisplayed.put(id, text);
+    /** A request reached this citizen's phone: it shows {@code text} and the code of {@code hash}. */
+    public void shown(String id, String text, byte[] hash) {
+        lastShown.put(id, new ShownRequest(text, PhoneSideCode.of(hash), Instant.now()));
     }
 
     /** The text the last request showed this citizen (empty if none). */
     public String lastDisplayedText(String id) {
-        return lastDisplayed.getOrDefault(id, "");
+        ShownRequest shown = lastShown.get(id);
+        return shown == null ? "" : shown.text();
+    }
+
+    /** The last request this citizen's phone showed, if any. */
+    public Optional<ShownRequest> lastShown(String id) {
+        return Optional.ofNullable(lastShown.get(id));
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
@@ -26,7 +28,8 @@ final class DeliverSmFactory {
     private DeliverSmFactory() {
     }
 
-    static DeliverSmContent mobileOriginated(String from, String to, String text, short userMessageReference) {
+    /** @param userMessageReference the handset's TP-MR, when the SMSC passes it on */
+    static DeliverSmContent mobileOriginated(String from, String to, String text, Optional<Short> userMessageReference) {
         if (text == null) {
             throw new IllegalArgumentException("text is required");
         }
@@ -37,14 +40,16 @@ final class DeliverSmFactory {
         byte dataCoding = gsm.isPresent() ? DATA_CODING_GSM7 : DATA_CODING_UCS2;
         byte[] body = gsm.orElseGet(() -> text.getBytes(StandardCharsets.UTF_16BE));
         // user_message_reference is the handset's TP-MR: the same on every redelivery.
-        OptionalParameter reference = new OptionalParameter.User_message_reference(userMessageReference);
+        List<OptionalParameter> tlvs = new ArrayList<>();
+        userMessageReference.ifPresent(reference -> tlvs.add(new OptionalParameter.User_message_reference(reference)));
         ESMClass esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.DEFAULT);
         if (body.length <= SHORT_MESSAGE_MAX) {
             return new DeliverSmContent(SmppAddress.msisdn(from), SmppAddress.shortNumber(to), esm,
-                    dataCoding, body, new OptionalParameter[] {reference});
+                    dataCoding, body, tlvs.toArray(OptionalParameter[]::new));
         }
+        tlvs.add(new OptionalParameter.Message_payload(body));
         return new DeliverSmContent(SmppAddress.msisdn(from), SmppAddress.shortNumber(to), esm, dataCoding,
-                new byte[0], new OptionalParameter[] {reference, new OptionalParameter.Message_payload(body)});
+                new byte[0], tlvs.toArray(OptionalParameter[]::new));
     }
 
     /**

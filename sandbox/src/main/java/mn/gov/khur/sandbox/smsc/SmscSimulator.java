@@ -87,7 +87,17 @@ public final class SmscSimulator implements AutoCloseable {
      */
     public SmscMessage deliverMo(String fromMsisdn, String to, String text) {
         short reference = (short) messageReferences.incrementAndGet();
-        DeliverSmContent content = DeliverSmFactory.mobileOriginated(fromMsisdn, to, text, reference);
+        DeliverSmContent content = DeliverSmFactory.mobileOriginated(fromMsisdn, to, text, Optional.of(reference));
+        return enqueue(SmscMessage.Kind.MOBILE_ORIGINATED, fromMsisdn, to, text, content);
+    }
+
+    /**
+     * Like {@link #deliverMo} from an SMSC that passes on neither the handset's TP-MR (user_message_reference) nor an
+     * id of its own: two SMS with the same text from the same phone are then the same PDU content, and only their
+     * sequence numbers and timing tell them apart (every redelivery of one keeps its content).
+     */
+    public SmscMessage deliverMoWithoutReference(String fromMsisdn, String to, String text) {
+        DeliverSmContent content = DeliverSmFactory.mobileOriginated(fromMsisdn, to, text, Optional.empty());
         return enqueue(SmscMessage.Kind.MOBILE_ORIGINATED, fromMsisdn, to, text, content);
     }
 

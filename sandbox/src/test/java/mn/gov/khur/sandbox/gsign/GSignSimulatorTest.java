@@ -96,13 +96,17 @@ class GSignSimulatorTest {
 
     @Test
     void controlPageListsEachAccountByRegisterNumberAndPhone() throws Exception {
-        assertThat(call("GET", "/control", "").body()).isEqualTo("<!doctype html><html lang=\"mn\"><meta charset=\"utf-8\">"
-                + "<title>Sandbox GSign</title><h1>Sandbox GSign (cloud signature)</h1><table><tr><th>Register number</th>"
-                + "<th>Phone</th><th>Behaviour</th></tr>"
-                + "<tr><td>УБ99112233</td><td>+97699112233</td><td><form method=\"post\" action=\"/control/behaviour\">"
-                + "<input type=\"hidden\" name=\"rn\" value=\"УБ99112233\"><select name=\"behaviour\" aria-label=\"behaviour\">"
-                + "<option selected>APPROVE</option><option>DECLINE</option><option>TIMEOUT</option><option>FORGED</option>"
-                + "</select><button>Set</button></form></td></tr></table></html>");
+        String page = call("GET", "/control", "").body();
+        assertThat(page).contains("<tr data-signer=\"УБ99112233\"><td>УБ99112233</td>", "<td class=\"shown-text\">—</td>",
+                "<select name=\"behaviour\" aria-label=\"behaviour\"><option selected>APPROVE</option><option>DECLINE</option>"
+                + "<option>TIMEOUT</option><option>FORGED</option></select><button>Set</button>");
+
+        authenticate(body(PHONE, RP, hash()));
+        byte[] hash = java.util.Base64.getDecoder().decode(hash());
+        String code = mn.gov.khur.sandbox.signer.PhoneSideCode.of(hash);
+        // the phone's side: the text it showed and the code it works out from the hash, to compare with the login page
+        assertThat(call("GET", "/control", "").body()).contains("<td class=\"shown-text\">Нэвтрэх <small>(",
+                "<td class=\"verification-code\"><b>" + code + "</b></td>");
     }
 
     @Test

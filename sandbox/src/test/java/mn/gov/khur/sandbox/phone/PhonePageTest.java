@@ -14,6 +14,7 @@ import mn.gov.khur.sandbox.citizens.SandboxCitizens;
 import mn.gov.khur.sandbox.smsc.SmscMessage;
 import mn.gov.khur.sandbox.smsc.SmscSimulator;
 import mn.gov.khur.sandbox.smsc.SmscSimulatorConfig;
+import mn.gov.khur.sandbox.subscribers.SubscriberRegistry;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -67,6 +68,46 @@ class PhonePageTest {
 
         String html = get(location).body();
         assertThat(html).contains("id=\"sandbox-sent\"", "Код 482913", "data-state=\"PENDING\"");
+    }
+
+    @Test
+    void theSenderNumberMayBeTypedWithSpacesAndDashes() throws Exception {
+        HttpResponse<String> post = postForm("/send", "from=%2B97688123456&fromOther=%2B976+9911-2233&to=130092&text=482913");
+
+        assertThat(post.statusCode()).isEqualTo(303);
+        assertThat(post.headers().firstValue("Location").orElseThrow()).startsWith("/?sent=sim-");
+        assertThat(smsc.messages().getFirst().from()).isEqualTo("+97699112233");
+        assertThat(get("/inbox?phone=9911+2233").body()).contains("id=\"sandbox-inbox-phone\">+97699112233<");
+    }
+
+    @Test
+    void aTesterRegistersANumberInACitizensNameOnThePage() throws Exception {
+        SubscriberRegistry registry = new SubscriberRegistry();
+        PhonePage withLookup = PhonePage.start("127.0.0.1", 0, smsc, SandboxCitizens.load().all(), "130092", registry);
+        try {
+            String page = http.send(HttpRequest.newBuilder(withLookup.uri()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("id=\"sandbox-subscriber-form\"", "action=\"/subscribers\"", "name=\"msisdn\"",
+                    "name=\"registerNumber\"", "Бүртгэх / Register");
+
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(withLookup.uri().resolve("/subscribers"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("msisdn=8811+4455&registerNumber=+%D1%83%D0%B199112233"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(303);
+            assertThat(post.headers().firstValue("Location").orElseThrow()).startsWith("/?registered=%2B97688114455");
+            assertThat(registry.lookup("+97688114455", "УБ99112233")).isEqualTo("match");
+            String after = http.send(HttpRequest.newBuilder(withLookup.uri().resolve(post.headers().firstValue("Location").orElseThrow()))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(after).contains("id=\"sandbox-registered\"", "<tr data-msisdn=\"+97688114455\"><td>+97688114455</td><td>УБ99112233</td>");
+
+            HttpResponse<String> bad = http.send(HttpRequest.newBuilder(withLookup.uri().resolve("/subscribers"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("msisdn=123&registerNumber=")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.headers().firstValue("Location").orElseThrow()).startsWith("/?error=subscriber");
+        } finally {
+            withLookup.close();
+        }
+        assertThat(get("/").body()).as("without the lookup there is no such form").doesNotContain("sandbox-subscriber-form");
     }
 
     @Test
@@ -129,6 +170,12 @@ class PhonePageTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(get("/api/sms/nope").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> postForm(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(page.uri().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -41,8 +41,13 @@ class SignerControlTest {
         signers.register("c\"1", new Card("Бат <Болд>"));
         signers.behaviour("c\"1", Mood.GRUMPY);
         assertThat(control.render()).isEqualTo("<!doctype html><html lang=\"mn\"><meta charset=\"utf-8\">"
-                + "<title>Sandbox X</title><h1>Sandbox X (test)</h1><table><tr><th>Card</th><th>Holder</th><th>Behaviour</th></tr>"
-                + "<tr><td>c&quot;1</td><td>Бат &lt;Болд&gt;</td><td><form method=\"post\" action=\"/control/behaviour\">"
+                + "<title>Sandbox X</title><h1>Sandbox X (test)</h1>"
+                + "<p>Нэвтрэх хуудсан дээрх код утсан дээрх кодтой ижил байх ёстой. / The code on the login page must equal "
+                + "the code on the phone. <a href=\"/control\" id=\"signer-refresh\">Шинэчлэх / Refresh</a></p>"
+                + "<table><tr><th>Card</th><th>Holder</th><th>Утсан дээр / On the phone</th>"
+                + "<th>Шалгах код / Verification code</th><th>Behaviour</th></tr>"
+                + "<tr data-signer=\"c&quot;1\"><td>c&quot;1</td><td>Бат &lt;Болд&gt;</td><td class=\"shown-text\">—</td>"
+                + "<td class=\"verification-code\"><b>—</b></td><td><form method=\"post\" action=\"/control/behaviour\">"
                 + "<input type=\"hidden\" name=\"card\" value=\"c&quot;1\"><select name=\"behaviour\" aria-label=\"behaviour\">"
                 + "<option>CALM</option><option selected>GRUMPY</option></select><button>Set</button></form></td></tr>"
                 + "</table></html>");
@@ -52,8 +57,23 @@ class SignerControlTest {
     }
 
     @Test
+    void thePhonesSideShowsTheLastTextAndTheVerificationCodeWorkedOutFromTheHash() throws Exception {
+        signers.register("c1", new Card("Бат"));
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest("khur-login/v1 …".getBytes());
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(hash);
+        String expected = String.format("%04d", (((digest[30] & 0xff) << 8) | (digest[31] & 0xff)) % 10000);
+
+        signers.shown("c1", "ХУР нэвтрэх / KHUR login. Код / Code: " + expected, hash);
+
+        String page = TestHttp.call(server.port(), "GET", "/control", "").body();
+        assertThat(page).contains("<td class=\"verification-code\"><b>" + expected + "</b></td>")
+                .contains("<td class=\"shown-text\">ХУР нэвтрэх / KHUR login. Код / Code: " + expected + " <small>(");
+        assertThat(signers.lastDisplayedText("c1")).endsWith(expected);
+    }
+
+    @Test
     void emptyPageHasOnlyTheHeaderRow() {
-        assertThat(control.render()).endsWith("<th>Behaviour</th></tr></table></html>");
+        assertThat(control.render()).endsWith("<th>Шалгах код / Verification code</th><th>Behaviour</th></tr></table></html>");
     }
 
     @Test

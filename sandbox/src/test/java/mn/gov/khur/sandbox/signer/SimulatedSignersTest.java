@@ -41,8 +41,8 @@ class SimulatedSignersTest {
     @Test
     void remembersTheLastTextShownPerCitizen() {
         assertThat(signers.lastDisplayedText("a")).isEmpty();
-        signers.displayed("a", "first");
-        signers.displayed("a", "Нэвтрэх");
+        signers.shown("a", "first", new byte[32]);
+        signers.shown("a", "Нэвтрэх", new byte[32]);
         assertThat(signers.lastDisplayedText("a")).isEqualTo("Нэвтрэх");
         assertThat(signers.lastDisplayedText("b")).isEmpty();
     }

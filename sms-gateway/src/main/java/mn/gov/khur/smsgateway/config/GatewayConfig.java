@@ -34,6 +34,27 @@ public interface GatewayConfig {
     /** The operator whose SMSC carries MT; default: the first configured (by key). */
     Optional<String> mtOperator();
 
+    /** Where SMS the webhook refused with 401, 404, … wait for it to accept again (contract: only 400 is final). */
+    Hold hold();
+
+    interface Hold {
+        /** A directory that survives restarts (a volume in a container); created owner-only. */
+        @WithDefault("data/held")
+        String directory();
+
+        /** Beyond this many the SMSC keeps further ones (temporary error). */
+        @WithDefault("10000")
+        int maxMessages();
+
+        /** Older ones are dropped (logged, counted): their codes have long expired. */
+        @WithDefault("24h")
+        Duration maxAge();
+
+        /** How often the held SMS are offered to the webhook again. */
+        @WithDefault("30s")
+        Duration retryInterval();
+    }
+
     /** One entry per operator, keyed by a short lower-case name: {@code khur.gateway.smsc."mobicom".host}. */
     Map<String, Smsc> smsc();
 

@@ -21,6 +21,8 @@ public record GatewaySettings(URI webhookUrl, byte[] webhookSecret, String short
                 || webhookUrl.getHost() == null) {
             throw new IllegalArgumentException("khur.gateway.webhook-url must be an absolute http(s) URL");
         }
+        // the v2 signature names /realms/<realm>/sms-gateway/inbound: refuse a URL it could not name at start
+        mn.gov.khur.smsgateway.webhook.WebhookSigner.signedPath(webhookUrl);
         if (webhookSecret == null || webhookSecret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("khur.gateway.webhook-secret must have at least "
                     + MIN_SECRET_BYTES + " bytes");

@@ -1,27 +1,46 @@
 package mn.gov.khur.smsgateway.mt;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
-import mn.gov.khur.smsgateway.webhook.WebhookSigner;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The identity provider's signature on {@code POST /mt}: the inbound webhook's scheme (contracts §2) with the
- * outbound secret. The timestamp must be within the tolerance; the comparison is constant-time.
+ * The identity provider's signature on {@code POST /mt}: the inbound webhook's first scheme (contracts §2,
+ * {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}) with the outbound secret. The timestamp must be
+ * within the tolerance; the comparison is constant-time.
  */
 public final class MtSignatureVerifier {
 
     public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
 
-    private final WebhookSigner signer;
+    private final byte[] secret;
     private final Duration tolerance;
 
     public MtSignatureVerifier(byte[] secret, Duration tolerance) {
-        this.signer = new WebhookSigner(secret);
+        if (secret == null || secret.length == 0) {
+            throw new IllegalArgumentException("MT secret is empty");
+        }
+        this.secret = secret.clone();
         this.tolerance = tolerance;
+    }
+
+    /** The header value the identity provider sends for this body. */
+    public static String sign(byte[] secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            return "v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
     public boolean valid(String timestamp, String signature, byte[] body, Instant now) {
@@ -32,7 +51,7 @@ public final class MtSignatureVerifier {
         if (Math.abs(now.getEpochSecond() - Long.parseLong(ts)) > tolerance.toSeconds()) {
             return false;
         }
-        byte[] expected = signer.sign(ts, body).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(secret, ts, body).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -13,7 +13,12 @@ public record WebhookResult(Outcome outcome, int httpStatus, String detail) {
         ACCEPTED,
         /** Connection error, timeout, 429, 5xx: let the SMSC redeliver. */
         RETRY,
-        /** Any other answer: the SMS will never be accepted, redelivery is pointless. */
+        /**
+         * 401, 404 and every other 4xx but 400 and 429: a refusal that is not about the SMS (a secret rotated on one
+         * side only, a wrong route, a proxy rule): keep the SMS and deliver it once the webhook accepts again.
+         */
+        HOLD,
+        /** 400: the SMS itself is malformed, it will never be accepted; the only final refusal. */
         REJECTED
     }
 
@@ -24,8 +29,10 @@ public record WebhookResult(Outcome outcome, int httpStatus, String detail) {
         } else if (httpStatus == 429 || httpStatus >= 500 || httpStatus < 200 || (httpStatus >= 300 && httpStatus < 400)) {
             // 3xx means a misconfigured URL (redirects are not followed): keep the SMS until fixed.
             outcome = Outcome.RETRY;
-        } else {
+        } else if (httpStatus == 400) {
             outcome = Outcome.REJECTED;
+        } else {
+            outcome = Outcome.HOLD;
         }
         return new WebhookResult(outcome, httpStatus, detail);
     }

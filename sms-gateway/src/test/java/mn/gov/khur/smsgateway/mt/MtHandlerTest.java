@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mn.gov.khur.smsgateway.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +46,7 @@ class MtHandlerTest {
     @Test
     void badSignaturesAreAnswered401AndNothingIsSent() {
         String stale = Long.toString(CLOCK.instant().minus(Duration.ofSeconds(301)).getEpochSecond());
-        String otherKey = new WebhookSigner("another-secret-0123456789".getBytes(StandardCharsets.UTF_8)).sign(NOW,
+        String otherKey = MtSignatureVerifier.sign("another-secret-0123456789".getBytes(StandardCharsets.UTF_8), NOW,
                 NOTICE.getBytes(StandardCharsets.UTF_8));
 
         assertThat(handle("application/json", NOW, null, NOTICE)).isEqualTo(MtReply.error(401, "invalid_signature"));
@@ -112,6 +111,6 @@ class MtHandlerTest {
     }
 
     private static String sign(String timestamp, String body) {
-        return new WebhookSigner(SECRET).sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
+        return MtSignatureVerifier.sign(SECRET, timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,10 +23,14 @@ import mn.gov.khur.smsgateway.webhook.WebhookClient;
 import mn.gov.khur.smsgateway.webhook.WebhookSigner;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** deliver_sm → webhook (JDK HttpServer on a loopback port) → deliver_sm_resp status. */
 class DeliverSmHandlerTest {
@@ -61,6 +65,51 @@ class DeliverSmHandlerTest {
         assertThat(observed).containsExactly(Disposition.FORWARDED);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "97699112233, INTERNATIONAL, +97699112233",
+        "99112233, NATIONAL, +97699112233",
+        "99112233, UNKNOWN, +97699112233"})
+    void forwardsTheE164NumberTheOperatorGave(String source, TypeOfNumber ton, String e164) throws Exception {
+        handler(stub.uri()).onAcceptDeliverSm(Pdus.from(Pdus.gsm(source, "130092", "482913"), ton, NumberingPlanIndicator.ISDN));
+
+        assertThat(new ObjectMapper().readTree(stub.requests().getFirst().body()).get("from").asText()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "50051234, INTERNATIONAL, ISDN",        // the Falklands' +500 51234, which used to become +976 50051234
+        "79161234567, INTERNATIONAL, ISDN",
+        "70112233, NATIONAL, ISDN",
+        "97699112233, INTERNATIONAL, LAND_MOBILE",
+        "MOBICOM, ALPHANUMERIC, UNKNOWN"})
+    void aSenderThatIsNoMongolianMobileIsAcknowledgedAndNeverForwarded(String source, TypeOfNumber ton, NumberingPlanIndicator npi) {
+        assertThatCode(() -> handler(stub.uri()).onAcceptDeliverSm(Pdus.from(Pdus.gsm(source, "130092", "482913"), ton, npi)))
+                .doesNotThrowAnyException();
+
+        assertThat(stub.requests()).isEmpty();
+        assertThat(observed).containsExactly(Disposition.IGNORED_NOT_MONGOLIAN_MOBILE);
+    }
+
+    @Test
+    void withoutAnOperatorIdTheSameTextTwiceIsTwoMessagesAndARedeliveryIsOne() throws Exception {
+        DeliverSmHandler handler = handler(stub.uri());
+        stub.answer(Answer.of(503, ""));
+        assertThatThrownBy(() -> handler.onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "0")))
+                .isInstanceOf(ProcessRequestException.class);
+        stub.answer(Answer.of(200, "{\"status\":\"unmatched\"}"));
+        handler.onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "0")); // the SMSC's redelivery
+        handler.onAcceptDeliverSm(Pdus.gsm("97699112233", "130092", "0")); // the citizen's second "0"
+
+        List<String> ids = new ArrayList<>();
+        for (WebhookStub.Request request : stub.requests()) {
+            ids.add(new ObjectMapper().readTree(request.body()).get("messageId").asText());
+        }
+        assertThat(ids).hasSize(3);
+        assertThat(ids.get(1)).as("the redelivery").isEqualTo(ids.get(0));
+        assertThat(ids.get(2)).as("a new SMS with the same text").isNotEqualTo(ids.get(0));
+    }
+
     @Test
     void unmatchedAndDuplicateAreAcknowledgedToo() {
         stub.answer(Answer.of(200, "{\"status\":\"duplicate\"}"));
@@ -87,7 +136,7 @@ class DeliverSmHandlerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        assertStatus(handler(URI.create("http://127.0.0.1:" + closedPort + "/inbound")),
+        assertStatus(handler(URI.create("http://127.0.0.1:" + closedPort + "/realms/khur/sms-gateway/inbound")),
                 SMPPConstant.STAT_ESME_RX_T_APPN);
     }
 
@@ -140,7 +189,7 @@ class DeliverSmHandlerTest {
     private DeliverSmHandler handler(URI webhook) {
         Duration timeout = Duration.ofSeconds(2);
         WebhookClient client = new WebhookClient(webhook,
-                new WebhookSigner("sandbox-sms-secret".getBytes(StandardCharsets.UTF_8)), timeout,
+                new WebhookSigner("sandbox-sms-secret".getBytes(StandardCharsets.UTF_8), webhook), timeout,
                 WebhookClient.defaultHttpClient(timeout), CLOCK);
         return new DeliverSmHandler("mobicom", "130092", client, CLOCK, (op, d) -> observed.add(d));
     }

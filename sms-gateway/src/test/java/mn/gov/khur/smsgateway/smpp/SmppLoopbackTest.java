@@ -80,7 +80,7 @@ class SmppLoopbackTest {
         WebhookStub.Request last = webhook.requests().getLast();
         assertThat(field(last.body(), "from")).isEqualTo("+97699112233");
         assertThat(field(last.body(), "text")).isEqualTo("Код 482913");
-        assertThat(last.signature()).isEqualTo(new WebhookSigner(secret()).sign(last.timestamp(), last.body()));
+        assertThat(last.signature()).isEqualTo(new WebhookSigner(secret(), webhook.uri()).sign(last.timestamp(), last.body()));
         assertThat(smsc.pendingCount()).isZero();
     }
 
@@ -153,7 +153,7 @@ class SmppLoopbackTest {
 
     private static DeliverSmHandler handler(URI webhookUri) {
         Duration timeout = Duration.ofSeconds(2);
-        WebhookClient client = new WebhookClient(webhookUri, new WebhookSigner(secret()), timeout,
+        WebhookClient client = new WebhookClient(webhookUri, new WebhookSigner(secret(), webhookUri), timeout,
                 WebhookClient.defaultHttpClient(timeout), Clock.systemUTC());
         return new DeliverSmHandler("sandbox", "130092", client, Clock.systemUTC(), DeliveryObserver.NONE);
     }

@@ -3,6 +3,7 @@ package mn.gov.khur.smsgateway.testing;
 import java.nio.charset.StandardCharsets;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.TypeOfNumber;
 
@@ -16,6 +17,7 @@ public final class Pdus {
         DeliverSm sm = new DeliverSm();
         sm.setServiceType("");
         sm.setSourceAddrTon(TypeOfNumber.INTERNATIONAL.value());
+        sm.setSourceAddrNpi(NumberingPlanIndicator.ISDN.value());
         sm.setSourceAddr(source);
         sm.setDestAddress(dest);
         sm.setEsmClass(MessageType.DEFAULT.value());
@@ -27,6 +29,13 @@ public final class Pdus {
 
     public static DeliverSm gsm(String source, String dest, String asciiText, OptionalParameter... tlvs) {
         return mo(source, dest, (byte) 0x00, asciiText.getBytes(StandardCharsets.US_ASCII), tlvs);
+    }
+
+    /** The same PDU with another source type of number and numbering plan. */
+    public static DeliverSm from(DeliverSm sm, TypeOfNumber ton, NumberingPlanIndicator npi) {
+        sm.setSourceAddrTon(ton.value());
+        sm.setSourceAddrNpi(npi.value());
+        return sm;
     }
 
     public static DeliverSm receipt(String source, String dest, String receiptedId) {

@@ -47,7 +47,7 @@ class WebhookClientTest {
         assertThat(request.timestamp()).isEqualTo("1764000000");
         assertThat(request.bodyText()).isEqualTo("{\"messageId\":\"mobicom-0001\",\"from\":\"+97699112233\","
                 + "\"to\":\"130092\",\"text\":\"Код 482913\",\"receivedAt\":\"2026-11-24T10:15:00Z\"}");
-        assertThat(request.signature()).isEqualTo(new WebhookSigner(SECRET).sign("1764000000", request.body()));
+        assertThat(request.signature()).isEqualTo(new WebhookSigner(SECRET, stub.uri()).sign("1764000000", request.body()));
     }
 
     @ParameterizedTest
@@ -59,8 +59,11 @@ class WebhookClientTest {
         "429, '', RETRY, -",
         "302, '', RETRY, -",
         "400, '{\"error\":\"invalid_request\",\"error_description\":\"x\"}', REJECTED, invalid_request",
-        "401, '{\"error\":\"invalid_signature\"}', REJECTED, invalid_signature",
-        "413, '', REJECTED, -",
+        "401, '{\"error\":\"invalid_signature\"}', HOLD, invalid_signature",
+        "404, '{\"error\":\"not_found\"}', HOLD, not_found",
+        "403, '', HOLD, -",
+        "413, '', HOLD, -",
+        "415, '{\"error\":\"unsupported_media_type\"}', HOLD, unsupported_media_type",
     })
     void classifiesAnswers(int status, String body, WebhookResult.Outcome outcome, String detail) {
         stub.answer(Answer.of(status, body));
@@ -76,7 +79,7 @@ class WebhookClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        WebhookResult result = client(URI.create("http://127.0.0.1:" + closedPort + "/x"), Duration.ofSeconds(2))
+        WebhookResult result = client(URI.create("http://127.0.0.1:" + closedPort + "/realms/khur/sms-gateway/inbound"), Duration.ofSeconds(2))
                 .forward(SMS);
         assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.RETRY);
         assertThat(result.httpStatus()).isZero();
@@ -91,7 +94,7 @@ class WebhookClientTest {
     }
 
     private static WebhookClient client(URI uri, Duration timeout) {
-        return new WebhookClient(uri, new WebhookSigner(SECRET), timeout, WebhookClient.defaultHttpClient(timeout),
+        return new WebhookClient(uri, new WebhookSigner(SECRET, uri), timeout, WebhookClient.defaultHttpClient(timeout),
                 CLOCK);
     }
 }

@@ -9,6 +9,8 @@
  *    as soon as the SMS arrives while asking only every ~25 s; an answer that comes back sooner
  *    than a second (a server that does not hold) is followed by the next request a second later;
  *  - on "matched" announces it in #khur-sms-status (aria-live) and presses Continue;
+ *  - on "pending" with a "feedback" (an SMS came but did not count: "wrong_code", "other_number") shows
+ *    that data-text-feedback-* text in #khur-sms-status, and tells the server it has seen it (?seen=);
  *  - on "expired", or when data-expires-at has passed, shows the expired state and stops;
  *  - shows a mm:ss countdown in #khur-sms-countdown.
  * Texts come from data-text-* attributes on #khur-sms-form, so the page needs no inline script.
@@ -45,8 +47,13 @@
     var text = {
       matched: form.getAttribute("data-text-matched") || "",
       expired: form.getAttribute("data-text-expired") || "",
-      checkFailed: form.getAttribute("data-text-check-failed") || ""
+      checkFailed: form.getAttribute("data-text-check-failed") || "",
+      feedback: {
+        wrong_code: form.getAttribute("data-text-feedback-wrong-code") || "",
+        other_number: form.getAttribute("data-text-feedback-other-number") || ""
+      }
     };
+    var seenFeedback = "";   // the last feedback shown, so the server holds the next request again
 
     var done = false;        // matched or expired: nothing more to do
     var pollTimer = null;    // a scheduled poll
@@ -137,6 +144,16 @@
       }
     }
 
+    function showFeedback(feedback) {
+      if (typeof feedback !== "string" || feedback === seenFeedback) {
+        return;
+      }
+      seenFeedback = feedback;
+      if (text.feedback.hasOwnProperty(feedback) && text.feedback[feedback]) {
+        setStatus(text.feedback[feedback]);
+      }
+    }
+
     function schedulePoll(delay) {
       if (done || !statusUrl) {
         return;
@@ -156,7 +173,8 @@
       // a held request the network silently dropped must not stall the page
       var abort = typeof AbortController === "function" ? new AbortController() : null;
       var abortTimer = abort ? setTimeout(function () { abort.abort(); }, (wait + 15) * 1000) : null;
-      fetch(statusUrl + (statusUrl.indexOf("?") < 0 ? "?" : "&") + "wait=" + wait, {
+      fetch(statusUrl + (statusUrl.indexOf("?") < 0 ? "?" : "&") + "wait=" + wait
+          + (seenFeedback ? "&seen=" + encodeURIComponent(seenFeedback) : ""), {
         method: "GET",
         credentials: "same-origin",
         cache: "no-store",
@@ -177,6 +195,7 @@
         } else if (status === "expired" || last) {
           showExpired();
         } else {
+          showFeedback(body.feedback);
           schedulePoll(Math.max(0, POLL_MS - (Date.now() - startedAt)));
         }
       }).catch(function () {

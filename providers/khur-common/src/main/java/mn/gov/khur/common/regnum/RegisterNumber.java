@@ -46,8 +46,9 @@ public final class RegisterNumber {
 
     /**
      * Parses user input: surrounding and inner whitespace is ignored and Mongolian
-     * letters may be lower case. Latin look-alikes ("A", "B", ...) are rejected, never
-     * mapped, so a spoofed number cannot pass for a real one.
+     * letters may be lower case. Latin letters ("UB…", look-alikes like "A", "B") are rejected
+     * with {@link RegisterNumberError#LATIN_LETTERS}, never mapped, so a spoofed number cannot
+     * pass for a real one and the citizen is told to type Cyrillic.
      *
      * @throws InvalidRegisterNumberException with the precise reason
      */
@@ -64,6 +65,10 @@ public final class RegisterNumber {
         String canonical = normalize(input);
         if (canonical.isEmpty()) {
             throw new InvalidRegisterNumberException(RegisterNumberError.EMPTY);
+        }
+        if (startsWithLatinLetter(canonical)) {
+            // before the length: "use Cyrillic letters" is what a citizen typing UB… needs to hear first
+            throw new InvalidRegisterNumberException(RegisterNumberError.LATIN_LETTERS);
         }
         if (canonical.length() != LENGTH) {
             throw new InvalidRegisterNumberException(RegisterNumberError.LENGTH);
@@ -114,6 +119,21 @@ public final class RegisterNumber {
             out.append(small >= 0 ? MONGOLIAN_CAPITALS.charAt(small) : c);
         }
         return out.toString();
+    }
+
+    /**
+     * Whether one of the two letter positions holds a Latin letter (any width: full-width Ｂ too). Such input is
+     * refused with its own reason and never mapped to Cyrillic: transliteration is ambiguous (U is У or Ү, O is О
+     * or Ө) and a mapped look-alike would let a spoofed number pass for a real one.
+     */
+    private static boolean startsWithLatinLetter(String canonical) {
+        for (int i = 0; i < Math.min(LETTER_COUNT, canonical.length()); i++) {
+            char c = canonical.charAt(i);
+            if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalDate birthDate(String canonical, LocalDate today) {

@@ -7,6 +7,8 @@ package mn.gov.khur.common.regnum;
 public enum RegisterNumberError {
     /** Nothing but whitespace was entered. */
     EMPTY("khurRegnumEmpty"),
+    /** A Latin letter where the two Mongolian Cyrillic letters belong (e.g. {@code UB99112233}). */
+    LATIN_LETTERS("khurRegnumLatin"),
     /** Not exactly 2 letters + 8 digits once spaces are removed. */
     LENGTH("khurRegnumLength"),
     /** The first two characters are not letters of the Mongolian Cyrillic alphabet. */

@@ -129,7 +129,7 @@ class RegisterNumberPropertiesTest {
         StringBuilder spoofed = new StringBuilder(generated.canonical());
         spoofed.setCharAt(position, latin);
 
-        assertRejected(spoofed.toString(), RegisterNumberError.LETTERS);
+        assertRejected(spoofed.toString(), RegisterNumberError.LATIN_LETTERS);
     }
 
     @Provide

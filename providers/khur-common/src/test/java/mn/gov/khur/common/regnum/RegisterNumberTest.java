@@ -137,13 +137,23 @@ class RegisterNumberTest {
         "YБ99112233",     // Latin Y, looks like У
         "OP99112233",     // Latin O, P: look like О, Р
         "CX99112233",     // Latin C, X: look like С, Х
+        "UB99112233",     // transliterated УБ
+        "ub 9911 2233",   // the same, lower case with inner spaces
+        "УＢ99112233",    // full-width Latin B
+        "UB9911",         // Latin letters are told before the length
+    })
+    void rejectsLatinLettersWithTheirOwnReasonNeverMappingThem(String input) {
+        assertRejected(input, RegisterNumberError.LATIN_LETTERS, "khurRegnumLatin");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "ΑΒ99112233",     // Greek Alpha, Beta
         "ҚБ99112233",     // Kazakh Қ: Cyrillic but not Mongolian
         "ІБ99112233",     // Ukrainian І
         "ЄЇ99112233",     // Ukrainian Є, Ї
         "ЎБ99112233",     // Belarusian Ў
         "\u1C80Б99112233", // Cyrillic small rounded ve: upper-cases to В with toUpperCase
-        "УＢ99112233",    // full-width Latin B
         "9Б99112233",
         "1299112233",
         "У-99112233",
@@ -221,7 +231,7 @@ class RegisterNumberTest {
     void messageKeysAreDistinctAndPrefixed() {
         assertThat(RegisterNumberError.values())
                 .extracting(RegisterNumberError::messageKey)
-                .containsExactly("khurRegnumEmpty", "khurRegnumLength", "khurRegnumLetters",
+                .containsExactly("khurRegnumEmpty", "khurRegnumLatin", "khurRegnumLength", "khurRegnumLetters",
                         "khurRegnumDigits", "khurRegnumDate")
                 .doesNotHaveDuplicates();
     }

@@ -1,13 +1,13 @@
 package mn.gov.khur.esign.cloud;
 
-import mn.gov.khur.esign.push.PushSignatureAuthenticator;
+import mn.gov.khur.esign.push.PushMethod;
 import mn.gov.khur.esign.push.PushSignatureAuthenticatorFactory;
 
 /** Registers "Клауд тоон гарын үсэг": a GSign cloud signature, confirmed with the PIN in the GSign app. */
 public final class EsignCloudAuthenticatorFactory extends PushSignatureAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "khur-esign-cloud";
-    static final PushSignatureAuthenticator.Method METHOD = new PushSignatureAuthenticator.Method("cloud", PROVIDER_ID,
+    static final PushMethod METHOD = new PushMethod("cloud", PROVIDER_ID,
             new String[] {"esign_cloud", "swk", "pin"}, "khurEsignCloudTitle", "khurEsignCloudHint",
             model -> EsignCloudConfig.from(model).settings(),
             model -> EsignCloudConfig.from(model).service());

@@ -74,7 +74,7 @@ public final class GSignClient implements PushSignatureService {
             throw new PushUnavailableException("GSign request not encodable: " + e.getMessage(), e);
         }
         if (response.statusCode() == 404) {
-            return new PushAnswer.Refused("khurEsignCloudUnknownAccount", "unknown_account");
+            return new PushAnswer.NoSigningKey("unknown_account");
         }
         if (response.statusCode() != 200) {
             throw new PushUnavailableException("GSign answered HTTP " + response.statusCode(), null);

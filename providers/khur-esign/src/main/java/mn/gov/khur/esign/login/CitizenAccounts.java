@@ -10,12 +10,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** Finds a citizen's account by the {@code register_number} attribute (exact, canonical). */
-final class CitizenAccounts {
+public final class CitizenAccounts {
 
     private CitizenAccounts() {
     }
 
-    static Optional<UserModel> byRegisterNumber(KeycloakSession session, RealmModel realm, RegisterNumber registerNumber) {
+    public static Optional<UserModel> byRegisterNumber(KeycloakSession session, RealmModel realm, RegisterNumber registerNumber) {
         return session.users().searchForUserByUserAttributeStream(realm, CitizenAttributes.REGISTER_NUMBER, registerNumber.value())
                 .filter(u -> registerNumber.value().equals(u.getFirstAttribute(CitizenAttributes.REGISTER_NUMBER)))
                 .findFirst();

@@ -2,7 +2,6 @@ package mn.gov.khur.esign.login;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Optional;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.esign.pki.CertificateRejectedException;
@@ -11,6 +10,7 @@ import mn.gov.khur.esign.pki.CmsSignatureVerifier;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.SignatureVerifier;
 import mn.gov.khur.esign.pki.ValidatedCertificate;
+import mn.gov.khur.identity.throttle.Admission;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +22,8 @@ import org.keycloak.models.UserModel;
  * signature must verify over exactly the challenge string this session issued, the certificate
  * must pass {@link CertificateValidator}, its register number must equal the one entered, and
  * that number must have an account. Order matters: nothing about accounts is revealed before a
- * valid signature from a trusted certificate.
+ * valid signature from a trusted certificate. Before any of it, the attempt spends a slot of its network's
+ * failure budget for that register number ({@link SignatureFailureBudget}).
  */
 public final class SignedLoginVerifier {
 
@@ -37,7 +38,7 @@ public final class SignedLoginVerifier {
         this.validator = validator;
     }
 
-    public SignatureLoginResult verify(RegisterNumber entered, byte[] certificateDer,
+    public SignatureLoginOutcome verify(RegisterNumber entered, byte[] certificateDer,
                                        byte[] signedData, byte[] signature, Instant now) {
         return check(entered, now, () -> {
             X509Certificate certificate = CertificateValidator.parse(certificateDer);
@@ -47,7 +48,7 @@ public final class SignedLoginVerifier {
     }
 
     /** For methods that return CMS SignedData (SIM, cloud): the signed content must be exactly {@code expectedContent}. */
-    public SignatureLoginResult verifyCms(RegisterNumber entered, byte[] cms, byte[] expectedContent, Instant now) {
+    public SignatureLoginOutcome verifyCms(RegisterNumber entered, byte[] cms, byte[] expectedContent, Instant now) {
         return check(entered, now, () -> CmsSignatureVerifier.verify(cms, expectedContent));
     }
 
@@ -55,26 +56,36 @@ public final class SignedLoginVerifier {
         X509Certificate signer() throws CertificateRejectedException;
     }
 
-    private SignatureLoginResult check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck) {
+    private SignatureLoginOutcome check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck) {
         UserModel claimed = CitizenAccounts.byRegisterNumber(session, realm, entered).orElse(null);
+        Admission budget = SignatureFailureBudget.admit(session, realm, entered, claimed);
+        if (budget.refused()) {
+            LOG.debugf("Signature login refused before any check: the network spent its failures for this register number");
+            return new SignatureLoginOutcome.Throttled(claimed);
+        }
+        SignatureLoginOutcome outcome = check(entered, now, signatureCheck, claimed);
+        budget.settle(outcome instanceof SignatureLoginOutcome.Rejected rejected && rejected.reason().countsAsFailedLogin());
+        return outcome;
+    }
+
+    private SignatureLoginOutcome check(RegisterNumber entered, Instant now, SignatureCheck signatureCheck, UserModel claimed) {
         ValidatedCertificate validated;
         try {
             validated = validator.validate(signatureCheck.signer(), now);
         } catch (CertificateRejectedException e) {
             LOG.infof("Signature login refused (%s): %s", e.reason(), e.getMessage());
-            return SignatureLoginResult.rejected(claimed, e.reason());
+            return new SignatureLoginOutcome.Rejected(claimed, e.reason());
         }
         if (!validated.registerNumber().equals(entered)) {
             LOG.infof("Signature login refused: certificate is for another register number");
-            return SignatureLoginResult.rejected(claimed, RejectionReason.REGISTER_NUMBER_MISMATCH);
+            return new SignatureLoginOutcome.Rejected(claimed, RejectionReason.REGISTER_NUMBER_MISMATCH);
         }
-        Optional<UserModel> account = Optional.ofNullable(claimed);
-        if (account.isEmpty()) {
-            return SignatureLoginResult.problem(null, "khurEsignNoAccount", "no_account");
+        if (claimed == null) {
+            return new SignatureLoginOutcome.NoAccount();
         }
-        if (!account.get().isEnabled()) {
-            return SignatureLoginResult.problem(account.get(), "khurEsignAccountDisabled", "account_disabled");
+        if (!claimed.isEnabled()) {
+            return new SignatureLoginOutcome.AccountDisabled(claimed);
         }
-        return SignatureLoginResult.success(account.get());
+        return new SignatureLoginOutcome.Verified(claimed);
     }
 }

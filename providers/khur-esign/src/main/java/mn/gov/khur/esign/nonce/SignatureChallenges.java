@@ -1,5 +1,6 @@
 package mn.gov.khur.esign.nonce;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,8 +30,10 @@ public final class SignatureChallenges {
         this.session = session;
     }
 
-    public LoginChallenge issue(AuthenticationSessionModel authSession, String origin, Duration ttl) {
+    /** A fresh challenge for this tab, bound to the origin the login page is served from; the previous one is withdrawn. */
+    public LoginChallenge issue(AuthenticationSessionModel authSession, Duration ttl) {
         withdraw(authSession);
+        String origin = pageOrigin();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -76,6 +79,12 @@ public final class SignatureChallenges {
             session.singleUseObjects().remove(KEY_PREFIX + nonce);
             authSession.removeAuthNote(AUTH_NOTE);
         }
+    }
+
+    /** The origin the login page is served from, exactly as the browser sends it in Origin. */
+    private String pageOrigin() {
+        URI base = session.getContext().getUri().getBaseUri();
+        return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
     }
 
     private static String binding(AuthenticationSessionModel authSession) {

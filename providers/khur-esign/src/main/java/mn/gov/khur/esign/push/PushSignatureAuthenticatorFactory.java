@@ -17,14 +17,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 /** What the SIM and cloud signature factories share; each names its method, texts and settings. */
 public abstract class PushSignatureAuthenticatorFactory implements AuthenticatorFactory {
 
-    private final PushSignatureAuthenticator.Method method;
+    private final PushMethod method;
     private final String displayType;
     private final String helpText;
     private final List<ProviderConfigProperty> properties;
     /** Per server node: verified OCSP/CRL answers, shared by all logins on this node. */
     private final RevocationCache revocationCache = new RevocationCache();
 
-    protected PushSignatureAuthenticatorFactory(PushSignatureAuthenticator.Method method, String displayType,
+    protected PushSignatureAuthenticatorFactory(PushMethod method, String displayType,
                                                 String helpText, List<ProviderConfigProperty> properties) {
         this.method = method;
         this.displayType = displayType;

@@ -29,8 +29,14 @@ public interface PushSignatureService {
     sealed interface PushAnswer {
         record Accepted(String transactionId) implements PushAnswer { }
         record Outstanding() implements PushAnswer { }
-        /** A final no: user cancel, timeout, unknown subscriber, ... with our message key. */
+        /** A final no: user cancel, timeout, revoked, ... with our message key. */
         record Refused(String messageKey, String outcome) implements PushAnswer { }
+        /**
+         * Nothing was pushed: the service has no signing key for this phone (MSSP: unknown client, no
+         * certificate) or for this register number on this phone (GSign). Shown like a request nobody
+         * answers, never as its own message: that would tell a stranger which number owns the phone.
+         */
+        record NoSigningKey(String outcome) implements PushAnswer { }
         /** CMS SignedData over the hash (MSSP). */
         record SignedCms(byte[] cms) implements PushAnswer { }
         /** A raw signature over the challenge's hash with the given certificate (Smart-ID style). */

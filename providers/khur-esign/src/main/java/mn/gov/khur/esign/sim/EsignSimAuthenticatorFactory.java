@@ -1,13 +1,13 @@
 package mn.gov.khur.esign.sim;
 
-import mn.gov.khur.esign.push.PushSignatureAuthenticator;
+import mn.gov.khur.esign.push.PushMethod;
 import mn.gov.khur.esign.push.PushSignatureAuthenticatorFactory;
 
 /** Registers "Симд суурилсан тоон гарын үсэг": a signature by the SIM through the operator's MSSP. */
 public final class EsignSimAuthenticatorFactory extends PushSignatureAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "khur-esign-sim";
-    static final PushSignatureAuthenticator.Method METHOD = new PushSignatureAuthenticator.Method("sim", PROVIDER_ID,
+    static final PushMethod METHOD = new PushMethod("sim", PROVIDER_ID,
             new String[] {"esign_sim", "sc"}, "khurEsignSimTitle", "khurEsignSimHint",
             model -> EsignSimConfig.from(model).settings(),
             model -> EsignSimConfig.from(model).service());

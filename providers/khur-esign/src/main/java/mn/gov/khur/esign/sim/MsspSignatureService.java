@@ -29,12 +29,11 @@ public final class MsspSignatureService implements PushSignatureService {
         return answer.signed() ? new PushAnswer.SignedCms(answer.cms()) : refused(answer.status());
     }
 
-    static PushAnswer.Refused refused(int status) {
+    static PushAnswer refused(int status) {
         return switch (status) {
             case MsspStatus.USER_CANCEL -> new PushAnswer.Refused("khurEsignCancelled", "user_cancel");
             case MsspStatus.EXPIRED_TRANSACTION -> new PushAnswer.Refused("khurEsignPushTimeout", "timeout");
-            case MsspStatus.UNKNOWN_CLIENT, MsspStatus.NO_CERT_FOUND ->
-                    new PushAnswer.Refused("khurEsignSimUnknownSubscriber", "unknown_subscriber");
+            case MsspStatus.UNKNOWN_CLIENT, MsspStatus.NO_CERT_FOUND -> new PushAnswer.NoSigningKey("unknown_subscriber");
             case MsspStatus.REVOKED_CERTIFICATE -> new PushAnswer.Refused("khurEsignRevoked", "revoked");
             default -> new PushAnswer.Refused("khurEsignPushFailed", "mssp_" + status);
         };

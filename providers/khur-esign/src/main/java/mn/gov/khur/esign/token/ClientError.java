@@ -1,28 +1,30 @@
 package mn.gov.khur.esign.token;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
-/** What the page reports when the ESIGN client did not sign; each has its own message. */
+/**
+ * What the page reports when the ESIGN client did not sign; each has its own message. The page
+ * posts the lower-case name ({@code pin_refused}, see js/khur-esign-token.js).
+ */
 enum ClientError {
-    NOT_RUNNING("not_running", "khurEsignClientNotRunning"),
-    PIN_REFUSED("pin_refused", "khurEsignPinRefused"),
-    CANCELLED("cancelled", "khurEsignCancelled"),
-    NO_TOKEN("no_token", "khurEsignNoToken"),
-    TIMEOUT("timeout", "khurEsignClientTimeout"),
-    ORIGIN_MISMATCH("origin_mismatch", "khurEsignClientRefused"),
-    OTHER("other", "khurEsignClientFailed");
+    NOT_RUNNING("khurEsignClientNotRunning"),
+    PIN_REFUSED("khurEsignPinRefused"),
+    CANCELLED("khurEsignCancelled"),
+    NO_TOKEN("khurEsignNoToken"),
+    TIMEOUT("khurEsignClientTimeout"),
+    ORIGIN_MISMATCH("khurEsignClientRefused"),
+    OTHER("khurEsignClientFailed");
 
-    private final String code;
     private final String messageKey;
 
-    ClientError(String code, String messageKey) {
-        this.code = code;
+    ClientError(String messageKey) {
         this.messageKey = messageKey;
     }
 
     String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     String messageKey() {
@@ -30,7 +32,7 @@ enum ClientError {
     }
 
     static ClientError fromCode(String code) {
-        return Arrays.stream(values()).filter(e -> e.code.equals(code)).findFirst().orElse(OTHER);
+        return Arrays.stream(values()).filter(e -> e.code().equals(code)).findFirst().orElse(OTHER);
     }
 
     static Optional<ClientError> reported(String code) {

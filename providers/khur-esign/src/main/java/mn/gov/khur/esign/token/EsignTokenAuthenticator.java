@@ -1,6 +1,5 @@
 package mn.gov.khur.esign.token;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -10,23 +9,21 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.esign.flow.ChosenMethod;
-import mn.gov.khur.esign.login.SignatureLoginResult;
+import mn.gov.khur.esign.login.SignatureEvents;
+import mn.gov.khur.esign.login.SignatureLoginAnswer;
+import mn.gov.khur.esign.login.SignatureLoginOutcome;
 import mn.gov.khur.esign.login.SignedLoginVerifier;
 import mn.gov.khur.esign.nonce.LoginChallenge;
 import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.pki.CertificateValidator;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
-import mn.gov.khur.identity.assurance.AuthenticationMethods;
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -69,68 +66,32 @@ public final class EsignTokenAuthenticator implements FlowStep {
         Optional<ClientError> clientError = ClientError.reported(form.getFirst("clientError"));
         if (clientError.isPresent()) {
             // the citizen's client did not sign: nothing was presented, nothing to count
-            outcome(context, "client_" + clientError.get().code());
+            SignatureEvents.outcome(context, "client_" + clientError.get().code());
             context.challenge(page(context, enteredRaw, clientError.get().messageKey(), null));
             return;
         }
         Optional<RegisterNumber> entered = RegisterNumber.tryParse(enteredRaw);
         if (entered.isEmpty()) {
-            outcome(context, "invalid_register_number");
-            context.challenge(page(context, enteredRaw, null, "khurEsignRegisterNumberInvalid"));
+            SignatureEvents.outcome(context, "invalid_register_number");
+            context.challenge(page(context, enteredRaw, null,
+                    RegisterNumberField.messageKey(enteredRaw, "khurEsignRegisterNumberInvalid")));
             return;
         }
         if (challenge.isEmpty()) {
             // expired, used already, or from another session: a replay gets here
-            outcome(context, "challenge_expired");
-            context.getEvent().error(Errors.EXPIRED_CODE);
+            SignatureEvents.refusal(context, "challenge_expired").error(Errors.EXPIRED_CODE);
             context.challenge(page(context, enteredRaw, "khurEsignChallengeExpired", null));
             return;
         }
         Optional<TokenSubmission> submission = TokenSubmission.parse(form);
-        SignatureLoginResult result = submission.isEmpty()
-                ? null
-                : verifier(context).verify(entered.get(), submission.get().certificate(),
-                        challenge.get().dataToSign().getBytes(StandardCharsets.UTF_8), submission.get().signature(),
-                        clock.instant());
-        if (result == null) {
-            outcome(context, RejectionReason.MALFORMED.eventValue());
-            context.getEvent().error(Errors.INVALID_REQUEST);
+        if (submission.isEmpty()) {
+            SignatureEvents.refusal(context, RejectionReason.MALFORMED.eventValue()).error(Errors.INVALID_REQUEST);
             context.challenge(page(context, enteredRaw, RejectionReason.MALFORMED.messageKey(), null));
             return;
         }
-        finish(context, result, enteredRaw);
-    }
-
-    private void finish(AuthenticationFlowContext context, SignatureLoginResult result, String enteredRaw) {
-        outcome(context, result.outcome());
-        if (result.succeeded()) {
-            UserModel user = result.user();
-            String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-            if (lockout != null) {
-                context.getEvent().user(user).error(lockout);
-                context.challenge(page(context, enteredRaw, "khurEsignLockedOut", null));
-                return;
-            }
-            context.setUser(user);
-            AuthenticationMethods.record(context.getAuthenticationSession(), AMR);
-            context.success();
-            return;
-        }
-        if (result.user() != null) {
-            context.getEvent().user(result.user());
-        }
-        if (result.countsAsFailedLogin()) {
-            if (result.user() != null) {
-                context.setUser(result.user()); // the brute-force protector counts against the account entered
-            }
-            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                    page(context, enteredRaw, result.messageKey(), null));
-            return;
-        }
-        context.getEvent().error(result.rejection() == RejectionReason.REVOCATION_UNAVAILABLE
-                ? "khur_esign_revocation_unavailable" : Errors.USER_NOT_FOUND);
-        context.challenge(page(context, enteredRaw, result.messageKey(), null));
+        SignatureLoginOutcome outcome = verifier(context).verify(entered.get(), submission.get().certificate(),
+                challenge.get().dataToSign().getBytes(StandardCharsets.UTF_8), submission.get().signature(), clock.instant());
+        SignatureLoginAnswer.give(context, outcome, AMR, messageKey -> page(context, enteredRaw, messageKey, null));
     }
 
     private SignedLoginVerifier verifier(AuthenticationFlowContext context) {
@@ -139,15 +100,11 @@ public final class EsignTokenAuthenticator implements FlowStep {
                 new CertificateValidator(config.pki().policy(), revocationCache));
     }
 
-    private static void outcome(AuthenticationFlowContext context, String outcome) {
-        context.getEvent().detail("khur_esign_outcome", outcome);
-    }
-
     /** Renders the page with a fresh challenge (the previous one, if any, is already used up). */
     private Response page(AuthenticationFlowContext context, String registerNumber, String error, String fieldError) {
         EsignTokenConfig config = EsignTokenConfig.from(context.getAuthenticatorConfig());
         LoginChallenge challenge = new SignatureChallenges(context.getSession())
-                .issue(context.getAuthenticationSession(), origin(context.getSession()), config.pki().nonceLifetime());
+                .issue(context.getAuthenticationSession(), config.pki().nonceLifetime());
         var form = context.form();
         if (error != null) {
             form.addError(new FormMessage(null, error));
@@ -155,18 +112,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
         if (fieldError != null) {
             form.addError(new FormMessage("registerNumber", fieldError));
         }
-        return form
-                .setAttribute("khurEsignData", challenge.dataToSign())
-                .setAttribute("khurEsignClientUrl", config.clientUrl())
-                .setAttribute("khurEsignInstallUrl", config.installUrl())
-                .setAttribute("khurEsignTimeoutSeconds", config.clientTimeoutSeconds())
-                .setAttribute("khurEsignRegisterNumber", registerNumber == null ? "" : registerNumber)
+        return form.setAttribute(EsignTokenPage.ATTRIBUTE, new EsignTokenPage(challenge.dataToSign(), config, registerNumber))
                 .createForm(TEMPLATE);
-    }
-
-    /** The origin the login page is served from, exactly as the browser sends it in Origin. */
-    public static String origin(KeycloakSession session) {
-        URI base = session.getContext().getUri().getBaseUri();
-        return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
     }
 }

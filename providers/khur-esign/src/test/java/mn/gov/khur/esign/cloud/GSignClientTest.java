@@ -106,9 +106,9 @@ class GSignClientTest {
                 .isInstanceOf(CertificateRejectedException.class);
 
         assertThat(client.start(RegisterNumber.parse("УБ77112233"), PHONE, challenge.digest(), "x"))
-                .isEqualTo(new PushAnswer.Refused("khurEsignCloudUnknownAccount", "unknown_account"));
+                .isEqualTo(new PushAnswer.NoSigningKey("unknown_account"));
         assertThat(client.start(RegisterNumber.parse(RSA_RN), MongolianMobileNumber.parse("88112233"), challenge.digest(), "x"))
-                .as("account bound to another phone").isInstanceOf(PushAnswer.Refused.class);
+                .as("account bound to another phone").isEqualTo(new PushAnswer.NoSigningKey("unknown_account"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package mn.gov.khur.sms.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 
@@ -19,16 +20,21 @@ public final class JpaInboundSmsAuditLog implements InboundSmsAuditLog {
 
     private final EntityManager em;
     private final InboundSmsAuditRows rows;
+    private final Consumer<InboundSmsAuditRecord> alsoOnTheCitizen;
 
-    JpaInboundSmsAuditLog(EntityManager em, AuditHasher hasher) {
+    JpaInboundSmsAuditLog(EntityManager em, AuditHasher hasher, Consumer<InboundSmsAuditRecord> alsoOnTheCitizen) {
         this.em = em;
         this.rows = new InboundSmsAuditRows(hasher, KeycloakModelUtils::generateId);
+        this.alsoOnTheCitizen = alsoOnTheCitizen;
     }
 
-    /** The audit log of this session, with the settings of the {@code khur-sms-audit} provider. */
+    /**
+     * The audit log of this session, with the settings of the {@code khur-sms-audit} provider; a row naming a
+     * citizen also goes to that citizen's {@link CitizenSmsAuditAttribute} (what the admin console shows).
+     */
     public static JpaInboundSmsAuditLog forSession(KeycloakSession session) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return new JpaInboundSmsAuditLog(em, settings(session).hasher());
+        return new JpaInboundSmsAuditLog(em, settings(session).hasher(), record -> CitizenSmsAuditAttribute.add(session, record));
     }
 
     static AuditSettings settings(KeycloakSession session) {
@@ -40,6 +46,7 @@ public final class JpaInboundSmsAuditLog implements InboundSmsAuditLog {
     @Override
     public void record(InboundSmsAuditRecord record) {
         em.persist(rows.toEntity(record));
+        alsoOnTheCitizen.accept(record);
     }
 
     @Override

@@ -34,6 +34,16 @@ final class ChallengeKeys {
         return PREFIX + "sender:" + sha256Hex(realmId + "|" + msisdnE164);
     }
 
+    /** The challenges that showed this code lately (any sender), so the code from another number can be told. */
+    static String byCode(String realmId, String code) {
+        return PREFIX + "code:" + sha256Hex(realmId + "|" + code);
+    }
+
+    /** What the page should tell about an SMS that came but did not complete the challenge. */
+    static String feedback(String challengeId) {
+        return PREFIX + "feedback:" + challengeId;
+    }
+
     /** Details of a match, removed by the flow when it consumes the match. */
     static String matched(String challengeId) {
         return PREFIX + "matched:" + challengeId;

@@ -12,6 +12,16 @@ public enum ChallengePurpose {
         return this != REGISTRATION;
     }
 
+    /**
+     * Whether the page may be told that the expected phone texted another code. Only the login's: its viewer
+     * passed the password of the account whose phone it is. A registration or phone-change page names a phone
+     * its viewer merely typed (someone else's, perhaps), and recovery's page is open to anyone who knows a
+     * register number: telling them would reveal what that phone's holder did, or that an account exists.
+     */
+    public boolean toldOfWrongCodes() {
+        return this == LOGIN;
+    }
+
     static ChallengePurpose parse(String name) {
         try {
             return name == null ? null : valueOf(name);

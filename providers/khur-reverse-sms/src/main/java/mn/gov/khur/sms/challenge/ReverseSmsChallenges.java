@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +34,14 @@ import org.keycloak.models.SingleUseObjectProvider;
  *   <li>{@code sender:sha256(realm|msisdn)}: the sender's latest challenge, to attribute wrong codes.</li>
  *   <li>{@code matched:{id}} and {@code matched-flag:{id}}: written on a match, lifetime left + 60 s grace;
  *       {@link #consumeMatch} removes the former, so a match completes one flow once.</li>
+ *   <li>{@code code:sha256(realm|code)}: the last few challenges that showed this code, so the code texted
+ *       from another number can be told on the right pages; {@code feedback:{id}}: what to tell
+ *       ({@link SmsFeedback}). Both are best effort: a lost update loses a hint, never a match.</li>
  * </ul>
+ *
+ * <p>A challenge may carry several codes ({@link #addCode}: the page's "Шинэ код авах"). Each code keeps its
+ * own {@code pending} entry and expiry; the {@code challenge} entry lists them all ({@code pendingKeys}). The
+ * first SMS with any of them completes the challenge and retires the others.
  *
  * <p>Keycloak's Infinispan provider writes {@code put} only when the request's transaction commits,
  * while {@code putIfAbsent} and {@code remove} act at once. Hence: issue and withdraw the same challenge
@@ -53,6 +62,10 @@ public final class ReverseSmsChallenges {
     private static final int CODE_SPACE = 1_000_000;
     /** A sender holding this many pending codes is abuse, not bad luck (each collision has p ≤ n/10^6). */
     private static final int MAX_CODE_ATTEMPTS = 32;
+    /** Live codes one challenge may carry; adding one more withdraws the oldest. */
+    static final int MAX_CODES_PER_CHALLENGE = 16;
+    /** Challenges remembered per code for {@link SmsFeedback#OTHER_NUMBER}; more sharing one code tell little. */
+    private static final int MAX_CHALLENGES_PER_CODE = 8;
 
     // note names
     private static final String REALM_ID = "realmId";
@@ -64,6 +77,9 @@ public final class ReverseSmsChallenges {
     private static final String ISSUED_AT = "issuedAt";
     private static final String EXPIRES_AT = "expiresAt";
     private static final String PENDING_KEY = "pendingKey";
+    private static final String PENDING_KEYS = "pendingKeys";
+    private static final String CHALLENGE_IDS = "challengeIds";
+    private static final String FEEDBACK = "feedback";
     private static final String MATCHED_AT = "matchedAt";
     private static final String MESSAGE_ID = "messageId";
     private static final String RECEIVED_AT = "receivedAt";
@@ -99,8 +115,48 @@ public final class ReverseSmsChallenges {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(subjectRef, "subjectRef");
         requireLifetimeInRange(lifetime);
+        return issueUnder(newChallengeId(), List.of(), realm.getId(), MongolianMobileNumber.parse(expectedMsisdnE164).e164(),
+                purpose, subjectRef, lifetime);
+    }
+
+    /**
+     * One more code for the challenge a page shows (its "Шинэ код авах"): the codes issued before keep matching
+     * until each expires, and the first SMS with any of them completes the challenge. The id stays, so every tab
+     * showing the challenge sees the match. A challenge that already matched, or was issued for something else,
+     * is not extended: a fresh one is issued instead (check the returned id).
+     *
+     * @throws IllegalArgumentException as {@link #issue}
+     * @throws IllegalStateException as {@link #issue}
+     */
+    public PendingChallenge addCode(RealmModel realm, String challengeId, String expectedMsisdnE164, ChallengePurpose purpose,
+                                    String subjectRef, Duration lifetime) {
+        Objects.requireNonNull(realm, "realm");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(subjectRef, "subjectRef");
+        requireLifetimeInRange(lifetime);
         String msisdn = MongolianMobileNumber.parse(expectedMsisdnE164).e164();
-        String realmId = realm.getId();
+        if (!ChallengeKeys.isChallengeId(challengeId) || store.contains(ChallengeKeys.matchedFlag(challengeId))) {
+            return issueUnder(newChallengeId(), List.of(), realm.getId(), msisdn, purpose, subjectRef, lifetime);
+        }
+        Map<String, String> entry = store.get(ChallengeKeys.challenge(challengeId));
+        List<String> earlier = List.of();
+        if (hasNotes(entry)) {
+            boolean same = realm.getId().equals(entry.get(REALM_ID)) && msisdn.equals(entry.get(MSISDN))
+                    && purpose.name().equals(entry.get(PURPOSE)) && subjectRef.equals(entry.get(SUBJECT_REF));
+            if (!same) {
+                return issueUnder(newChallengeId(), List.of(), realm.getId(), msisdn, purpose, subjectRef, lifetime);
+            }
+            earlier = livePendingKeys(entry);
+        }
+        while (earlier.size() >= MAX_CODES_PER_CHALLENGE) {
+            removePendingIfOwnedBy(earlier.get(0), challengeId);
+            earlier = earlier.subList(1, earlier.size());
+        }
+        return issueUnder(challengeId, earlier, realm.getId(), msisdn, purpose, subjectRef, lifetime);
+    }
+
+    private PendingChallenge issueUnder(String challengeId, List<String> earlierPendingKeys, String realmId, String msisdn,
+                                        ChallengePurpose purpose, String subjectRef, Duration lifetime) {
         long lifespanSeconds = ceilSeconds(lifetime);
 
         String code = null;
@@ -117,7 +173,6 @@ public final class ReverseSmsChallenges {
             throw new IllegalStateException("No free reverse-SMS code for sender " + MongolianMobileNumber.parse(msisdn).masked());
         }
 
-        String challengeId = newChallengeId();
         Instant issuedAt = clock.instant();
         Instant expiresAt = issuedAt.plus(lifetime);
 
@@ -131,16 +186,20 @@ public final class ReverseSmsChallenges {
         notes.put(ISSUED_AT, Long.toString(issuedAt.toEpochMilli()));
         notes.put(EXPIRES_AT, Long.toString(expiresAt.toEpochMilli()));
         notes.put(PENDING_KEY, pendingKey);
+        List<String> pendingKeys = new ArrayList<>(earlierPendingKeys);
+        pendingKeys.add(pendingKey);
+        notes.put(PENDING_KEYS, String.join(" ", pendingKeys));
         store.put(pendingKey, lifespanSeconds, notes);
         store.put(ChallengeKeys.challenge(challengeId), lifespanSeconds, notes);
         store.put(ChallengeKeys.sender(realmId, msisdn), lifespanSeconds, notes);
+        rememberCode(realmId, code, challengeId, lifespanSeconds);
 
         LOG.debugf("Issued reverse-SMS challenge %s (%s) for %s, expires %s", challengeId, purpose,
                 MongolianMobileNumber.parse(msisdn).masked(), expiresAt);
         return new PendingChallenge(realmId, challengeId, code, msisdn, purpose, subjectRef, issuedAt, expiresAt);
     }
 
-    /** Stops the challenge from matching, e.g. when the citizen asks for a new code. */
+    /** Stops the challenge (every code it carries) from matching, e.g. when the citizen leaves the page. */
     public void withdraw(PendingChallenge challenge) {
         withdrawEntries(challenge.realmId(), challenge.msisdnE164(), challenge.code(), challenge.challengeId());
     }
@@ -156,8 +215,8 @@ public final class ReverseSmsChallenges {
             return;
         }
         Map<String, String> entry = store.remove(ChallengeKeys.challenge(challengeId));
-        if (hasNotes(entry) && entry.get(PENDING_KEY) != null) {
-            removePendingIfOwnedBy(entry.get(PENDING_KEY), challengeId);
+        if (hasNotes(entry)) {
+            pendingKeys(entry).forEach(key -> removePendingIfOwnedBy(key, challengeId));
         }
     }
 
@@ -167,7 +226,10 @@ public final class ReverseSmsChallenges {
             removePendingIfOwnedBy(ChallengeKeys.pending(realmId, msisdn.get().e164(), code), challengeId);
         }
         if (ChallengeKeys.isChallengeId(challengeId)) {
-            store.remove(ChallengeKeys.challenge(challengeId));
+            Map<String, String> entry = store.remove(ChallengeKeys.challenge(challengeId));
+            if (hasNotes(entry)) {
+                pendingKeys(entry).forEach(key -> removePendingIfOwnedBy(key, challengeId)); // the earlier codes too
+            }
         }
     }
 
@@ -202,12 +264,12 @@ public final class ReverseSmsChallenges {
         String realmId = realm.getId();
         String msisdn = sender.get().e164();
         if (code == null || !code.matches("[0-9]{6}")) {
-            return unmatched(realmId, msisdn);
+            return unmatched(realmId, msisdn, null);
         }
         Instant now = clock.instant();
         Map<String, String> pending = store.remove(ChallengeKeys.pending(realmId, msisdn, code));
         if (!hasNotes(pending)) {
-            return unmatched(realmId, msisdn);
+            return unmatched(realmId, msisdn, code);
         }
         String challengeId = pending.get(CHALLENGE_ID);
         boolean authentic = realmId.equals(pending.get(REALM_ID))
@@ -215,11 +277,11 @@ public final class ReverseSmsChallenges {
                 && ConstantTime.equals(ChallengeKeys.codeHash(challengeId, code), pending.get(CODE_HASH));
         if (!authentic) {
             LOG.warnf("Reverse-SMS pending entry for %s failed its integrity check; ignored", sender.get().masked());
-            return unmatched(realmId, msisdn);
+            return unmatched(realmId, msisdn, null);
         }
         Instant expiresAt = instant(pending, EXPIRES_AT);
         if (!now.isBefore(expiresAt)) {
-            return unmatched(realmId, msisdn); // removed anyway: an expired code must not match later either
+            return unmatched(realmId, msisdn, null); // removed anyway: an expired code must not match later either
         }
 
         Map<String, String> match = new HashMap<>(pending);
@@ -230,19 +292,93 @@ public final class ReverseSmsChallenges {
         long keepSeconds = ceilSeconds(Duration.between(now, expiresAt).plus(MATCH_GRACE));
         store.putIfAbsent(ChallengeKeys.matchedFlag(challengeId), keepSeconds);
         store.put(ChallengeKeys.matched(challengeId), keepSeconds, match);
+        retireOtherCodes(challengeId, pending.get(PENDING_KEY));
 
         ChallengePurpose purpose = ChallengePurpose.parse(pending.get(PURPOSE));
         LOG.debugf("Reverse-SMS challenge %s (%s) matched by %s", challengeId, purpose, sender.get().masked());
         return new MatchOutcome.Matched(challengeId, purpose, pending.get(SUBJECT_REF), instant(pending, ISSUED_AT), now);
     }
 
-    private MatchOutcome.Unmatched unmatched(String realmId, String msisdn) {
+    // codeFromAnotherNumber: a well-formed code that matched nothing of this sender, which may be someone's code
+    private MatchOutcome.Unmatched unmatched(String realmId, String msisdn, String codeFromAnotherNumber) {
+        if (codeFromAnotherNumber != null) {
+            tellOtherNumber(realmId, msisdn, codeFromAnotherNumber);
+        }
         Map<String, String> latest = store.get(ChallengeKeys.sender(realmId, msisdn));
         if (!hasNotes(latest) || !isStillPending(latest)) {
             return MatchOutcome.Unmatched.nothingPending();
         }
+        ChallengePurpose purpose = ChallengePurpose.parse(latest.get(PURPOSE));
+        if (purpose != null && purpose.toldOfWrongCodes()) {
+            tell(latest, SmsFeedback.WRONG_CODE);
+        }
         return new MatchOutcome.Unmatched(Optional.of(new MatchOutcome.PendingSender(latest.get(CHALLENGE_ID),
-                ChallengePurpose.parse(latest.get(PURPOSE)), latest.get(SUBJECT_REF))));
+                purpose, latest.get(SUBJECT_REF))));
+    }
+
+    // The pending challenges that showed this code and expect another phone: their pages may say where it came from.
+    private void tellOtherNumber(String realmId, String sender, String code) {
+        Map<String, String> index = store.get(ChallengeKeys.byCode(realmId, code));
+        if (!hasNotes(index)) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (String challengeId : words(index.get(CHALLENGE_IDS))) {
+            Map<String, String> challenge = ChallengeKeys.isChallengeId(challengeId)
+                    ? store.get(ChallengeKeys.challenge(challengeId)) : null;
+            if (!hasNotes(challenge) || !realmId.equals(challenge.get(REALM_ID)) || sender.equals(challenge.get(MSISDN))) {
+                continue;
+            }
+            Map<String, String> pending = store.get(ChallengeKeys.pending(realmId, challenge.get(MSISDN), code));
+            if (hasNotes(pending) && challengeId.equals(pending.get(CHALLENGE_ID)) && now.isBefore(instant(pending, EXPIRES_AT))) {
+                tell(challenge, SmsFeedback.OTHER_NUMBER);
+            }
+        }
+    }
+
+    private void tell(Map<String, String> challengeNotes, SmsFeedback feedback) {
+        long seconds = remainingSeconds(challengeNotes);
+        if (seconds > 0) {
+            store.put(ChallengeKeys.feedback(challengeNotes.get(CHALLENGE_ID)), seconds, Map.of(
+                    CHALLENGE_ID, challengeNotes.get(CHALLENGE_ID), REALM_ID, challengeNotes.get(REALM_ID),
+                    FEEDBACK, feedback.wireName()));
+        }
+    }
+
+    /**
+     * What the page of a pending challenge should tell about the latest SMS that came for it but did not complete
+     * it; empty if none came (or the id is unknown, malformed or of another realm).
+     */
+    public Optional<SmsFeedback> feedback(RealmModel realm, String challengeId) {
+        if (!ChallengeKeys.isChallengeId(challengeId)) {
+            return Optional.empty();
+        }
+        Map<String, String> entry = store.get(ChallengeKeys.feedback(challengeId));
+        if (!hasNotes(entry) || !realm.getId().equals(entry.get(REALM_ID))) {
+            return Optional.empty();
+        }
+        return SmsFeedback.parse(entry.get(FEEDBACK));
+    }
+
+    private void rememberCode(String realmId, String code, String challengeId, long lifespanSeconds) {
+        String key = ChallengeKeys.byCode(realmId, code);
+        Map<String, String> index = store.get(key);
+        List<String> ids = new ArrayList<>(hasNotes(index) ? words(index.get(CHALLENGE_IDS)) : List.of());
+        ids.remove(challengeId);
+        ids.add(challengeId);
+        while (ids.size() > MAX_CHALLENGES_PER_CODE) {
+            ids.remove(0);
+        }
+        store.put(key, lifespanSeconds, Map.of(CHALLENGE_ID, challengeId, CHALLENGE_IDS, String.join(" ", ids)));
+    }
+
+    // One SMS completes one challenge: its other codes must not match afterwards.
+    private void retireOtherCodes(String challengeId, String matchedPendingKey) {
+        Map<String, String> entry = store.get(ChallengeKeys.challenge(challengeId));
+        if (hasNotes(entry)) {
+            pendingKeys(entry).stream().filter(key -> !key.equals(matchedPendingKey))
+                    .forEach(key -> removePendingIfOwnedBy(key, challengeId));
+        }
     }
 
     /** PENDING / MATCHED / EXPIRED; unknown and malformed ids are EXPIRED. */
@@ -325,16 +461,36 @@ public final class ReverseSmsChallenges {
         return consumeMatch(challengeId);
     }
 
-    // The entry names a pending key; it is pending while that key still holds this very challenge, unexpired.
+    // The entry names its pending keys; it is pending while one of them still holds this very challenge, unexpired.
     private boolean isStillPending(Map<String, String> challengeNotes) {
-        String pendingKey = challengeNotes.get(PENDING_KEY);
-        if (pendingKey == null) {
-            return false;
+        return !livePendingKeys(challengeNotes).isEmpty();
+    }
+
+    private List<String> livePendingKeys(Map<String, String> challengeNotes) {
+        List<String> live = new ArrayList<>();
+        for (String pendingKey : pendingKeys(challengeNotes)) {
+            Map<String, String> pending = store.get(pendingKey);
+            if (hasNotes(pending)
+                    && Objects.equals(pending.get(CHALLENGE_ID), challengeNotes.get(CHALLENGE_ID))
+                    && clock.instant().isBefore(instant(pending, EXPIRES_AT))) {
+                live.add(pendingKey);
+            }
         }
-        Map<String, String> pending = store.get(pendingKey);
-        return hasNotes(pending)
-                && Objects.equals(pending.get(CHALLENGE_ID), challengeNotes.get(CHALLENGE_ID))
-                && clock.instant().isBefore(instant(pending, EXPIRES_AT));
+        return live;
+    }
+
+    // Entries written before challenges could carry several codes name only one.
+    private static List<String> pendingKeys(Map<String, String> challengeNotes) {
+        String all = challengeNotes.get(PENDING_KEYS);
+        if (all != null) {
+            return words(all);
+        }
+        String one = challengeNotes.get(PENDING_KEY);
+        return one == null ? List.of() : List.of(one);
+    }
+
+    private static List<String> words(String spaceSeparated) {
+        return spaceSeparated == null || spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split(" +"));
     }
 
     private long remainingSeconds(Map<String, String> notes) {

@@ -10,6 +10,11 @@ record GatewayReply(int status, Map<String, String> body, OptionalLong retryAfte
         return new GatewayReply(200, Map.of("status", status), OptionalLong.empty());
     }
 
+    /** A pending challenge's status with what the page should tell about an SMS that came but did not count. */
+    static GatewayReply pending(String feedback) {
+        return new GatewayReply(200, Map.of("status", "pending", "feedback", feedback), OptionalLong.empty());
+    }
+
     static GatewayReply error(int httpStatus, String error) {
         return new GatewayReply(httpStatus, Map.of("error", error), OptionalLong.empty());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,7 +29,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  * {@code POST /realms/{realm}/sms-gateway/inbound} (contract §2), in this order:
  * configured (503) → media type (415) → size (413) → signature (401) → body (400) →
  * sender rate (429) → messageId seen before (200 duplicate) → match (200 matched / unmatched), or for a "0"
- * the pending login notice of that phone (200 revoked / unmatched).
+ * every login notice pending for that phone (200 revoked / unmatched).
  *
  * <p>Unauthenticated rejects (415, 413, 401) spend the caller IP's failure budget; once it is spent
  * they are answered 429 without an audit row, so a flood cannot fill the audit table. Authentic
@@ -99,7 +100,7 @@ final class InboundSmsHandler {
                     InboundSmsOutcome.REJECTED_INVALID, "body_too_large");
         }
 
-        SignatureCheck signature = components.verifier().verify(request.timestamp(), request.signature(), body, now);
+        SignatureCheck signature = components.verifier().verify(realm.getName(), request.timestamp(), request.signature(), body, now);
         if (signature != SignatureCheck.VALID) {
             LOG.debugf("Inbound SMS from %s refused: %s", ip, signature.auditReason());
             return rejectUnauthenticated(realm, ip, now, 401, "invalid_signature",
@@ -165,7 +166,7 @@ final class InboundSmsHandler {
     }
 
     private GatewayReply denial(RealmModel realm, String ip, Instant now, InboundSms sms, String messageKey) {
-        Optional<DeniedLogin> denied;
+        List<DeniedLogin> denied;
         try {
             denied = noticeReplies.deny(realm, sms.from());
         } catch (RuntimeException fault) {
@@ -176,8 +177,13 @@ final class InboundSmsHandler {
             record(authentic(realm, now, InboundSmsOutcome.UNMATCHED, sms, ip).reason("no_pending_notice"));
             return GatewayReply.ok("unmatched");
         }
-        record(authentic(realm, now, InboundSmsOutcome.REVOKED, sms, ip).userId(denied.get().userId())
-                .reason(denied.get().sessionEnded() ? "citizen_denied_login" : "citizen_denied_login_session_gone"));
+        // one audit row per message: the account when every refused login was the same one's (the usual case);
+        // each login has its own LOGOUT event
+        List<String> users = denied.stream().map(DeniedLogin::userId).distinct().toList();
+        boolean anyEnded = denied.stream().anyMatch(DeniedLogin::endedAnything);
+        record(authentic(realm, now, InboundSmsOutcome.REVOKED, sms, ip).userId(users.size() == 1 ? users.get(0) : null)
+                .reason(anyEnded ? "citizen_denied_login" : "citizen_denied_login_session_gone"));
+        LOG.debugf("Inbound SMS from %s refused %d notified login(s)", sms.from().masked(), denied.size());
         return GatewayReply.ok("revoked");
     }
 

@@ -45,6 +45,19 @@ final class RealmSmsGateways {
     }
 
     /**
+     * The realm's SMS gateway, if it has one: a saved {@link SmsSettingsTab}, or a name listed in the server's
+     * {@code realms}. Other realms (master, the banks' sandbox realms, any new one) have none, so no request
+     * signed for another realm can do anything there.
+     */
+    Optional<SmsGatewayComponents> ofRealm(RealmModel realm, Function<String, Optional<byte[]>> resolveSecret) {
+        if (SmsSettingsTab.component(realm).isEmpty() && !server.settings().serves(realm.getName())) {
+            byRealm.remove(realm.getId());
+            return Optional.empty();
+        }
+        return Optional.of(forRealm(realm, resolveSecret));
+    }
+
+    /**
      * @param resolveSecret a stored secret (vault reference or literal) to its bytes; called only when
      *                      the realm's settings are (re)built
      */

@@ -10,6 +10,8 @@ enum SignatureCheck {
     STALE_TIMESTAMP,
     MISSING_SIGNATURE,
     MALFORMED_SIGNATURE,
+    /** A v1 signature where v1 is switched off ({@code accept-v1=false}). */
+    VERSION_NOT_ACCEPTED,
     MISMATCH;
 
     String auditReason() {

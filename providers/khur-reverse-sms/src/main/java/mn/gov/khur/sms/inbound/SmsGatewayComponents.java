@@ -19,7 +19,7 @@ record SmsGatewayComponents(
 
     static SmsGatewayComponents create(SmsGatewaySettings settings, MeterRegistry registry, Clock clock) {
         return new SmsGatewayComponents(settings,
-                new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance()),
+                new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance(), settings.acceptV1()),
                 new InboundSmsParser(settings.shortNumber()),
                 new TokenBucketRateLimiter(settings.authFailuresPerMinute(), MAX_TRACKED_KEYS),
                 new TokenBucketRateLimiter(settings.messagesPerSenderPerMinute(), MAX_TRACKED_KEYS),
@@ -31,7 +31,7 @@ record SmsGatewayComponents(
     SmsGatewayComponents withSettings(SmsGatewaySettings other, TokenBucketRateLimiter authFailures,
                                       TokenBucketRateLimiter perSender) {
         return new SmsGatewayComponents(other,
-                new InboundSignatureVerifier(other.secrets(), other.timestampTolerance()),
+                new InboundSignatureVerifier(other.secrets(), other.timestampTolerance(), other.acceptV1()),
                 new InboundSmsParser(other.shortNumber()),
                 authFailures, perSender, metrics, clock);
     }

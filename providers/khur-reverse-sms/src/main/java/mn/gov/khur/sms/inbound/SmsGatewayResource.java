@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -24,6 +25,7 @@ import mn.gov.khur.sms.audit.InboundSmsOutcome;
 import mn.gov.khur.sms.audit.JpaInboundSmsAuditLog;
 import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
+import mn.gov.khur.sms.challenge.SmsFeedback;
 import mn.gov.khur.sms.notice.KeycloakNoticeReplies;
 import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
@@ -61,8 +63,14 @@ public final class SmsGatewayResource {
                             InputStream body) {
         try {
             RealmModel realm = session.getContext().getRealm();
-            SmsGatewayComponents components = gateways.forRealm(realm,
+            Optional<SmsGatewayComponents> gateway = gateways.ofRealm(realm,
                     stored -> RealmSettingsTabs.resolveSecret(session, stored));
+            if (gateway.isEmpty()) {
+                // no SMS gateway in this realm: nothing here to authenticate against, nothing to say
+                LOG.debugf("Inbound SMS posted to realm %s, which has no SMS gateway", realm.getName());
+                return json(GatewayReply.error(404, "not_found"));
+            }
+            SmsGatewayComponents components = gateway.get();
             InboundHttpRequest request = new InboundHttpRequest(session.getContext().getConnection().getRemoteAddr(),
                     contentType, contentLength, timestamp, signature, body);
             InboundSmsHandler handler = new InboundSmsHandler(components, new ReverseSmsChallenges(session),
@@ -83,11 +91,13 @@ public final class SmsGatewayResource {
      * 0-60, capped by {@link StatusWaitSettings}) a pending challenge is answered when it is matched or
      * at the end of the wait (or of the challenge's life), whichever comes first; no thread waits.
      * This request's session is closed when the method returns, so the held part never touches it.
+     * A pending answer may carry {@code "feedback"} ({@link SmsFeedback}: an SMS came but did not count, told
+     * only as the page itself would); one the page has not {@code ?seen} yet is answered without waiting.
      */
     @GET
     @Path("challenges/{challengeId}/status")
     public CompletionStage<Response> status(@PathParam("challengeId") String challengeId,
-                                            @QueryParam("wait") String wait) {
+                                            @QueryParam("wait") String wait, @QueryParam("seen") String seen) {
         try {
             if (challengeId == null || !challengeId.matches("[A-Za-z0-9_-]{22}")) {
                 return answered(GatewayReply.invalidRequest("challengeId is malformed"));
@@ -100,6 +110,11 @@ public final class SmsGatewayResource {
             }
             ReverseSmsChallenges challenges = new ReverseSmsChallenges(session);
             ChallengeStatus status = challenges.status(session.getContext().getRealm(), challengeId);
+            Optional<SmsFeedback> feedback = status == ChallengeStatus.PENDING
+                    ? challenges.feedback(session.getContext().getRealm(), challengeId) : Optional.empty();
+            if (feedback.isPresent() && (hold.isZero() || !feedback.get().wireName().equals(seen))) {
+                return answered(GatewayReply.pending(feedback.get().wireName()));
+            }
             if (status != ChallengeStatus.PENDING || hold.isZero()) {
                 return answered(GatewayReply.ok(status.wireName()));
             }

@@ -3,8 +3,11 @@ package mn.gov.khur.sms.inbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +29,11 @@ import org.keycloak.Config;
  *   <li>{@value #DUPLICATE_RETENTION_HOURS} (default 48): how long a messageId is remembered.</li>
  *   <li>{@value #AUTH_FAILURES_PER_MINUTE} (default 20): per client IP, then 429.</li>
  *   <li>{@value #MESSAGES_PER_SENDER_PER_MINUTE} (default 30): per sender MSISDN, then 429.</li>
+ *   <li>{@value #REALMS} (default {@value #DEFAULT_REALMS}; the environment variable {@value #REALMS_ENV} wins): the
+ *       realms that have an SMS gateway with these settings, comma-separated. A realm that is not listed and has no
+ *       saved {@code khur-sms-gateway} tab answers 404, whatever the signature.</li>
+ *   <li>{@value #ACCEPT_V1} (default true; {@value #ACCEPT_V1_ENV} wins): whether {@code v1} signatures, which name no
+ *       realm, are still accepted; switch off once every gateway signs {@code v2}.</li>
  * </ul>
  */
 public record SmsGatewaySettings(
@@ -35,12 +43,17 @@ public record SmsGatewaySettings(
         Duration duplicateRetention,
         int authFailuresPerMinute,
         int messagesPerSenderPerMinute,
-        boolean usingDevSecret) {
+        boolean usingDevSecret,
+        Set<String> realms,
+        boolean acceptV1) {
 
     public static final String SECRET_ENV = "KHUR_SMS_INBOUND_SECRET";
     public static final String PREVIOUS_SECRET_ENV = "KHUR_SMS_INBOUND_SECRET_PREVIOUS";
     public static final String DEV_SECRET = "sandbox-sms-secret";
     public static final String DEFAULT_SHORT_NUMBER = "130092";
+    public static final String REALMS_ENV = "KHUR_SMS_INBOUND_REALMS";
+    public static final String DEFAULT_REALMS = "khur";
+    public static final String ACCEPT_V1_ENV = "KHUR_SMS_INBOUND_ACCEPT_V1";
 
     static final String INBOUND_SECRET = "inbound-secret";
     static final String INBOUND_SECRET_PREVIOUS = "inbound-secret-previous";
@@ -49,9 +62,12 @@ public record SmsGatewaySettings(
     static final String DUPLICATE_RETENTION_HOURS = "duplicate-retention-hours";
     static final String AUTH_FAILURES_PER_MINUTE = "auth-failures-per-minute";
     static final String MESSAGES_PER_SENDER_PER_MINUTE = "messages-per-sender-per-minute";
+    static final String REALMS = "realms";
+    static final String ACCEPT_V1 = "accept-v1";
 
     public SmsGatewaySettings {
         secrets = List.copyOf(secrets);
+        realms = Set.copyOf(realms);
     }
 
     /**
@@ -78,7 +94,22 @@ public record SmsGatewaySettings(
                 Duration.ofHours(positive(config.getInt(DUPLICATE_RETENTION_HOURS, 48), DUPLICATE_RETENTION_HOURS)),
                 positive(config.getInt(AUTH_FAILURES_PER_MINUTE, 20), AUTH_FAILURES_PER_MINUTE),
                 positive(config.getInt(MESSAGES_PER_SENDER_PER_MINUTE, 30), MESSAGES_PER_SENDER_PER_MINUTE),
-                devSecret);
+                devSecret,
+                realms(nonBlank(env.apply(REALMS_ENV)).or(() -> nonBlank(config.get(REALMS))).orElse(DEFAULT_REALMS)),
+                acceptV1(nonBlank(env.apply(ACCEPT_V1_ENV)).or(() -> nonBlank(config.get(ACCEPT_V1))).orElse("true")));
+    }
+
+    private static Set<String> realms(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean acceptV1(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(ACCEPT_V1 + " must be true or false, got " + value);
+        };
     }
 
     /**
@@ -107,13 +138,20 @@ public record SmsGatewaySettings(
                         ? Duration.ofHours(realm.duplicateRetentionHours().getAsInt()) : duplicateRetention,
                 realm.authFailuresPerMinute().orElse(authFailuresPerMinute),
                 realm.messagesPerSenderPerMinute().orElse(messagesPerSenderPerMinute),
-                devSecret);
+                devSecret,
+                realms,
+                acceptV1);
     }
 
     /** Settings for tests and tools: one secret, contract defaults. */
     public static SmsGatewaySettings withSecret(String secret) {
         return new SmsGatewaySettings(List.of(secret.getBytes(StandardCharsets.UTF_8)), DEFAULT_SHORT_NUMBER,
-                Duration.ofSeconds(300), Duration.ofHours(48), 20, 30, false);
+                Duration.ofSeconds(300), Duration.ofHours(48), 20, 30, false, Set.of(DEFAULT_REALMS), true);
+    }
+
+    /** Whether a realm without a saved tab of its own has an SMS gateway with these (the server's) settings. */
+    public boolean serves(String realmName) {
+        return realms.contains(realmName);
     }
 
     public boolean secretConfigured() {
@@ -137,6 +175,7 @@ public record SmsGatewaySettings(
         return "SmsGatewaySettings[secrets=" + secrets.size() + ", shortNumber=" + shortNumber
                 + ", timestampTolerance=" + timestampTolerance + ", duplicateRetention=" + duplicateRetention
                 + ", authFailuresPerMinute=" + authFailuresPerMinute
-                + ", messagesPerSenderPerMinute=" + messagesPerSenderPerMinute + ", usingDevSecret=" + usingDevSecret + "]";
+                + ", messagesPerSenderPerMinute=" + messagesPerSenderPerMinute + ", usingDevSecret=" + usingDevSecret
+                + ", realms=" + realms + ", acceptV1=" + acceptV1 + "]";
     }
 }

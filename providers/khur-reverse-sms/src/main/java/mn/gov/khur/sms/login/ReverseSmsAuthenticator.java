@@ -2,20 +2,20 @@ package mn.gov.khur.sms.login;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
-import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.MatchedChallenge;
-import mn.gov.khur.sms.challenge.PendingChallenge;
-import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
 import mn.gov.khur.sms.notice.LoginNotifier;
+import mn.gov.khur.sms.step.ReverseSmsStep;
+import mn.gov.khur.sms.step.SmsTarget;
+import mn.gov.khur.sms.step.StepResult;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -27,12 +27,12 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 
 /**
- * Second login step: the page shows a fresh 6-digit code; the citizen texts it from the registered
- * phone to the short number; the inbound webhook marks the challenge matched; Continue (or the
- * page's own polling) completes the step. Wrong codes arriving by SMS are counted by the webhook
+ * Second login step: the page shows a 6-digit code; the citizen texts it from the registered phone to the
+ * short number; the inbound webhook marks the challenge matched; Continue (or the page's own polling)
+ * completes the step. The page is {@link ReverseSmsStep}'s, like every reverse-SMS page: a reload or a second
+ * tab of the same login keeps the code (contract §3). Wrong codes arriving by SMS are counted by the webhook
  * in Keycloak's brute-force protector under this step's {@code otp} category.
  */
 public final class ReverseSmsAuthenticator implements Authenticator {
@@ -43,10 +43,12 @@ public final class ReverseSmsAuthenticator implements Authenticator {
 
     private final Clock clock;
     private final LoginNotifier notifier;
+    private final ReverseSmsStep step;
 
     ReverseSmsAuthenticator(Clock clock, LoginNotifier notifier) {
         this.clock = clock;
         this.notifier = notifier;
+        this.step = new ReverseSmsStep(clock);
     }
 
     @Override
@@ -64,62 +66,51 @@ public final class ReverseSmsAuthenticator implements Authenticator {
         if (lockedOut(context, user)) {
             return;
         }
-        PendingLoginChallenge pending = issue(context, user, phone, 0);
-        context.challenge(page(context, pending, phone, false, null));
+        // a reload or a second tab of this login: the same code, or on at once if its SMS already came
+        proceed(context, user, step.open(context, target(user, phone)));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         UserModel user = context.getUser();
         MongolianMobileNumber phone = registeredPhone(user);
-        PendingLoginChallenge pending = PendingLoginChallenge.read(context.getAuthenticationSession());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         context.getEvent().detail(Details.AUTH_METHOD, ReverseSmsAuthenticatorFactory.PROVIDER_ID);
-        if (phone == null || pending == null) {
-            // the note can only be missing if the flow was tampered with: start again
+        if (phone == null) {
+            // the user changed under the flow (or it was tampered with): start again
             context.resetFlow();
             return;
         }
         context.getEvent().detail("khur_phone", phone.masked());
-        if (form.containsKey("cancel")) {
-            withdraw(context, pending, phone);
-            context.resetFlow();
+        if (!form.containsKey("cancel") && lockedOut(context, user)) {
             return;
         }
-        if (lockedOut(context, user)) {
-            return;
-        }
-        ReverseSmsChallenges challenges = new ReverseSmsChallenges(context.getSession());
-        var matched = challenges.consumeMatch(pending.challengeId());
-        if (matched.isPresent()) {
-            complete(context, user, pending, matched.get());
-            return;
-        }
-        if (form.containsKey("resend")) {
-            newCode(context, user, phone, pending);
-            return;
-        }
-        Instant now = clock.instant();
-        boolean expired = pending.expired(now) || challenges.status(pending.challengeId()) == ChallengeStatus.EXPIRED;
         // Continue before the SMS arrived is not an attack: nothing to count, just keep waiting.
-        context.challenge(page(context, pending, phone, expired, expired ? "khurSmsExpired" : "khurSmsNotYetReceived"));
+        proceed(context, user, step.act(context, target(user, phone)));
     }
 
-    private void complete(AuthenticationFlowContext context, UserModel user, PendingLoginChallenge pending,
-                          MatchedChallenge matched) {
-        if (!user.getId().equals(matched.subjectRef()) || matched.purpose() != ChallengePurpose.LOGIN) {
-            // a challenge id of another account or flow can never complete this login
-            context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
-            context.resetFlow();
-            return;
+    private static SmsTarget target(UserModel user, MongolianMobileNumber phone) {
+        return new SmsTarget(ChallengePurpose.LOGIN, phone, user.getId(), phone.masked());
+    }
+
+    private void proceed(AuthenticationFlowContext context, UserModel user, StepResult result) {
+        switch (result) {
+            case StepResult.Matched matched -> complete(context, user, matched.match());
+            case StepResult.Show show -> context.challenge(show.page());
+            case StepResult.Cancelled cancelled -> context.resetFlow(); // "Буцах", or the tab's notes are gone
         }
-        PendingLoginChallenge.clear(context.getAuthenticationSession());
+    }
+
+    private void complete(AuthenticationFlowContext context, UserModel user, MatchedChallenge matched) {
         if (!"true".equals(user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED))) {
             user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED, "true");
         }
         AuthenticationMethods.record(context.getAuthenticationSession(), AMR_PASSWORD, "sms", "mfa");
         context.getEvent().detail("khur_sms_wait_ms",
-                String.valueOf(Duration.between(pending.issuedAt(), clock.instant()).toMillis()));
+                String.valueOf(Math.max(0, Duration.between(matched.issuedAt(), clock.instant()).toMillis())));
         LOG.debugf("Reverse SMS matched for user %s", user.getId());
         notifyPhone(context, user);
         context.success();
@@ -141,35 +132,6 @@ public final class ReverseSmsAuthenticator implements Authenticator {
         }
     }
 
-    private void newCode(AuthenticationFlowContext context, UserModel user, MongolianMobileNumber phone,
-                         PendingLoginChallenge old) {
-        ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
-        if (old.newCodesUsed() >= config.maxNewCodes()) {
-            context.challenge(page(context, old, phone, old.expired(clock.instant()), "khurSmsTooManyNewCodes"));
-            return;
-        }
-        withdraw(context, old, phone);
-        PendingLoginChallenge fresh = issue(context, user, phone, old.newCodesUsed() + 1);
-        context.challenge(page(context, fresh, phone, false, null));
-    }
-
-    private PendingLoginChallenge issue(AuthenticationFlowContext context, UserModel user, MongolianMobileNumber phone,
-                                        int newCodesUsed) {
-        ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
-        PendingChallenge challenge = new ReverseSmsChallenges(context.getSession()).issue(context.getRealm(), phone.e164(),
-                ChallengePurpose.LOGIN, user.getId(), config.codeLifetime());
-        PendingLoginChallenge pending = new PendingLoginChallenge(challenge.challengeId(), challenge.code(),
-                clock.instant(), challenge.expiresAt(), newCodesUsed);
-        pending.write(context.getAuthenticationSession());
-        return pending;
-    }
-
-    private void withdraw(AuthenticationFlowContext context, PendingLoginChallenge pending, MongolianMobileNumber phone) {
-        new ReverseSmsChallenges(context.getSession()).withdraw(context.getRealm(), phone.e164(), pending.code(),
-                pending.challengeId());
-        PendingLoginChallenge.clear(context.getAuthenticationSession());
-    }
-
     private boolean lockedOut(AuthenticationFlowContext context, UserModel user) {
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (bruteForceError == null) {
@@ -178,24 +140,6 @@ public final class ReverseSmsAuthenticator implements Authenticator {
         context.getEvent().user(user).error(bruteForceError);
         context.forceChallenge(context.form().setError("khurSmsLockedOut").createErrorPage(Response.Status.FORBIDDEN));
         return true;
-    }
-
-    private Response page(AuthenticationFlowContext context, PendingLoginChallenge pending, MongolianMobileNumber phone,
-                          boolean expired, String messageKey) {
-        ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
-        var form = context.form();
-        if (messageKey != null) {
-            if (expired) {
-                form.addError(new FormMessage(null, messageKey));
-            } else {
-                form.setInfo(messageKey);
-            }
-        }
-        ReverseSmsPage page = new ReverseSmsPage(pending.code(), config.shortNumber(),
-                statusUrl(context.getSession(), context.getRealm(), pending.challengeId()),
-                pending.expiresAt().getEpochSecond(), (int) Math.max(1, config.codeLifetime().toMinutes()), expired,
-                pending.newCodesUsed() < config.maxNewCodes(), phone.masked(), "login");
-        return form.setAttribute("khurSms", page).createForm(TEMPLATE);
     }
 
     public static String statusUrl(KeycloakSession session, RealmModel realm, String challengeId) {

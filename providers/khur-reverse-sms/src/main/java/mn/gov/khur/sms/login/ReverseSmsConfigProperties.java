@@ -24,7 +24,9 @@ public final class ReverseSmsConfigProperties {
             .defaultValue(String.valueOf(ReverseSmsConfig.DEFAULT_LIFETIME.toSeconds())).add()
             .property().name(MAX_NEW_CODES).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("New codes per login / Нэг нэвтрэлтэд авах шинэ кодын тоо")
-            .helpText("How many times a citizen may ask for a new code in one login. Нэг нэвтрэлтийн үеэр шинэ код авах дээд тоо.")
+            .helpText("How many times a citizen may ask for a new code in one login; the codes shown before stay valid "
+                    + "until they expire. Нэг нэвтрэлтийн үеэр шинэ код авах дээд тоо; өмнө харуулсан код хугацаа нь "
+                    + "дуустал хүчинтэй.")
             .defaultValue(String.valueOf(ReverseSmsConfig.DEFAULT_MAX_NEW_CODES)).add()
             .property().name(LOGIN_NOTICE).type(ProviderConfigProperty.BOOLEAN_TYPE)
             .label("Login notice by SMS / Нэвтэрсэн тухай SMS мэдэгдэл")

@@ -21,7 +21,7 @@ import org.keycloak.models.UserModel;
 /**
  * Threat model §1 (real-time phishing relay): after a password + reverse-SMS login, an MT to the registered phone
  * says when and from which browser, and that "0" to the short number undoes it. The notice is remembered in the
- * login's transaction; the SMS is queued only after that transaction committed, and sent on
+ * login's transaction (one of several a phone can have pending, see {@link LoginNotices}); the SMS is queued only after that transaction committed, and sent on
  * {@link OutboundSmsSender}'s own threads, so it can neither delay nor fail the login.
  */
 public final class LoginNotifier implements AutoCloseable {
@@ -71,8 +71,8 @@ public final class LoginNotifier implements AutoCloseable {
                 : session.getContext().getRequestHeaders().getHeaderString("User-Agent");
         OutboundSms sms = new OutboundSms("khur-notice-" + UUID.randomUUID(), phone, shortNumber,
                 LoginNoticeText.of(clock.instant(), userAgent, shortNumber));
-        new LoginNotices(session.singleUseObjects()).remember(realm.getId(), phone,
-                new PendingNotice(user.getId(), userSessionId), ttl);
+        Optional<LoginNotices.Remembered> remembered = new LoginNotices(session.singleUseObjects(), clock)
+                .remember(realm.getId(), phone, new PendingNotice(user.getId(), userSessionId), ttl);
         OutboundSmsSender queue = sender.get();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
@@ -82,7 +82,8 @@ public final class LoginNotifier implements AutoCloseable {
 
             @Override
             protected void rollbackImpl() {
-                // the login did not happen: nothing to tell
+                // the login did not happen: nothing to tell, and the slot its notice claimed is free again
+                remembered.ifPresent(LoginNotices.Remembered::release);
             }
         });
     }

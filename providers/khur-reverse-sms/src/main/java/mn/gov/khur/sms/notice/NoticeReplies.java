@@ -1,16 +1,19 @@
 package mn.gov.khur.sms.notice;
 
-import java.util.Optional;
+import java.util.List;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 
 import org.keycloak.models.RealmModel;
 
-/** Acts on an authentic "0" from a phone: the pending notice's login is revoked, or nothing was pending. */
+/**
+ * Acts on an authentic "0" from a phone: every login notified to it and not yet refused is revoked (empty when
+ * nothing was pending).
+ */
 @FunctionalInterface
 public interface NoticeReplies {
 
-    NoticeReplies NONE = (realm, phone) -> Optional.empty();
+    NoticeReplies NONE = (realm, phone) -> List.of();
 
-    Optional<DeniedLogin> deny(RealmModel realm, MongolianMobileNumber phone);
+    List<DeniedLogin> deny(RealmModel realm, MongolianMobileNumber phone);
 }

@@ -18,8 +18,12 @@ import org.keycloak.vault.VaultRawSecret;
  */
 public final class RealmSettingsTabs {
 
-    /** The admin console's realm-settings route; {@link #tabParams} pick our tab in it. */
-    public static final String REALM_SETTINGS_PATH = "/:realm/realm-settings/:tab";
+    /**
+     * The admin console's realm-settings route; {@link #tabParams} pick our tab in it. The tab segment is
+     * optional: the left menu's "Realm settings" opens {@code /:realm/realm-settings} without one, and the
+     * console lists a declarative tab only where its path matches.
+     */
+    public static final String REALM_SETTINGS_PATH = "/:realm/realm-settings/:tab?";
 
     private RealmSettingsTabs() {
     }

@@ -1,8 +1,15 @@
 package mn.gov.khur.sms.settings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import mn.gov.khur.sms.audit.AuditSettings;
+import mn.gov.khur.sms.audit.KhurSmsAuditJpaEntityProviderFactory;
+import mn.gov.khur.sms.inbound.SmsGatewayResourceProviderFactory;
+import mn.gov.khur.sms.inbound.SmsGatewaySettings;
+
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -11,15 +18,21 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Admin console tab <em>Realm settings → khur-sms-gateway</em>: the inbound SMS webhook (secret, short
- * number, rate limits) and the SMS audit retention of this realm. Empty fields keep the server's
- * environment/SPI defaults (docs/CONFIGURATION.md); what is saved here wins for this realm.
+ * number, rate limits) and the SMS audit retention of this realm. A field shows the value in force: the server's
+ * environment/SPI setting (docs/CONFIGURATION.md) until this realm saves its own, which then wins for this realm.
  */
 public final class SmsSettingsTab extends RealmSettingsTab {
 
     public static final String ID = "khur-sms-gateway";
+    /** The SPIs whose options the webhook and the audit read ({@code --spi-<spi>--<provider>--<option>}). */
+    private static final String WEBHOOK_SPI = "realm-restapi-extension";
+    private static final String AUDIT_SPI = "jpa-entity-provider";
 
-    private static final String HELP = "Inbound SMS webhook and SMS audit of this realm; empty fields keep the server defaults. "
-            + "Энэ realm-ийн ирэх SMS-ийн webhook болон SMS аудитын тохиргоо; хоосон талбар серверийн анхдагч утгыг хэрэглэнэ.";
+    private static final String HELP = "Inbound SMS webhook and SMS audit of this realm. Each field shows the value in force: the "
+            + "server's (environment, SPI option) until this realm saves its own; a value equal to the server's is not stored, so the "
+            + "realm keeps following the server. Энэ realm-ийн ирэх SMS-ийн webhook болон SMS аудитын тохиргоо. Талбар бүр одоо "
+            + "үйлчилж буй утгыг харуулна: realm өөрийн утгаа хадгалаагүй бол серверийнх; серверийнхтэй ижил утгыг хадгалахгүй тул "
+            + "realm серверийн тохиргоог дагасаар байна.";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(SmsRealmSettings.INBOUND_SECRET).type(ProviderConfigProperty.PASSWORD).secret(true)
@@ -38,35 +51,36 @@ public final class SmsSettingsTab extends RealmSettingsTab {
             .add()
             .property().name(SmsRealmSettings.SHORT_NUMBER).type(ProviderConfigProperty.STRING_TYPE)
             .label("Accepted short number / Хүлээн авах богино дугаар")
-            .helpText("The only destination (\"to\") the webhook accepts, 3 to 15 digits. Empty: server default 130092. "
-                    + "Webhook хүлээн авах цорын ганц хүлээн авагч дугаар, 3–15 оронтой. Хоосон бол 130092.")
+            .helpText("The only destination (\"to\") the webhook accepts, 3 to 15 digits. Shown: the value in force; server default 130092. "
+                    + "Webhook хүлээн авах цорын ганц хүлээн авагч дугаар, 3–15 оронтой. Харагдаж буй нь одоо үйлчилж буй утга; серверийн анхдагч 130092.")
             .add()
             .property().name(SmsRealmSettings.TIMESTAMP_TOLERANCE_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("Timestamp tolerance (s) / Цагийн зөрүүний хязгаар (сек)")
             .helpText("A signed request whose timestamp is further than this from the server clock is refused, 30–3600. "
-                    + "Empty: server default 300. Серверийн цагаас үүнээс их зөрүүтэй хүсэлтийг татгалзана, 30–3600. Хоосон бол 300.")
+                    + "Shown: the value in force; server default 300. Серверийн цагаас үүнээс их зөрүүтэй хүсэлтийг татгалзана, 30–3600. "
+                    + "Харагдаж буй нь одоо үйлчилж буй утга; серверийн анхдагч 300.")
             .add()
             .property().name(SmsRealmSettings.DUPLICATE_RETENTION_HOURS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("Duplicate retention (h) / Давхардал санах хугацаа (цаг)")
-            .helpText("How long a messageId is remembered so a redelivery is answered \"duplicate\", 1–720. Empty: 48. "
-                    + "Дахин ирсэн мессежийг \"duplicate\" гэж хариулахын тулд messageId-г санах хугацаа, 1–720. Хоосон бол 48.")
+            .helpText("How long a messageId is remembered so a redelivery is answered \"duplicate\", 1–720. Shown: the value in force; server default 48. "
+                    + "Дахин ирсэн мессежийг \"duplicate\" гэж хариулахын тулд messageId-г санах хугацаа, 1–720. Харагдаж буй нь одоо үйлчилж буй утга; серверийн анхдагч 48.")
             .add()
             .property().name(SmsRealmSettings.AUTH_FAILURES_PER_MINUTE).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("Rejected requests per IP per minute / IP тутмын минутад татгалзах хүсэлтийн тоо")
             .helpText("Unauthenticated rejects (bad signature, wrong type, too large) one address may cause per minute on "
-                    + "each node before it gets 429, 1–100000. Empty: 20. Нэг хаягаас минутад зөвшөөрөх баталгаажаагүй "
-                    + "хүсэлтийн тоо (сервер тус бүрд); хэтэрвэл 429, 1–100000. Хоосон бол 20.")
+                    + "each node before it gets 429, 1–100000. Shown: the value in force; server default 20. Нэг хаягаас минутад зөвшөөрөх баталгаажаагүй "
+                    + "хүсэлтийн тоо (сервер тус бүрд); хэтэрвэл 429, 1–100000. Харагдаж буй нь одоо үйлчилж буй утга; серверийн анхдагч 20.")
             .add()
             .property().name(SmsRealmSettings.MESSAGES_PER_SENDER_PER_MINUTE).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("Messages per sender per minute / Илгээгч тутмын минутад авах мессеж")
             .helpText("Authentic messages one phone number may send per minute on each node before 429, 1–100000. "
-                    + "Empty: 30. Нэг утасны дугаараас минутад хүлээн авах мессежийн тоо (сервер тус бүрд); хэтэрвэл 429, "
-                    + "1–100000. Хоосон бол 30.")
+                    + "Shown: the value in force; server default 30. Нэг утасны дугаараас минутад хүлээн авах мессежийн тоо (сервер тус бүрд); хэтэрвэл 429, "
+                    + "1–100000. Харагдаж буй нь одоо үйлчилж буй утга; серверийн анхдагч 30.")
             .add()
             .property().name(SmsRealmSettings.AUDIT_RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("SMS audit retention (days) / SMS аудитын хадгалах хугацаа (хоног)")
-            .helpText("Inbound SMS audit rows of this realm older than this are deleted, 1–3650. Empty: server default 180. "
-                    + "Энэ realm-ийн ирсэн SMS-ийн аудитын үүнээс хуучин мөрийг устгана, 1–3650. Хоосон бол 180.")
+            .helpText("Inbound SMS audit rows of this realm older than this are deleted, 1–3650. Shown: the value in force; server default 180. "
+                    + "Энэ realm-ийн ирсэн SMS-ийн аудитын үүнээс хуучин мөрийг устгана, 1–3650. Харагдаж буй нь одоо үйлчилж буй утга; серверийн анхдагч 180.")
             .add()
             .build();
 
@@ -77,6 +91,22 @@ public final class SmsSettingsTab extends RealmSettingsTab {
 
     public SmsSettingsTab() {
         super(ID, HELP, PROPERTIES);
+    }
+
+    /** What the webhook and the audit purge read from the environment and SPI options (see their settings classes). */
+    @Override
+    protected Map<String, String> serverValues() {
+        // devMode only decides the fallback secret, which is never shown
+        SmsGatewaySettings webhook = SmsGatewaySettings.from(Config.scope(WEBHOOK_SPI, SmsGatewayResourceProviderFactory.ID),
+                System::getenv, false);
+        AuditSettings audit = AuditSettings.from(Config.scope(AUDIT_SPI, KhurSmsAuditJpaEntityProviderFactory.ID), System::getenv);
+        return Map.of(
+                SmsRealmSettings.SHORT_NUMBER, webhook.shortNumber(),
+                SmsRealmSettings.TIMESTAMP_TOLERANCE_SECONDS, String.valueOf(webhook.timestampTolerance().toSeconds()),
+                SmsRealmSettings.DUPLICATE_RETENTION_HOURS, String.valueOf(webhook.duplicateRetention().toHours()),
+                SmsRealmSettings.AUTH_FAILURES_PER_MINUTE, String.valueOf(webhook.authFailuresPerMinute()),
+                SmsRealmSettings.MESSAGES_PER_SENDER_PER_MINUTE, String.valueOf(webhook.messagesPerSenderPerMinute()),
+                SmsRealmSettings.AUDIT_RETENTION_DAYS, String.valueOf(audit.retention().toDays()));
     }
 
     @Override

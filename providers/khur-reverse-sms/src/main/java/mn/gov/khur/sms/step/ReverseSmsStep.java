@@ -1,7 +1,6 @@
 package mn.gov.khur.sms.step;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,10 +18,15 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.utils.FormMessage;
 
 /**
- * The reverse-SMS page for any purpose and phone (registration, recovery, phone change): issues a
- * challenge bound to a {@link SmsTarget}, renders {@code khur-sms-challenge.ftl}, and on Continue hands
- * out the match only if it is for exactly that target (purpose, subject and phone). Same page, same
- * buttons (continue / resend / cancel) and the same challenge store as the login step.
+ * The reverse-SMS page for every purpose (login, registration, recovery, phone change): issues a challenge
+ * bound to a {@link SmsTarget}, renders {@code khur-sms-challenge.ftl}, and hands out the match only if it is
+ * for exactly that target (purpose, subject and phone). Same page, same buttons (continue / resend / cancel)
+ * and the same challenge store everywhere.
+ *
+ * <p>The page keeps its challenge (contract §3): opening it again, by a reload, a second tab of the same login
+ * or a phone reopening the tab after the messages app, shows the same code ({@link ShownChallenge}, in the
+ * tab's notes), and continues at once if the SMS already came. Only "Шинэ код авах" makes a new code, and the
+ * codes shown before it keep working until each expires ({@link ReverseSmsChallenges#addCode}).
  */
 public final class ReverseSmsStep {
 
@@ -34,43 +38,74 @@ public final class ReverseSmsStep {
         this.clock = clock;
     }
 
-    /** Issues a fresh challenge for the target and returns its page. */
-    public Response begin(AuthenticationFlowContext context, SmsTarget target) {
-        PendingStepChallenge pending = issue(context, target, 0);
-        return page(context, target, pending, false, null);
+    /**
+     * The page opened (first time, reload, second tab): the tab's challenge for this target if it has one,
+     * matched already or still shown (expired too: only the citizen asks for a new code), else a fresh one.
+     */
+    public StepResult open(AuthenticationFlowContext context, SmsTarget target) {
+        ShownChallenge shown = ShownChallenge.read(context.getAuthenticationSession());
+        if (shown == null || !shown.isFor(target)) {
+            if (shown != null) {
+                withdraw(context, shown); // another target's challenge (the flow went back and on): it can never complete
+            }
+            ShownChallenge fresh = issue(context, target, 0);
+            return new StepResult.Show(page(context, target, fresh, false, Optional.empty()));
+        }
+        return current(context, target, shown, false);
     }
 
     /** Handles a post of the page's form. */
     public StepResult act(AuthenticationFlowContext context, SmsTarget target) {
-        PendingStepChallenge pending = PendingStepChallenge.read(context.getAuthenticationSession());
+        ShownChallenge shown = ShownChallenge.read(context.getAuthenticationSession());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (pending == null || !target.phone().e164().equals(pending.msisdnE164())) {
+        if (shown == null || !shown.isFor(target)) {
             return new StepResult.Cancelled();
         }
-        ReverseSmsChallenges challenges = new ReverseSmsChallenges(context.getSession());
         if (form.containsKey("cancel")) {
-            withdraw(context, pending);
+            withdraw(context, shown);
             return new StepResult.Cancelled();
-        }
-        Optional<MatchedChallenge> matched = challenges.consumeMatch(context.getRealm(), pending.challengeId());
-        if (matched.isPresent() && isFor(matched.get(), target)) {
-            PendingStepChallenge.clear(context.getAuthenticationSession());
-            return new StepResult.Matched(matched.get());
         }
         if (form.containsKey("resend")) {
-            return new StepResult.Show(newCode(context, target, pending));
+            Optional<MatchedChallenge> matched = consume(context, target, shown);
+            return matched.<StepResult>map(StepResult.Matched::new).orElseGet(() -> new StepResult.Show(newCode(context, target, shown)));
         }
-        boolean expired = pending.expired(clock.instant())
-                || challenges.status(context.getRealm(), pending.challengeId()) == ChallengeStatus.EXPIRED;
-        return new StepResult.Show(page(context, target, pending, expired, expired ? "khurSmsExpired" : "khurSmsNotYetReceived"));
+        return current(context, target, shown, true);
     }
 
     /** Forgets this tab's challenge (e.g. when the flow is left). */
     public void clear(AuthenticationFlowContext context) {
-        PendingStepChallenge pending = PendingStepChallenge.read(context.getAuthenticationSession());
-        if (pending != null) {
-            withdraw(context, pending);
+        ShownChallenge shown = ShownChallenge.read(context.getAuthenticationSession());
+        if (shown != null) {
+            withdraw(context, shown);
         }
+    }
+
+    // Matched: hand it out. Otherwise the same page, expired or waiting, with what came in so far.
+    private StepResult current(AuthenticationFlowContext context, SmsTarget target, ShownChallenge shown, boolean continuePressed) {
+        Optional<MatchedChallenge> matched = consume(context, target, shown);
+        if (matched.isPresent()) {
+            return new StepResult.Matched(matched.get());
+        }
+        ReverseSmsChallenges challenges = new ReverseSmsChallenges(context.getSession());
+        boolean expired = shown.expired(clock.instant())
+                || challenges.status(context.getRealm(), shown.challengeId()) == ChallengeStatus.EXPIRED;
+        if (expired) {
+            return new StepResult.Show(page(context, target, shown, true,
+                    continuePressed ? Optional.of(new FormMessage(null, "khurSmsExpired")) : Optional.empty()));
+        }
+        Optional<FormMessage> message = WaitingMessage.of(target, ReverseSmsConfig.from(context.getAuthenticatorConfig()).shortNumber(),
+                challenges.feedback(context.getRealm(), shown.challengeId()), continuePressed);
+        return new StepResult.Show(page(context, target, shown, false, message));
+    }
+
+    private Optional<MatchedChallenge> consume(AuthenticationFlowContext context, SmsTarget target, ShownChallenge shown) {
+        Optional<MatchedChallenge> matched = new ReverseSmsChallenges(context.getSession())
+                .consumeMatch(context.getRealm(), shown.challengeId());
+        if (matched.isPresent() && isFor(matched.get(), target)) {
+            ShownChallenge.clear(context.getAuthenticationSession());
+            return matched;
+        }
+        return Optional.empty();
     }
 
     private static boolean isFor(MatchedChallenge match, SmsTarget target) {
@@ -79,48 +114,50 @@ public final class ReverseSmsStep {
                 && target.phone().e164().equals(match.msisdnE164());
     }
 
-    private Response newCode(AuthenticationFlowContext context, SmsTarget target, PendingStepChallenge old) {
+    // The earlier codes stay valid until they expire: an SMS already on its way still completes the page.
+    private Response newCode(AuthenticationFlowContext context, SmsTarget target, ShownChallenge old) {
         ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
         if (old.newCodesUsed() >= config.maxNewCodes()) {
-            return page(context, target, old, old.expired(clock.instant()), "khurSmsTooManyNewCodes");
+            return page(context, target, old, old.expired(clock.instant()),
+                    Optional.of(new FormMessage(null, "khurSmsTooManyNewCodes")));
         }
-        withdraw(context, old);
-        PendingStepChallenge fresh = issue(context, target, old.newCodesUsed() + 1);
-        return page(context, target, fresh, false, null);
+        PendingChallenge added = new ReverseSmsChallenges(context.getSession()).addCode(context.getRealm(), old.challengeId(),
+                target.phone().e164(), target.purpose(), target.subjectRef(), config.codeLifetime());
+        ShownChallenge fresh = ShownChallenge.of(added, old.newCodesUsed() + 1);
+        fresh.write(context.getAuthenticationSession());
+        return page(context, target, fresh, false, Optional.empty());
     }
 
-    private PendingStepChallenge issue(AuthenticationFlowContext context, SmsTarget target, int newCodesUsed) {
+    private ShownChallenge issue(AuthenticationFlowContext context, SmsTarget target, int newCodesUsed) {
         ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
         PendingChallenge challenge = new ReverseSmsChallenges(context.getSession()).issue(context.getRealm(),
                 target.phone().e164(), target.purpose(), target.subjectRef(), config.codeLifetime());
-        PendingStepChallenge pending = new PendingStepChallenge(challenge.challengeId(), challenge.code(),
-                challenge.msisdnE164(), challenge.expiresAt(), newCodesUsed);
-        pending.write(context.getAuthenticationSession());
-        return pending;
+        ShownChallenge shown = ShownChallenge.of(challenge, newCodesUsed);
+        shown.write(context.getAuthenticationSession());
+        return shown;
     }
 
-    private static void withdraw(AuthenticationFlowContext context, PendingStepChallenge pending) {
-        new ReverseSmsChallenges(context.getSession()).withdraw(context.getRealm(), pending.msisdnE164(), pending.code(),
-                pending.challengeId());
-        PendingStepChallenge.clear(context.getAuthenticationSession());
+    private static void withdraw(AuthenticationFlowContext context, ShownChallenge shown) {
+        new ReverseSmsChallenges(context.getSession()).withdraw(context.getRealm(), shown.msisdnE164(), shown.code(),
+                shown.challengeId());
+        ShownChallenge.clear(context.getAuthenticationSession());
     }
 
-    private Response page(AuthenticationFlowContext context, SmsTarget target, PendingStepChallenge pending,
-                          boolean expired, String messageKey) {
+    private Response page(AuthenticationFlowContext context, SmsTarget target, ShownChallenge shown, boolean expired,
+                          Optional<FormMessage> message) {
         ReverseSmsConfig config = ReverseSmsConfig.from(context.getAuthenticatorConfig());
         var form = context.form();
-        if (messageKey != null) {
+        message.ifPresent(said -> {
             if (expired) {
-                form.addError(new FormMessage(null, messageKey));
+                form.addError(said);
             } else {
-                form.setInfo(messageKey);
+                form.setInfo(said.getMessage(), said.getParameters());
             }
-        }
-        Instant expiresAt = pending.expiresAt();
-        ReverseSmsPage page = new ReverseSmsPage(pending.code(), config.shortNumber(),
-                ReverseSmsAuthenticator.statusUrl(context.getSession(), context.getRealm(), pending.challengeId()),
-                expiresAt.getEpochSecond(), (int) Math.max(1, config.codeLifetime().toMinutes()), expired,
-                pending.newCodesUsed() < config.maxNewCodes(), target.shownPhoneMasked(), target.pagePurpose());
+        });
+        ReverseSmsPage page = new ReverseSmsPage(shown.code(), config.shortNumber(),
+                ReverseSmsAuthenticator.statusUrl(context.getSession(), context.getRealm(), shown.challengeId()),
+                shown.expiresAt().getEpochSecond(), (int) Math.max(1, config.codeLifetime().toMinutes()), expired,
+                shown.newCodesUsed() < config.maxNewCodes(), target.shownPhoneMasked(), target.pagePurpose());
         return form.setAttribute("khurSms", page).createForm(TEMPLATE);
     }
 }

@@ -271,7 +271,8 @@ class InboundSmsHandlerTest {
 
     @Test
     void withoutASecretTheEndpointIsNotConfigured() {
-        settings = new SmsGatewaySettings(List.of(), "130092", Duration.ofSeconds(300), Duration.ofHours(48), 20, 30, false);
+        settings = new SmsGatewaySettings(List.of(), "130092", Duration.ofSeconds(300), Duration.ofHours(48), 20, 30, false,
+                java.util.Set.of("khur"), true);
 
         GatewayReply reply = post(sms("m-1", PHONE, "482913"));
 
@@ -330,7 +331,7 @@ class InboundSmsHandlerTest {
     private SmsGatewayComponents components() {
         if (components == null || components.settings() != settings) {
             components = new SmsGatewayComponents(settings,
-                    new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance()),
+                    new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance(), settings.acceptV1()),
                     new InboundSmsParser(settings.shortNumber()),
                     new TokenBucketRateLimiter(settings.authFailuresPerMinute(), 1000, nanos::get),
                     new TokenBucketRateLimiter(settings.messagesPerSenderPerMinute(), 1000, nanos::get),

@@ -47,15 +47,15 @@ class NoticeReplyHandlingTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SmsGatewaySettings settings = SmsGatewaySettings.withSecret(SECRET);
     private final SmsGatewayComponents components = new SmsGatewayComponents(settings,
-            new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance()),
+            new InboundSignatureVerifier(settings.secrets(), settings.timestampTolerance(), settings.acceptV1()),
             new InboundSmsParser(settings.shortNumber()),
             new TokenBucketRateLimiter(1000, 1000, () -> 0L), new TokenBucketRateLimiter(1000, 1000, () -> 0L),
             new InboundSmsMetrics(registry), clock);
     /** Takes the notice like the Keycloak one and records which session it would end. */
-    private final NoticeReplies replies = (r, phone) -> notices.take(r.getId(), phone).map(n -> {
+    private final NoticeReplies replies = (r, phone) -> notices.takeAll(r.getId(), phone).stream().map(n -> {
         revokedSessions.add(n.userSessionId());
         return new DeniedLogin(n.userId(), n.userSessionId(), true);
-    });
+    }).toList();
 
     @Test
     void zeroFromTheNoticedPhoneRevokesThatLoginOnce() {
@@ -73,6 +73,19 @@ class NoticeReplyHandlingTest {
         assertThat(audit.get(0).reason()).isEqualTo("citizen_denied_login");
         assertThat(audit.get(2).reason()).isEqualTo("no_pending_notice");
         assertThat(registry.get(InboundSmsMetrics.MESSAGES).tag("outcome", "revoked").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void zeroRevokesEveryLoginNotifiedToThePhoneAndASecondZeroFindsNothing() {
+        notices.remember(realm.getId(), PHONE, new PendingNotice("user-1", "session-1"), Duration.ofHours(24));
+        clock.advance(Duration.ofMinutes(3));
+        notices.remember(realm.getId(), PHONE, new PendingNotice("user-1", "session-2"), Duration.ofHours(24));
+
+        assertThat(post("m-1", "+97699112233", "0")).isEqualTo(GatewayReply.ok("revoked"));
+        assertThat(revokedSessions).containsExactly("session-1", "session-2");
+        assertThat(post("m-2", "+97699112233", "0")).isEqualTo(GatewayReply.ok("unmatched"));
+        assertThat(audit.get(0).userId()).isEqualTo("user-1");
+        assertThat(audit.get(0).reason()).isEqualTo("citizen_denied_login");
     }
 
     @Test

@@ -94,6 +94,21 @@ class RealmSmsGatewaysTest {
     }
 
     @Test
+    void aRealmHasAGatewayWhenTheServerListsItOrItsTabIsSavedAndOtherwiseNone() {
+        assertThat(gateways.ofRealm(realm, vault)).as("khur, listed by default").containsSame(server);
+
+        RealmModel master = mock(RealmModel.class);
+        when(master.getId()).thenReturn("realm-master");
+        when(master.getName()).thenReturn("master");
+        List<ComponentModel> masterTabs = new ArrayList<>();
+        when(master.getComponentsStream("realm-master", UiTabProvider.class.getName())).thenAnswer(call -> masterTabs.stream());
+        assertThat(gateways.ofRealm(master, vault)).as("master: no gateway, whatever the signature").isEmpty();
+
+        masterTabs.add(component(SmsSettingsTab.ID, Map.of("short-number", "130092")));
+        assertThat(gateways.ofRealm(master, vault)).as("a saved tab is a configured gateway").isPresent();
+    }
+
+    @Test
     void aRealmSecretReplacesTheServerSecretsAndComesFromTheVault() {
         tabs.add(component(SmsSettingsTab.ID, Map.of("inbound-secret", VAULT_REF)));
 

@@ -83,7 +83,27 @@ class SmsGatewaySettingsTest {
     }
 
     @Test
+    void onlyRealmKhurHasAGatewayUnlessOthersAreListedAndV1IsAcceptedUnlessSwitchedOff() {
+        SmsGatewaySettings defaults = SmsGatewaySettings.from(new MapConfigScope(Map.of()), NO_ENV, true);
+        assertThat(defaults.serves("khur")).isTrue();
+        assertThat(defaults.serves("master")).isFalse();
+        assertThat(defaults.acceptV1()).isTrue();
+
+        SmsGatewaySettings configured = SmsGatewaySettings.from(new MapConfigScope(Map.of("realms", "khur, khur-test", "accept-v1", "false")),
+                NO_ENV, true);
+        assertThat(configured.realms()).containsExactlyInAnyOrder("khur", "khur-test");
+        assertThat(configured.acceptV1()).isFalse();
+
+        Map<String, String> env = Map.of("KHUR_SMS_INBOUND_REALMS", "citizens", "KHUR_SMS_INBOUND_ACCEPT_V1", "FALSE");
+        SmsGatewaySettings fromEnv = SmsGatewaySettings.from(new MapConfigScope(Map.of("realms", "khur")), env::get, true);
+        assertThat(fromEnv.realms()).containsExactly("citizens");
+        assertThat(fromEnv.acceptV1()).isFalse();
+    }
+
+    @Test
     void refusesNonsense() {
+        assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of("accept-v1", "maybe")), NO_ENV, true))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of("auth-failures-per-minute", "0")), NO_ENV, true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of("short-number", "13 00 92")), NO_ENV, true))

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
@@ -17,8 +18,9 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * "Нууц үг сэргээх", last page: new password twice ("цааш"). Runs only after the SMS step matched
- * the registered phone of the account; sets the password, ends every session, offline token and consent of the user,
- * emits RESET_PASSWORD, shows the done page.
+ * the registered phone of the account and {@link ProvenPhoneGuard} found that phone still in the citizen's
+ * own name; sets the password, ends every session, offline token and consent of the user, emits
+ * RESET_PASSWORD, shows the done page.
  */
 final class NewPasswordForm implements FlowStep {
 
@@ -27,7 +29,11 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (account(context) == null) {
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
+        if (target == null) {
+            return;
+        }
+        if (account(context, target) == null) {
             context.resetFlow();
             return;
         }
@@ -36,7 +42,14 @@ final class NewPasswordForm implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = account(context);
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PASSWORD_RESET);
+        if (target == null) {
+            return;
+        }
+        UserModel user = account(context, target);
         if (user == null) {
             context.resetFlow();
             return;
@@ -44,7 +57,7 @@ final class NewPasswordForm implements FlowStep {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         EventBuilder event = context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
                 .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "password-reset")
-                .detail("khur_phone", SelfServiceTarget.read(context.getAuthenticationSession()).phone().masked());
+                .detail("khur_phone", target.phone().masked());
         FormMessage problem = Passwords.problem(context, user.getUsername(), form.getFirst("password-new"),
                 form.getFirst("password-confirm"));
         if (problem != null) {
@@ -62,11 +75,7 @@ final class NewPasswordForm implements FlowStep {
         context.forceChallenge(DonePage.show(context, "password-reset", user));
     }
 
-    private static UserModel account(AuthenticationFlowContext context) {
-        SmsTarget target = SelfServiceTarget.verified(context.getAuthenticationSession(), ChallengePurpose.PASSWORD_RESET);
-        if (target == null) {
-            return null;
-        }
+    private static UserModel account(AuthenticationFlowContext context, SmsTarget target) {
         UserModel user = context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
         return user != null && user.isEnabled() ? user : null;
     }

@@ -13,9 +13,10 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 
 /**
- * "Утасны дугаар солих", after the reverse SMS from the new phone matched: {@code phone_number} replaced,
- * {@code phone_number_verified=true}, every session, offline token and consent of the citizen ended, event
- * UPDATE_PROFILE with the old and new numbers masked, done page. Never logs anyone in.
+ * "Утасны дугаар солих", after the reverse SMS from the new phone matched and {@link ProvenPhoneGuard} found it in
+ * the citizen's own name: {@code phone_number} replaced, {@code phone_number_verified=true}, every session,
+ * offline token and consent of the citizen ended, event UPDATE_PROFILE with the old and new numbers masked,
+ * done page. Never logs anyone in.
  */
 final class PhoneChangeCompletion implements FlowStep {
 
@@ -23,8 +24,11 @@ final class PhoneChangeCompletion implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        SmsTarget target = SelfServiceTarget.verified(context.getAuthenticationSession(), ChallengePurpose.PHONE_CHANGE);
-        UserModel user = target == null ? null : context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
+        SmsTarget target = ProvenPhoneGuard.confirmedOrEnd(context, ChallengePurpose.PHONE_CHANGE);
+        if (target == null) {
+            return;
+        }
+        UserModel user = context.getSession().users().getUserById(context.getRealm(), target.subjectRef());
         if (user == null || !user.isEnabled()) {
             context.resetFlow();
             return;

@@ -11,14 +11,13 @@ import mn.gov.khur.sms.step.SmsTarget;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 
 /**
- * "Утасны дугаар солих", page 1: register number + new phone + captcha. After the captcha: formats →
- * the new phone registered in the citizen's own name (operator data, asked whether or not we know the
- * register number) → a challenge that only an SMS <em>from the new phone</em> completes. An unknown
- * register number (or disabled account) gets a decoy that shows the same page (the typed number,
- * masked) and never matches.
+ * "Утасны дугаар солих", page 1: register number + new phone + captcha. After the captcha: formats, nothing
+ * else → a challenge that only an SMS <em>from the new phone</em> completes. Whether the new phone is in the
+ * citizen's own name is asked after that SMS ({@link ProvenPhoneGuard}), so this page answers alike whoever
+ * owns the phone. An unknown register number (or disabled account) gets a decoy that shows the same page
+ * (the typed number, masked) and never matches.
  */
 final class PhoneChangeRequestForm extends PhoneRequestForm {
 
@@ -40,16 +39,12 @@ final class PhoneChangeRequestForm extends PhoneRequestForm {
     Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
                        RegisterNumber registerNumber, MongolianMobileNumber phone) {
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.username());
-        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone, registerNumber, PHONE);
-        if (ownership != null) {
-            return page(context, form, ownership);
-        }
         String shown = phone.masked();
         SmsTarget target = user != null && user.isEnabled()
                 ? new SmsTarget(ChallengePurpose.PHONE_CHANGE, phone, user.getId(), shown)
                 : new SmsTarget(ChallengePurpose.PHONE_CHANGE, SelfServiceTarget.decoyPhone(),
                         SelfServiceTarget.decoySubject(), shown);
-        SelfServiceTarget.write(context.getAuthenticationSession(), target);
+        SelfServiceTarget.write(context.getAuthenticationSession(), target, registerNumber);
         context.success();
         return null;
     }

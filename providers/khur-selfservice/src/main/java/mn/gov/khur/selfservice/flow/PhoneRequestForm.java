@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.utils.FormMessage;
@@ -38,8 +39,8 @@ abstract class PhoneRequestForm extends SelfServiceForm {
     final Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
         Optional<RegisterNumber> registerNumber = RegisterNumber.tryParse(form.getFirst(REGISTER_NUMBER));
         if (registerNumber.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_register_number").error("invalid_register_number");
-            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegnumInvalid"));
+            return page(context, form, new FormMessage(REGISTER_NUMBER,
+                    RegisterNumberField.refuse(context.getEvent(), form.getFirst(REGISTER_NUMBER))));
         }
         Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(form.getFirst(PHONE));
         if (phone.isEmpty()) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.identity.profile.CitizenAttributes;
+import mn.gov.khur.identity.profile.RegisterNumberField;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
@@ -19,7 +20,8 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * "Нууц үг сэргээх", page 1: register number + captcha. A known, enabled account with a phone gets
  * a challenge for its registered phone; anything else a decoy that walks the same pages and never
- * matches. The page never names the phone, for either.
+ * matches. The page never names the phone, for either. That the stored phone is still the citizen's
+ * (not lapsed, not given to someone else) is asked after its SMS ({@link ProvenPhoneGuard}).
  */
 final class RecoveryRequestForm extends SelfServiceForm {
 
@@ -48,8 +50,8 @@ final class RecoveryRequestForm extends SelfServiceForm {
     Response submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
         Optional<RegisterNumber> registerNumber = RegisterNumber.tryParse(form.getFirst(REGISTER_NUMBER));
         if (registerNumber.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_register_number").error("invalid_register_number");
-            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegnumInvalid"));
+            return page(context, form, new FormMessage(REGISTER_NUMBER,
+                    RegisterNumberField.refuse(context.getEvent(), form.getFirst(REGISTER_NUMBER))));
         }
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.get().username());
         Optional<MongolianMobileNumber> phone = user == null || !user.isEnabled() ? Optional.empty()
@@ -58,7 +60,7 @@ final class RecoveryRequestForm extends SelfServiceForm {
                 ? new SmsTarget(ChallengePurpose.PASSWORD_RESET, phone.get(), user.getId(), null)
                 : new SmsTarget(ChallengePurpose.PASSWORD_RESET, SelfServiceTarget.decoyPhone(),
                         SelfServiceTarget.decoySubject(), null);
-        SelfServiceTarget.write(context.getAuthenticationSession(), target);
+        SelfServiceTarget.write(context.getAuthenticationSession(), target, registerNumber.get());
         context.success();
         return null;
     }

@@ -23,8 +23,20 @@ public final class RegistrationAuthenticatorFactories {
 
         public Complete() {
             super(PROVIDER_ID, "ХУР registration: create the account",
-                    "Creates the account after the reverse SMS from the new phone matched.",
+                    "Creates the account after the reverse SMS from the new phone matched; the registry step and the done page follow.",
                     RegistrationCompletion::new);
+        }
+    }
+
+    /** {@code khur-registration-done}: the done page after the account and the registry's names. */
+    public static final class Done extends SelfServiceAuthenticatorFactory {
+        public static final String PROVIDER_ID = "khur-registration-done";
+
+        public Done() {
+            super(PROVIDER_ID, "ХУР registration: done page",
+                    "Last step of registration by phone: tells the citizen the account exists (and whether the names came "
+                            + "from the state registry); the citizen then logs in.",
+                    RegistrationDone::new);
         }
     }
 }

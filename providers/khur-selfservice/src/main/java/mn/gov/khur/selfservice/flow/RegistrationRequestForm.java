@@ -14,9 +14,11 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * "Бүртгүүлэх", page 1: register number, phone, password twice, captcha. Checks (after the captcha):
- * formats → password policy → not yet registered → phone registered in the citizen's own name. Nothing
- * is created here: the pending registration (password only as the realm's hash) waits in this tab's
- * notes for the reverse SMS from that phone.
+ * formats → password policy, nothing else: every valid form gets the reverse-SMS page for the typed phone,
+ * whoever owns that phone and whether or not the register number is registered, so this page tells nobody
+ * either. Whose the phone is ({@link ProvenPhoneGuard}) and whether the account exists
+ * ({@link RegistrationCompletion}) are answered only after the SMS from that phone. Nothing is created here:
+ * the pending registration (password only as the realm's hash) waits in this tab's notes.
  */
 final class RegistrationRequestForm extends PhoneRequestForm {
 
@@ -43,17 +45,9 @@ final class RegistrationRequestForm extends PhoneRequestForm {
             context.getEvent().detail("khur_reason", "password_policy").error("invalid_password");
             return page(context, form, passwordProblem);
         }
-        if (context.getSession().users().getUserByUsername(context.getRealm(), registerNumber.username()) != null) {
-            context.getEvent().detail("khur_reason", "already_registered").error("username_in_use");
-            return page(context, form, new FormMessage(REGISTER_NUMBER, "khurRegisterAlreadyRegistered"));
-        }
-        FormMessage ownership = PhoneOwnershipCheck.problem(context, phone, registerNumber, PHONE);
-        if (ownership != null) {
-            return page(context, form, ownership);
-        }
         PendingRegistration.write(context, registerNumber, form.getFirst(Passwords.NEW));
         SelfServiceTarget.write(context.getAuthenticationSession(), new SmsTarget(ChallengePurpose.REGISTRATION,
-                phone, "registration:" + SelfServiceTarget.randomToken(), phone.masked()));
+                phone, "registration:" + SelfServiceTarget.randomToken(), phone.masked()), registerNumber);
         context.success();
         return null;
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.selfservice.captcha.CaptchaVerdict;
 import mn.gov.khur.selfservice.ratelimit.PerIpRateLimiter;
 
@@ -54,6 +55,9 @@ abstract class SelfServiceForm implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         Map<String, String> kept = kept(form);
         context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", flowName());

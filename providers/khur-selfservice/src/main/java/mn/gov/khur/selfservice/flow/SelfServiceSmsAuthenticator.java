@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import java.time.Clock;
 
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.step.ReverseSmsStep;
 import mn.gov.khur.sms.step.SmsTarget;
 import mn.gov.khur.sms.step.StepResult;
@@ -26,18 +27,25 @@ final class SelfServiceSmsAuthenticator implements FlowStep {
             context.resetFlow();
             return;
         }
-        context.challenge(step.begin(context, target));
+        // a reload or a second tab of this flow: the same code, or on at once if its SMS already came
+        proceed(context, target, step.open(context, target));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return;
+        }
         SmsTarget target = SelfServiceTarget.read(context.getAuthenticationSession());
         if (target == null) {
             context.resetFlow();
             return;
         }
         context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice-sms").detail("khur_phone", target.phone().masked());
-        StepResult result = step.act(context, target);
+        proceed(context, target, step.act(context, target));
+    }
+
+    private static void proceed(AuthenticationFlowContext context, SmsTarget target, StepResult result) {
         switch (result) {
             case StepResult.Matched matched -> {
                 SelfServiceTarget.markVerified(context.getAuthenticationSession(), target);

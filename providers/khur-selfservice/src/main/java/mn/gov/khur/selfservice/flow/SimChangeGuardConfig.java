@@ -8,7 +8,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** The SIM-swap hold of {@link SimChangeGuard}, as an authenticator config in the admin console. */
+/** The SIM-swap hold of {@link ProvenPhoneGuard}, as an authenticator config in the admin console. */
 final class SimChangeGuardConfig {
 
     private static final Logger LOG = Logger.getLogger(SimChangeGuardConfig.class);
@@ -20,10 +20,12 @@ final class SimChangeGuardConfig {
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(HOLD_DAYS).type(ProviderConfigProperty.STRING_TYPE)
             .label("SIM-change hold (days) / SIM солигдсоноос хойш хүлээх хоног")
-            .helpText("After the operator reports a SIM swap or port of the phone, an SMS from it alone cannot reset a "
-                    + "password or change the phone for this many days (0 to 365; 0 turns the check off). "
+            .helpText("After the operator reports a SIM swap or port of the phone, an SMS from it alone cannot register, "
+                    + "reset a password or change the phone for this many days (0 to 365; 0 turns this check off; "
+                    + "the phone must be in the citizen's own name either way). "
                     + "Утасны SIM карт солигдсон буюу шилжүүлсэн өдрөөс хойш энэ хэдэн хоногт зөвхөн тэр утаснаас "
-                    + "ирсэн SMS-ээр нууц үг сэргээх, утасны дугаар солихгүй (0-365; 0 бол шалгахгүй).")
+                    + "ирсэн SMS-ээр бүртгүүлэх, нууц үг сэргээх, утасны дугаар солихгүй (0-365; 0 бол энэ шалгалтыг "
+                    + "хийхгүй; утас иргэний өөрийнх нь нэр дээр байх шаардлага хэвээр).")
             .defaultValue(String.valueOf(DEFAULT_HOLD_DAYS)).add().build();
 
     private SimChangeGuardConfig() {

@@ -1,0 +1,194 @@
+package mn.gov.khur.registry.approval;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.profile.CitizenAttributes;
+import mn.gov.khur.registry.Approval;
+import mn.gov.khur.registry.CitizenRegistry;
+import mn.gov.khur.registry.CodeDelivery;
+import mn.gov.khur.registry.RegistryLookup;
+import mn.gov.khur.registry.account.RegistryRecords;
+import mn.gov.khur.registry.account.VerifiedNames;
+import mn.gov.khur.registry.retry.RegistryRefresh;
+import mn.gov.khur.registry.retry.RetrySettings;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The citizen's approval of the registry fetch, as ХУР requires it, with the citizen present: ХУР sends its own
+ * one-time code ({@code WS100008_registerOTPRequest}), the citizen types it on our page, the fetch carries it
+ * ({@code WS100101}). Whatever the registry does, the citizen goes on: a registry that does not answer, a code it
+ * does not accept three times, or "later" leave a retry on the account ({@link RegistryRefresh}) and nothing
+ * invented; "not found" and an answer about another register number leave it to operators.
+ *
+ * <p>State of the conversation lives in the tab's authentication-session notes: when the code was requested (a
+ * reload shows the page again instead of asking for another code), how many codes were sent and how many were
+ * wrong.
+ */
+public final class RegistryApproval {
+
+    /** Auth note naming the account a flow created, for the step after it (registration by phone). */
+    public static final String SUBJECT_NOTE = "khur.registry.subject";
+    static final String REQUESTED_AT = "khur.registry.requestedAt";
+    static final String SENT_TO = "khur.registry.sentTo";
+    static final String SENDS = "khur.registry.sends";
+    static final String WRONG_CODES = "khur.registry.wrongCodes";
+    static final int MAX_SENDS = 3;
+    static final int MAX_WRONG_CODES = 3;
+    /** How long a code is worth showing the page again for, instead of asking for a new one. */
+    static final long CODE_REUSE_SECONDS = 300;
+    private static final Logger LOG = Logger.getLogger(RegistryApproval.class);
+
+    private final RetrySettings retry;
+
+    public RegistryApproval(RetrySettings retry) {
+        this.retry = retry;
+    }
+
+    /** Whether this account still needs the registry: a citizen account without data the registry verified. */
+    public static boolean needed(UserModel user) {
+        return user != null && user.getFirstAttribute(CitizenAttributes.REGISTER_NUMBER) != null && !VerifiedNames.holdFor(user);
+    }
+
+    void begin(ApprovalContext context) {
+        CitizenRegistry registry = context.session().getProvider(CitizenRegistry.class);
+        Optional<RegisterNumber> registerNumber = registerNumber(context.user());
+        if (registry == null || !registry.configured() || registerNumber.isEmpty()) {
+            context.done();
+            return;
+        }
+        AuthenticationSessionModel notes = context.authSession();
+        String requestedAt = notes.getAuthNote(REQUESTED_AT);
+        if (requestedAt != null && Time.currentTime() - Long.parseLong(requestedAt) < CODE_REUSE_SECONDS) {
+            context.challenge(page(context, null, null)); // a reload: the code already sent still works
+            return;
+        }
+        sendCode(context, registry, registerNumber.get(), null);
+    }
+
+    void action(ApprovalContext context) {
+        CitizenRegistry registry = context.session().getProvider(CitizenRegistry.class);
+        Optional<RegisterNumber> registerNumber = registerNumber(context.user());
+        AuthenticationSessionModel notes = context.authSession();
+        if (registry == null || !registry.configured() || registerNumber.isEmpty() || notes.getAuthNote(REQUESTED_AT) == null) {
+            begin(context);
+            return;
+        }
+        String choice = context.formParameters().getFirst("action");
+        if ("skip".equals(choice)) {
+            postpone(context, "skipped");
+            return;
+        }
+        if ("resend".equals(choice)) {
+            if (count(notes, SENDS) >= MAX_SENDS) {
+                context.challenge(page(context, null, "khurRegistryNoMoreCodes"));
+                return;
+            }
+            sendCode(context, registry, registerNumber.get(), "khurRegistryCodeResent");
+            return;
+        }
+        String typed = Optional.ofNullable(context.formParameters().getFirst("code")).orElse("").strip();
+        if (!typed.matches("\\d{4,8}")) {
+            context.challenge(ApprovalPage.show(context, notes.getAuthNote(SENT_TO), "khurRegistryCodeFormat", null,
+                    count(notes, SENDS) < MAX_SENDS));
+            return;
+        }
+        Approval approval = new Approval.OneTimeCode(Integer.parseInt(typed), Long.parseLong(notes.getAuthNote(REQUESTED_AT)));
+        RegistryLookup answer = registry.fetch(registerNumber.get(), approval);
+        switch (answer) {
+            case RegistryLookup.Found found -> {
+                clearNotes(notes);
+                if (!RegistryRecords.store(context.user(), found.record(), context.event())) {
+                    LOG.debugf("Registry answer refused for account %s", context.user().getId());
+                }
+                context.done();
+            }
+            case RegistryLookup.ConsentRefused refused -> {
+                int wrong = count(notes, WRONG_CODES) + 1;
+                notes.setAuthNote(WRONG_CODES, Integer.toString(wrong));
+                error(context, "registry_consent_refused", "khur_registry_consent_refused");
+                if (wrong >= MAX_WRONG_CODES) {
+                    postpone(context, "consent_refused");
+                } else {
+                    context.challenge(ApprovalPage.show(context, notes.getAuthNote(SENT_TO), "khurRegistryCodeRefused", null,
+                            count(notes, SENDS) < MAX_SENDS));
+                }
+            }
+            case RegistryLookup.NotFound notFound -> notFound(context);
+            case RegistryLookup.Unavailable unavailable -> unavailable(context, unavailable.reason());
+        }
+    }
+
+    private void sendCode(ApprovalContext context, CitizenRegistry registry, RegisterNumber registerNumber, String info) {
+        Optional<MongolianMobileNumber> phone = verifiedPhone(context.user());
+        AuthenticationSessionModel notes = context.authSession();
+        switch (registry.sendOneTimeCode(registerNumber, phone)) {
+            case CodeDelivery.Sent sent -> {
+                notes.setAuthNote(REQUESTED_AT, Long.toString(sent.timestamp()));
+                notes.setAuthNote(SENDS, Integer.toString(count(notes, SENDS) + 1));
+                phone.ifPresentOrElse(number -> notes.setAuthNote(SENT_TO, number.masked()), () -> notes.removeAuthNote(SENT_TO));
+                context.challenge(page(context, null, info));
+            }
+            case CodeDelivery.NotFound notFound -> notFound(context);
+            case CodeDelivery.Unavailable unavailable -> unavailable(context, unavailable.reason());
+        }
+    }
+
+    private jakarta.ws.rs.core.Response page(ApprovalContext context, String fieldError, String info) {
+        AuthenticationSessionModel notes = context.authSession();
+        return ApprovalPage.show(context, notes.getAuthNote(SENT_TO), fieldError, info, count(notes, SENDS) < MAX_SENDS);
+    }
+
+    private void notFound(ApprovalContext context) {
+        clearNotes(context.authSession());
+        error(context, "registry_not_found", "khur_registry_not_found");
+        RegistryRefresh.settle(context.user(), RegistryRefresh.State.NOT_FOUND, "not_found");
+        context.done();
+    }
+
+    private void unavailable(ApprovalContext context, String reason) {
+        LOG.infof("Registry unavailable for account %s (%s): retry later", context.user().getId(), reason);
+        error(context, "registry_unavailable", "khur_registry_unavailable");
+        postpone(context, "unavailable");
+    }
+
+    private void postpone(ApprovalContext context, String outcome) {
+        clearNotes(context.authSession());
+        RegistryRefresh.attemptFailed(context.user(), outcome, Instant.ofEpochMilli(Time.currentTimeMillis()), retry);
+        context.done();
+    }
+
+    private static void error(ApprovalContext context, String reason, String error) {
+        context.event().clone().event(EventType.UPDATE_PROFILE_ERROR).user(context.user()).detail("khur_flow", "registry")
+                .detail("khur_reason", reason).error(error);
+    }
+
+    private static void clearNotes(AuthenticationSessionModel notes) {
+        notes.removeAuthNote(REQUESTED_AT);
+        notes.removeAuthNote(SENT_TO);
+        notes.removeAuthNote(WRONG_CODES);
+    }
+
+    private static int count(AuthenticationSessionModel notes, String note) {
+        String value = notes.getAuthNote(note);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    private static Optional<RegisterNumber> registerNumber(UserModel user) {
+        return RegisterNumber.tryParse(user.getFirstAttribute(CitizenAttributes.REGISTER_NUMBER));
+    }
+
+    private static Optional<MongolianMobileNumber> verifiedPhone(UserModel user) {
+        if (!"true".equals(user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED))) {
+            return Optional.empty();
+        }
+        return MongolianMobileNumber.tryParse(user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER));
+    }
+}

@@ -1,0 +1,71 @@
+package mn.gov.khur.sms.audit;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import mn.gov.khur.common.privacy.Masking;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The latest inbound SMS of a citizen, newest first, in the user-profile attribute {@value #NAME}: the realm's
+ * profile makes it read-only and visible to administrators only, so an operator sees it on the citizen's page
+ * in the admin console (group "SMS audit"); the whole audit stays in {@code /admin/realms/{realm}/khur-sms-audit}.
+ * Written in the webhook's own transaction with the audit row, only for rows that name a citizen.
+ */
+public final class CitizenSmsAuditAttribute {
+
+    public static final String NAME = "khur_sms_audit";
+    /** Lines kept on the citizen: enough for "what happened lately", small enough for a form. */
+    static final int KEPT = 10;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private CitizenSmsAuditAttribute() {
+    }
+
+    /** Adds the row to its citizen's attribute; nothing for rows without a citizen (or one deleted since). */
+    public static void add(KeycloakSession session, InboundSmsAuditRecord record) {
+        if (record.userId() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(record.realmId());
+        UserModel citizen = realm == null ? null : session.users().getUserById(realm, record.userId());
+        if (citizen == null) {
+            return;
+        }
+        citizen.setAttribute(NAME, prepend(citizen.getAttributeStream(NAME).toList(), line(record)));
+    }
+
+    /**
+     * One row as the console shows it, e.g. {@code 2026-11-24 10:15:03 UTC · matched · login · +976 99****33};
+     * a refusal adds its reason ({@code unmatched (wrong_code)}). The phone is masked, never the text or the code.
+     */
+    static String line(InboundSmsAuditRecord record) {
+        StringBuilder line = new StringBuilder(TIME.format(record.processedAt())).append(" · ").append(record.outcome().wireName());
+        if (record.reason() != null && !record.reason().isBlank()) {
+            line.append(" (").append(record.reason()).append(')');
+        }
+        if (record.purpose() != null) {
+            line.append(" · ").append(record.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        if (record.senderE164() != null) {
+            line.append(" · ").append(Masking.maskMsisdn(record.senderE164()));
+        }
+        return line.toString();
+    }
+
+    /** Newest first, at most {@link #KEPT}. */
+    static List<String> prepend(List<String> current, String line) {
+        List<String> lines = new ArrayList<>(KEPT);
+        lines.add(line);
+        current.stream().limit(KEPT - 1L).forEach(lines::add);
+        return lines;
+    }
+}
