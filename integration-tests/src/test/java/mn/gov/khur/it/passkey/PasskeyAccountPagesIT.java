@@ -68,6 +68,32 @@ class PasskeyAccountPagesIT {
     }
 
     @Test
+    void aRemovalOrRenamePostedByAnotherSiteChangesNothing() {
+        TestCitizen citizen = TestCitizen.random();
+        String userId = admin.createCitizen(citizen);
+        SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
+        HttpBrowser device = PasskeyJourney.capableDevice();
+        passkeyPage(device, passkey);
+        String evil = "https://evil.example";
+        // another site's hidden copy of the confirmed removal, auto-submitted with the citizen's cookies
+        HttpBrowser.Page removal = device.submitWithHeaders("#khur-passkey-1 form",
+                Map.of("khur-action", "remove-confirmed"), null, Map.of("Origin", evil));
+        assertThat(removal.status()).isEqualTo(403);
+        assertThat(removal.body()).contains("өөр вэб сайтаас").doesNotContain("Exception");
+        assertThat(PasskeyJourney.passkeyLabels(admin, userId)).as("the passkey stays").containsExactly("IT passkey");
+        JsonNode refused = admin.events(userId, "CUSTOM_REQUIRED_ACTION_ERROR").get(0);
+        assertThat(refused.at("/details/khur_reason").asText()).isEqualTo("cross_site_post");
+        assertThat(refused.at("/details/khur_origin").asText()).isEqualTo(evil);
+
+        HttpBrowser other = PasskeyJourney.capableDevice();
+        passkeyPage(other, passkey);
+        HttpBrowser.Page rename = other.submitWithHeaders("#khur-passkey-1 form",
+                Map.of("label", "attacker's", "khur-action", "rename"), null, Map.of("Referer", evil + "/page"));
+        assertThat(rename.status()).isEqualTo(403);
+        assertThat(PasskeyJourney.passkeyLabels(admin, userId)).containsExactly("IT passkey");
+    }
+
+    @Test
     void anotherCitizensPasskeyCanBeNeitherRenamedNorRemoved() {
         TestCitizen victim = TestCitizen.random();
         String victimId = admin.createCitizen(victim);
@@ -120,6 +146,7 @@ class PasskeyAccountPagesIT {
         TestCitizen citizen = TestCitizen.random();
         admin.createCitizen(citizen);
         SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber()); // recovery checks the phone's owner
 
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page form = fromTheLoginPage(browser, "#khur-reset-password");

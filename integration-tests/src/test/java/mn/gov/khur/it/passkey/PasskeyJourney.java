@@ -31,7 +31,15 @@ final class PasskeyJourney {
 
     /** A browser whose entry page found a fingerprint/face/PIN authenticator (the cookie its script sets). */
     static HttpBrowser capableDevice() {
-        HttpBrowser browser = new HttpBrowser("mn");
+        return capable(new HttpBrowser("mn"));
+    }
+
+    /** The same on a network of its own ({@code 127.0.0.n}, {@link HttpBrowser#loopback}). */
+    static HttpBrowser capableDeviceOn(int network) {
+        return capable(HttpBrowser.from(HttpBrowser.loopback(network), "mn"));
+    }
+
+    private static HttpBrowser capable(HttpBrowser browser) {
         browser.setScriptCookie("/realms/khur/", "KHUR_PASSKEY_DEVICE", "platform");
         return browser;
     }

@@ -12,6 +12,7 @@ import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.SoftwarePasskey;
 import mn.gov.khur.it.support.TestCitizen;
 
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KhurServerExtension.class)
 class PasskeyLoginIT {
+
+    /** What the entry page says to a network that spent its failures for an account (Mongolian). */
+    private static final String THROTTLED_MN = "Энэ сүлжээнээс энэ бүртгэлд passkey-ээр хэт олон удаа амжилтгүй оролдсон";
 
     private final AdminApi admin = new AdminApi();
     private final OidcRelyingParty rp = OidcRelyingParty.demo();
@@ -159,41 +163,73 @@ class PasskeyLoginIT {
     }
 
     @Test
-    void failedPasskeysCountAndALockedAccountCannotUseEvenItsRealPasskey() {
+    void forgedPasskeysFromOneNetworkCountUntilItsBudgetThenWaitAndDoNotLockTheCitizenOut() {
         TestCitizen citizen = TestCitizen.random();
         String userId = admin.createCitizen(citizen);
         SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
-        HttpBrowser attacker = PasskeyJourney.capableDevice();
+        // the attacker knows the account id (sites see it as "sub") and sends assertions naming it, all refused
+        HttpBrowser attacker = PasskeyJourney.capableDeviceOn(81);
         HttpBrowser.Page page = attacker.open(rp.begin().authorizationUri());
-        // forged assertions until the protector locks the account (the realm's failure factor, or sooner when they
-        // come faster than its quick-login check)
-        int failureFactor = admin.realm().path("failureFactor").asInt();
-        for (int i = 0; i < failureFactor && !admin.attackDetection(userId).path("disabled").asBoolean(); i++) {
-            Map<String, String> tampered = new HashMap<>(passkey.sign(page.body()));
-            byte[] signature = Base64.getUrlDecoder().decode(tampered.get("signature"));
-            signature[signature.length - 1] ^= 0x01;
-            tampered.put("signature", SoftwarePasskey.base64Url(signature));
-            page = attacker.submit("#webauth", tampered, null);
+        int counted = 0;
+        for (int i = 0; i < 10 && !page.body().contains(THROTTLED_MN); i++) {
+            page = attacker.submit("#webauth", tampered(passkey, page), null);
             assertThat(page.leftIdp()).isFalse();
-            PasskeyJourney.awaitFailures(admin, userId, i + 1); // counted before the next one
+            if (!page.body().contains(THROTTLED_MN)) {
+                PasskeyJourney.awaitFailures(admin, userId, ++counted); // each refused assertion counts
+            }
         }
-        PasskeyJourney.awaitLocked(admin, userId);
+        assertThat(page.body()).as("the network's budget for this account is spent: wait").contains(THROTTLED_MN);
+        assertThat(counted).as("the password step's budget, shared").isBetween(1, 9);
+        JsonNode throttled = PasskeyJourney.latestEvent(admin, "LOGIN_ERROR", "network_throttled");
+        assertThat(throttled.at("/details/auth_method").asText()).isEqualTo("khur-passkey");
+        assertThat(throttled.path("userId").asText()).isEqualTo(userId);
+        // the next forged assertion from that network is not even checked: nothing more counts, nothing locks
+        attacker.submit("#webauth", tampered(passkey, page), null);
+        assertThat(admin.attackDetection(userId).path("numFailures").asInt()).isEqualTo(counted);
+        assertThat(admin.attackDetection(userId).path("disabled").asBoolean()).isFalse();
+        // the citizen, on their own network, logs in with their passkey
+        HttpBrowser owner = PasskeyJourney.capableDevice();
+        HttpBrowser.Page entry = owner.open(rp.begin().authorizationUri());
+        assertThat(owner.submit("#webauth", passkey.sign(entry.body()), null).leftIdp()).isTrue();
+    }
+
+    @Test
+    void aCitizenLockedOutByWrongPasswordsStillLogsInWithTheirPasskey() {
+        TestCitizen citizen = TestCitizen.random();
+        String userId = admin.createCitizen(citizen);
+        SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
+        PasswordGuessing.lockFromManyNetworks(admin, userId, citizen.registerNumber(), 90);
+        assertThat(PasswordGuessing.locked(admin, userId)).isTrue();
         try {
+            // the lock guards the guessable secrets (password, SMS code); a passkey cannot be guessed (as bank, signature)
             HttpBrowser owner = PasskeyJourney.capableDevice();
-            HttpBrowser.Page entry = owner.open(rp.begin().authorizationUri());
-            HttpBrowser.Page refused = owner.submit("#webauth", passkey.sign(entry.body()), null);
-            assertThat(refused.leftIdp()).as("a locked account stays locked for passkeys too").isFalse();
-            assertThat(refused.body()).as("the same words as any refused passkey").contains("Passkey-ээр нэвтэрч чадсангүй");
-            assertThat(PasskeyJourney.latestEvent(admin, "LOGIN_ERROR", "locked_out").at("/details/auth_method").asText())
-                    .isEqualTo("khur-passkey");
+            OidcRelyingParty.PendingLogin login = rp.begin();
+            HttpBrowser.Page entry = owner.open(login.authorizationUri());
+            HttpBrowser.Page back = owner.submit("#webauth", passkey.sign(entry.body()), null);
+            assertThat(back.leftIdp()).as("logged in by passkey despite the lock: %s", back.body()).isTrue();
+            var tokens = rp.finish(login, back.uri());
+            assertThat(tokens.idToken().getSubject()).isEqualTo(userId);
+            assertThat(tokens.idToken().getClaim("acr")).isEqualTo("substantial");
+            assertThat(tokens.idToken().getClaim("amr")).isEqualTo(List.of("passkey", "hwk", "mfa"));
+
+            // a forged assertion for the locked account is still refused
+            HttpBrowser attacker = PasskeyJourney.capableDeviceOn(89);
+            HttpBrowser.Page page = attacker.open(rp.begin().authorizationUri());
+            HttpBrowser.Page refused = attacker.submit("#webauth", tampered(passkey, page), null);
+            assertThat(refused.leftIdp()).isFalse();
+            assertThat(refused.body()).contains("Passkey-ээр нэвтэрч чадсангүй");
         } finally {
             admin.clearAttackDetection(userId);
         }
-        HttpBrowser owner = PasskeyJourney.capableDevice();
-        OidcRelyingParty.PendingLogin login = rp.begin();
-        HttpBrowser.Page entry = owner.open(login.authorizationUri());
-        HttpBrowser.Page back = owner.submit("#webauth", passkey.sign(entry.body()), null);
-        assertThat(back.leftIdp()).as("unlocked, the same passkey works: the refusal was the lock").isTrue();
+    }
+
+    /** A valid assertion of {@code passkey} for this page's challenge, its signature's last bit flipped. */
+    private static Map<String, String> tampered(SoftwarePasskey passkey, HttpBrowser.Page page) {
+        Map<String, String> tampered = new HashMap<>(passkey.sign(page.body()));
+        byte[] signature = Base64.getUrlDecoder().decode(tampered.get("signature"));
+        signature[signature.length - 1] ^= 0x01;
+        tampered.put("signature", SoftwarePasskey.base64Url(signature));
+        return tampered;
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.throttle.Admission;
+import mn.gov.khur.identity.throttle.ClientNetwork;
+import mn.gov.khur.identity.throttle.FailuresPerNetwork;
+import mn.gov.khur.identity.throttle.NetworkFailureBudget;
 
 import org.jboss.logging.Logger;
 import org.keycloak.WebAuthnConstants;
@@ -32,10 +36,16 @@ import org.keycloak.services.messages.Messages;
  * the user handle); around it this class adds what a citizen login needs and Keycloak does not do there:
  * <ul>
  *   <li>user verification must be required by the realm policy, or no passkey logs anyone in (fail closed);</li>
- *   <li>a locked-out account is refused before anything is verified, like the password form does;</li>
  *   <li>a failed assertion counts in the brute-force protector against the account it claimed (Keycloak's own
  *       passkey failure counts only a user already typed in this tab), without showing that account's
  *       register number on the page;</li>
+ *   <li>before anything is verified, the assertion spends a slot of the per-network failure budget of the account
+ *       it claims, the one the password and signature steps spend (issue 13), kept only if the assertion fails:
+ *       one network cannot lock a citizen out with forged assertions (the user handle is the account id, which
+ *       sites see as {@code sub});</li>
+ *   <li>a temporarily locked account (wrong passwords) still logs in with its valid passkey, as with a bank or a
+ *       signature: the lock guards the guessable secrets (password, SMS code), and a passkey cannot be guessed;
+ *       a disabled account is refused by Keycloak;</li>
  *   <li>a cancelled browser prompt is a refusal with an event, not a failed login;</li>
  *   <li>success records amr {@code passkey hwk mfa} for this login only. The realm flow's conditional-credential
  *       step then skips the reverse SMS, and the level condition of "khur substantial" gives exactly
@@ -52,6 +62,9 @@ public final class PasskeyLogin {
     /** Shown for every refused assertion and for a locked-out account alike, so the page tells nothing apart. */
     static final String NOT_ACCEPTED = Messages.WEBAUTHN_ERROR_USER_NOT_FOUND;
     static final String CANCELLED = "khurPasskeyCancelled";
+    /** This network spent the claimed account's failure budget: "wait {0} minutes" (both theme languages). */
+    static final String THROTTLED = "khurPasskeyNetworkThrottled";
+    static final String NETWORK_THROTTLED = "network_throttled";
     private static final Logger LOG = Logger.getLogger(PasskeyLogin.class);
 
     private PasskeyLogin() {
@@ -93,27 +106,37 @@ public final class PasskeyLogin {
         // a register number typed earlier in this tab is not who this passkey claims to be
         context.getAuthenticationSession().removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         boolean identifiedBefore = context.getUser() != null;
-        Optional<UserModel> claimed = claimedAccount(context, form);
-        if (claimed.isPresent() && !identifiedBefore) {
+        Optional<UserModel> claimed = identifiedBefore ? Optional.empty() : claimedAccount(context, form);
+        Admission budget = new Admission.Unlimited();
+        if (claimed.isPresent()) {
             event.user(claimed.get()); // a refusal is filed under the account the passkey claimed
-            String lockedOut = AuthenticatorUtils.getDisabledByBruteForceEventError(context, claimed.get());
-            if (lockedOut != null) {
-                event.detail(REASON, "locked_out").error(lockedOut);
-                refuse(context, keycloakPasskeys, NOT_ACCEPTED, true);
+            FailuresPerNetwork limit = FailuresPerNetwork.ofRealm(context.getRealm());
+            budget = new NetworkFailureBudget(context.getSession().singleUseObjects(), limit).admit(context.getRealm().getId(),
+                    ClientNetwork.of(context.getConnection().getRemoteAddr()),
+                    NetworkFailureBudget.account(claimed.get(), null).orElseThrow());
+            if (budget.refused()) {
+                event.detail(REASON, NETWORK_THROTTLED).error(Errors.SLOW_DOWN);
+                refuse(context, keycloakPasskeys, THROTTLED, true, String.valueOf(Math.max(1, limit.window().toMinutes())));
                 return;
             }
         }
         event.detail(REASON, "passkey_not_verified"); // stays only if Keycloak refuses the assertion
-        keycloakPasskeys.action(context);
-        if (context.getStatus() == FlowStatus.SUCCESS) {
-            event.removeDetail(REASON);
-            AuthenticationMethods.replace(context.getAuthenticationSession(), AMR);
-            return;
-        }
-        if (claimed.isPresent() && !identifiedBefore) {
-            // Keycloak counts only an account this tab had already identified; the one the passkey named counts too
-            context.getProtector().failedLogin(context.getRealm(), claimed.get(), context.getConnection(),
-                    context.getUriInfo(), Set.of(PasswordCredentialModel.TYPE));
+        boolean failed = true;
+        try {
+            keycloakPasskeys.action(context);
+            if (context.getStatus() == FlowStatus.SUCCESS) {
+                failed = false;
+                event.removeDetail(REASON);
+                AuthenticationMethods.replace(context.getAuthenticationSession(), AMR);
+                return;
+            }
+            if (claimed.isPresent()) {
+                // Keycloak counts only an account this tab had already identified; the one the passkey named counts too
+                context.getProtector().failedLogin(context.getRealm(), claimed.get(), context.getConnection(),
+                        context.getUriInfo(), Set.of(PasswordCredentialModel.TYPE));
+            }
+        } finally {
+            budget.settle(failed);
         }
     }
 
@@ -133,12 +156,12 @@ public final class PasskeyLogin {
 
     /** The entry page again with a fresh challenge and the message; a cancel or refusal here is never a success. */
     private static void refuse(AuthenticationFlowContext context, WebAuthnConditionalUIAuthenticator keycloakPasskeys,
-                               String messageKey, boolean force) {
+                               String messageKey, boolean force, Object... messageParameters) {
         if (keycloakPasskeys != null && keycloakPasskeys.isPasskeysEnabled()) {
             keycloakPasskeys.fillContextForm(context);
         }
         AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
-        var page = context.form().setError(messageKey).createLoginUsernamePassword();
+        var page = context.form().setError(messageKey, messageParameters).createLoginUsernamePassword();
         if (force) {
             context.forceChallenge(page);
         } else {

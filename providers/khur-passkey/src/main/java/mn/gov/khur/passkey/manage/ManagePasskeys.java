@@ -5,6 +5,8 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.flow.SameOriginPost;
+
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -47,6 +49,9 @@ final class ManagePasskeys implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (SameOriginPost.refused(context, ManagePasskeysFactory.PROVIDER_ID)) {
+            return; // a rename or removal posted from another site: nothing changes
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String action = String.valueOf(form.getFirst(ACTION_FIELD));
         UserModel user = context.getUser();

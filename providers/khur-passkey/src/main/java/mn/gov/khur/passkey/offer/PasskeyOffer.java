@@ -1,6 +1,7 @@
 package mn.gov.khur.passkey.offer;
 
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.notice.BrowserDescription;
 
 import org.keycloak.authentication.AuthenticatorUtil;
@@ -77,6 +78,9 @@ final class PasskeyOffer extends WebAuthnPasswordlessRegister {
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (SameOriginPost.refused(context, PasskeyOfferFactory.PROVIDER_ID)) {
+            return; // a skip (or a registration) posted from another site: the offer stays
+        }
         if (context.getHttpRequest().getDecodedFormParameters().containsKey(SKIP_FIELD)) {
             answered(context, "skipped");
             context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
