@@ -24,10 +24,12 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * {@code GET /realms/{realm}/khur-passkeys/page}: one stable link to the citizen's passkey page, for the account pages
  * and the self-service done pages. It starts Keycloak's own way to run a required action at the citizen's request:
  * an authorization request of the account console with {@code kc_action=khur-passkeys} (login first if needed),
- * which returns to the account pages when done. The code that comes back in the fragment is never redeemed: the
- * account console's keycloak-js finds no state of its own for it, strips it from the address and logs in as usual
- * (single sign-on); its PKCE verifier was thrown away here, so nobody can redeem it. ({@code response_type=none}
- * would send no code, but then keycloak-js keeps the fragment and its own login fails on that redirect URI.)
+ * which returns to the account pages when done. The code that comes back is never redeemed: it comes in the query
+ * ({@code response_mode=query}, as the account console's own keycloak-js logins in keycloak.v3 26.7.3 do), where
+ * keycloak-js finds it, finds no state of its own for it, strips {@code code}, {@code state}, {@code session_state}
+ * and {@code kc_action_status} from the address and logs in as usual (single sign-on); the PKCE verifier was thrown
+ * away here, so nobody can redeem it. (In the fragment, or with {@code response_type=none}, keycloak-js in query mode
+ * leaves the fragment in the address, and its own login then fails on that redirect URI.)
  * The link itself holds nothing and grants nothing.
  */
 public final class PasskeyPageLink implements RealmResourceProvider {
@@ -58,7 +60,7 @@ public final class PasskeyPageLink implements RealmResourceProvider {
                 .queryParam("client_id", CLIENT_ID)
                 .queryParam("redirect_uri", back)
                 .queryParam("response_type", "code")
-                .queryParam("response_mode", "fragment")
+                .queryParam("response_mode", "query")
                 .queryParam("scope", "openid")
                 .queryParam("state", SecretGenerator.getInstance().randomString(22))
                 .queryParam("nonce", SecretGenerator.getInstance().randomString(22))
