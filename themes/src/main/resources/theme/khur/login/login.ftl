@@ -4,12 +4,13 @@
      method=token|sim|cloud to the same authenticator). No script needed.
      Based on keycloak.v2's login.ftl (same layout, macros and form contract).
      Stable ids (contracts.md §3): #username, #password, #kc-login, #khur-method-otp, #khur-method-bank,
-     #khur-method-esign-token/-sim/-cloud, #khur-register, #khur-reset-password, #khur-change-phone. -->
+     #khur-method-esign-token/-sim/-cloud, #khur-method-passkey (khur-passkey-entry.ftl), #khur-register,
+     #khur-reset-password, #khur-change-phone. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "social-providers.ftl" as identityProviders>
-<#import "passkeys.ftl" as passkeys>
+<#import "khur-passkey-entry.ftl" as khurPasskeys>
 <#assign khurCanRegister = realm.password && realm.registrationAllowed && !registrationDisabled??>
 <#assign khurCanReset = realm.resetPasswordAllowed>
 <#-- khurChangePhoneUrl: optional attribute (a URL) set by the authenticator; no attribute, no link -->
@@ -90,7 +91,7 @@
             </#if>
             </div>
         </div>
-        <@passkeys.conditionalUIData />
+        <@khurPasskeys.entry />
     <#elseif section = "socialProviders" >
         <#-- Bank chooser ("Банкны эрхээр нэвтрэх"): Keycloak lists only enabled banks. Marks are our own
              initials and colours (khur.css), never the banks' logos. Ids: #khur-method-bank, #khur-bank-<alias>. -->

@@ -64,12 +64,17 @@ public final class Flows {
     }
 
     public static ChainBuilder authorize(String realm, String client) {
-        return exec(http("authorize").get(session -> "/realms/" + realm + "/protocol/openid-connect/auth"
-                        + "?response_type=code&scope=openid&client_id=" + client
-                        + "&redirect_uri=" + enc(BenchConfig.REDIRECT_URI)
-                        + "&state=" + session.getString("state") + "&nonce=" + session.getString("nonce")
-                        + "&code_challenge=" + session.getString("challenge") + "&code_challenge_method=S256")
+        return exec(http("authorize").get(session -> authorizePath(realm, client, session))
                 .check(status().is(200), css("#kc-form-login", "action").saveAs("loginAction")));
+    }
+
+    /** The authorization request of this virtual browser (state, nonce, PKCE S256 from {@link #begin}). */
+    public static String authorizePath(String realm, String client, Session session) {
+        return "/realms/" + realm + "/protocol/openid-connect/auth"
+                + "?response_type=code&scope=openid&client_id=" + client
+                + "&redirect_uri=" + enc(BenchConfig.REDIRECT_URI)
+                + "&state=" + session.getString("state") + "&nonce=" + session.getString("nonce")
+                + "&code_challenge=" + session.getString("challenge") + "&code_challenge_method=S256";
     }
 
     /** Stock Keycloak: username + password, then straight back to the relying party. */

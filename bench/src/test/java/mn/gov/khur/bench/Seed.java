@@ -176,7 +176,7 @@ public final class Seed {
         }
     }
 
-    private static String expect(HttpResponse<String> r, int status) {
+    static String expect(HttpResponse<String> r, int status) {
         if (r.statusCode() != status) {
             throw new IllegalStateException(r.request().uri() + " -> " + r.statusCode() + " " + r.body());
         }
@@ -201,7 +201,7 @@ public final class Seed {
         return token;
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws IOException {
+    static HttpResponse<String> send(String method, String path, String json) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BenchConfig.BASE_URL + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token());

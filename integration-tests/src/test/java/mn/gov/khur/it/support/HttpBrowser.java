@@ -187,6 +187,11 @@ public final class HttpBrowser {
         }
     }
 
+    /** A cookie a page's script would have set ({@code document.cookie}), for a browser without script. */
+    public void setScriptCookie(String path, String name, String value) {
+        cookies.put(path + " " + name, value);
+    }
+
     /** Cookie names and values currently held (for the same name under several paths: the last one), for tests of session handling. */
     public Map<String, String> cookies() {
         Map<String, String> byName = new LinkedHashMap<>();

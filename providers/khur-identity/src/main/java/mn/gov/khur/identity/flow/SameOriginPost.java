@@ -10,9 +10,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.urls.UrlType;
 
@@ -75,6 +77,30 @@ public final class SameOriginPost {
                         ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
                 .error(Errors.INVALID_REQUEST);
         context.forceChallenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
+        return true;
+    }
+
+    /**
+     * The same for a required action's post (the passkey page's rename and remove, the passkey offer): the event is
+     * the action's own error, the page the same 403.
+     */
+    public static boolean refused(RequiredActionContext context, String action) {
+        HttpHeaders headers = context.getHttpRequest().getHttpHeaders();
+        Provenance provenance = judge(headers.getHeaderString("Origin"), headers.getHeaderString("Referer"),
+                ownOrigins(context.getSession().getContext()));
+        if (!(provenance instanceof Provenance.Foreign foreign)) {
+            return false;
+        }
+        EventBuilder event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, action);
+        if (context.getUser() != null) {
+            event.user(context.getUser());
+        }
+        event.detail("khur_reason", REASON)
+                .detail("khur_origin", foreign.claimed().length() > MAX_LOGGED_ORIGIN
+                        ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
+                .error(Errors.INVALID_REQUEST);
+        context.challenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
         return true;
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import mn.gov.khur.esign.flow.SignatureFromEntryPage;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.throttle.Admission;
+import mn.gov.khur.passkey.login.PasskeyLogin;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -31,6 +32,7 @@ import org.keycloak.services.validation.Validation;
  * logs anyone in; the reverse-SMS login step after it requires a user and is never reached).
  * The page also lists the digital-signature methods this request may use (attribute {@code khurEsignMethods});
  * pressing one ({@code method=token|sim|cloud}) hands over to {@link SignatureFromEntryPage}.
+ * A passkey ("Passkey-ээр нэвтрэх" or the browser's autofill) is handled by {@link PasskeyLogin}.
  * Before Keycloak checks a password, {@link NetworkPasswordThrottle} spends one of the network's wrong-password slots
  * for that account (issue 13: one network must not lock a citizen out). A temporarily locked account's right password
  * is told the lock ({@link LockedAccountCheck}, issue 21 item 3). Everything else, including brute-force counting, is
@@ -65,6 +67,10 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
         }
         addPageAttributes(context);
         var formData = context.getHttpRequest().getDecodedFormParameters();
+        if (PasskeyLogin.posted(formData)) {
+            PasskeyLogin.action(context, webauthnAuth);
+            return;
+        }
         if (formData.containsKey(SignatureFromEntryPage.FORM_FIELD)) {
             var method = SignatureFromEntryPage.picked(context, formData.getFirst(SignatureFromEntryPage.FORM_FIELD));
             if (method.isPresent()) {

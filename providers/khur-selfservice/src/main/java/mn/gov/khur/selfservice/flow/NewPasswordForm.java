@@ -72,7 +72,7 @@ final class NewPasswordForm implements FlowStep {
         event.success();
         LOG.debugf("Password of user %s reset by reverse SMS; ended %s", user.getId(), ended);
         SelfServiceTarget.clear(context.getAuthenticationSession());
-        context.forceChallenge(DonePage.show(context, "password-reset"));
+        context.forceChallenge(DonePage.show(context, "password-reset", user));
     }
 
     private static UserModel account(AuthenticationFlowContext context, SmsTarget target) {

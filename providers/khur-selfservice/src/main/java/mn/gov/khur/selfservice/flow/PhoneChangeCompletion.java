@@ -48,7 +48,7 @@ final class PhoneChangeCompletion implements FlowStep {
                 target.phone().masked());
         SelfServiceTarget.clear(context.getAuthenticationSession());
         PhoneChangeEntry.clear(context.getAuthenticationSession());
-        context.forceChallenge(DonePage.show(context, "phone-change"));
+        context.forceChallenge(DonePage.show(context, "phone-change", user));
     }
 
     @Override
