@@ -29,6 +29,8 @@ public final class LoginPage {
     public static final String METHOD_ESIGN_CLOUD = "#khur-method-esign-cloud";
     /** The bank chooser's section. */
     public static final String BANKS = "#khur-banks";
+    /** The digital signatures' section. */
+    public static final String SIGNATURES = "#khur-signatures";
     /** The form behind the signature buttons (field {@code method}: token, sim, cloud). */
     public static final String ESIGN_ENTRY = "#khur-esign-entry";
 

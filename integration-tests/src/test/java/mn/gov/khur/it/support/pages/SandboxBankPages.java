@@ -7,6 +7,7 @@ public final class SandboxBankPages {
     public static final String USERNAME = "#username";
     public static final String PASSWORD = "#password";
     public static final String LOGIN = "#kc-login";
+    public static final String USERNAME_ERROR = "#input-error-username";
     /** The consent page's "allow" button. */
     public static final String ACCEPT = "[name=accept]";
 
