@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SIM-swap hold (threat model: recovery and phone change by SMS alone): when the operator reports that
+ * SIM-swap hold (docs/SECURITY.md, "Self-service": recovery and phone change by SMS alone): when the operator reports that
  * the phone's SIM changed within the hold (7 days in the realm), the matched SMS does not reset the
  * password or bind the phone; an old swap does not block; an unreachable lookup is "try again later".
  * Registration has no hold by default (its own config, 0 days).

@@ -1,5 +1,5 @@
 /*
- * ХУР USB-token login (khur-esign-token.ftl), contracts.md §4.
+ * ХУР USB-token login (khur-esign-token.ftl), docs/CONTRACTS.md §4.
  * On the button press (a user gesture: Chrome's Local Network Access asks permission for
  * loopback only then) it opens the ESIGN client's WebSocket, sends
  * {"type":"e457cb50ed64bde0","data":<the server's exact challenge string>}, waits for the PIN
