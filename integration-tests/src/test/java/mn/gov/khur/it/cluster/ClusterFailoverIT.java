@@ -82,7 +82,7 @@ class ClusterFailoverIT {
         HttpBrowser browser = new HttpBrowser("mn", publicUrl);
         browser.open(new OidcRelyingParty(publicUrl, "demo-rp", "demo-rp-secret").begin().authorizationUri());
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        String statusOnNode1 = page.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url")
+        String statusOnNode1 = ReverseSmsPage.statusUrl(page)
                 .replace(publicUrl, node1.directUrl()) + "?wait=" + HELD_SECONDS;
 
         CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(

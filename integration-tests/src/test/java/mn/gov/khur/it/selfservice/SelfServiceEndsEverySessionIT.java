@@ -79,7 +79,7 @@ class SelfServiceEndsEverySessionIT {
         CitizenLogin.pressContinue(browser);
         HttpBrowser.Page done = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD), "submitPassword");
-        assertThat(done.document().selectFirst(DonePage.DONE).attr("data-khur-done")).isEqualTo("password-reset");
+        assertThat(DonePage.outcome(done)).isEqualTo("password-reset");
 
         assertThat(refresh(offlineToken).statusCode()).as("the offline token is dead after recovery").isEqualTo(400);
         assertThat(offlineSessions()).isZero();
@@ -102,7 +102,7 @@ class SelfServiceEndsEverySessionIT {
         HttpBrowser.Page sms = browser.submit(PhoneChangePage.FORM, fields, "submitPhoneChange");
         assertThat(gateway.send(newPhone, CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.document().selectFirst(DonePage.DONE).attr("data-khur-done")).isEqualTo("phone-change");
+        assertThat(DonePage.outcome(done)).isEqualTo("phone-change");
         assertThat(refresh(offlineToken).statusCode()).as("the offline token is dead after a phone change").isEqualTo(400);
         assertThat(done.text(DonePage.DONE)).contains("Бусад бүх төхөөрөмж дээрх нэвтрэлт хаагдсан");
         assertThat(offlineSessions()).isZero();

@@ -64,7 +64,7 @@ class SelfServicePhoneChangeIT {
 
         assertThat(gateway.send(newPhone, code).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.document().selectFirst(DonePage.DONE).attr("data-khur-done")).isEqualTo("phone-change");
+        assertThat(DonePage.outcome(done)).isEqualTo("phone-change");
         assertThat(done.leftIdp()).as("a phone change never logs in").isFalse();
 
         JsonNode attributes = admin.user(userId).path("attributes");
@@ -117,7 +117,7 @@ class SelfServicePhoneChangeIT {
         HttpBrowser.Page refused = CitizenLogin.pressContinue(browser);
         assertThat(refused.has(DonePage.DONE)).isFalse();
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(RefusedPage.reason(refused)).isEqualTo("not-confirmed");
         assertThat(refused.text(RefusedPage.REFUSED)).contains("үйлчилгээний төв");
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
         assertThat(admin.events(userId, "UPDATE_PROFILE").size()).isZero();
@@ -202,7 +202,7 @@ class SelfServicePhoneChangeIT {
                 .isEqualTo(known.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"));
         assertThat(unknown.text(ReverseSmsPage.INSTRUCTION)).contains(nobody.phoneE164().substring(10));
         assertThat(ids(unknown)).isEqualTo(ids(known));
-        String status = unknown.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url");
+        String status = ReverseSmsPage.statusUrl(unknown);
         assertThat(stranger.get(java.net.URI.create(status)).body()).contains("pending");
 
         String code = CitizenLogin.shownCode(unknown);

@@ -69,7 +69,7 @@ class SelfServiceRecoveryIT {
 
         HttpBrowser.Page done = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD), "submitPassword");
-        assertThat(done.document().selectFirst(DonePage.DONE).attr("data-khur-done")).isEqualTo("password-reset");
+        assertThat(DonePage.outcome(done)).isEqualTo("password-reset");
         assertThat(sessions()).as("all sessions of the user signed out").isZero();
         JsonNode events = admin.events(userId, "RESET_PASSWORD");
         assertThat(events.size()).isGreaterThanOrEqualTo(1);
@@ -111,7 +111,7 @@ class SelfServiceRecoveryIT {
             HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
             assertThat(afterSms.has(NewPasswordPage.FORM)).as("no guard, no change").isFalse();
             assertThat(afterSms.status()).isLessThan(500);
-            assertThat(afterSms.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(RefusedPage.reason(afterSms)).isEqualTo("unavailable");
             assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("ownership_not_checked");
         } finally {
             setRequirement(guard, "REQUIRED");
@@ -148,7 +148,7 @@ class SelfServiceRecoveryIT {
 
         assertThat(afterSms.has(NewPasswordPage.FORM)).as("the holder of a recycled number gets no new-password page").isFalse();
         assertThat(afterSms.status()).isEqualTo(403);
-        assertThat(afterSms.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(RefusedPage.reason(afterSms)).isEqualTo("not-confirmed");
         assertThat(afterSms.text(RefusedPage.REFUSED)).contains("Банк").contains("тоон гарын үсг").contains("үйлчилгээний төв");
         assertThat(afterSms.has(RefusedPage.LOGIN)).isTrue();
         HttpBrowser.Page again = browser.open(afterSms.uri());
@@ -221,7 +221,7 @@ class SelfServiceRecoveryIT {
         assertThat(unknown.text(ReverseSmsPage.CODE)).matches("\\d{6}");
         assertThat(unknown.text(".khur-sms__instruction")).isEqualTo(known.text(".khur-sms__instruction"));
         assertThat(ids(unknown)).isEqualTo(ids(known));
-        String status = unknown.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url");
+        String status = ReverseSmsPage.statusUrl(unknown);
         assertThat(stranger.get(java.net.URI.create(status)).body()).contains("pending");
 
         String code = CitizenLogin.shownCode(unknown);

@@ -60,7 +60,7 @@ class SelfServiceRegistrationIT {
 
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.document().selectFirst(DonePage.DONE).attr("data-khur-done")).isEqualTo("registration");
+        assertThat(DonePage.outcome(done)).isEqualTo("registration");
 
         JsonNode user = account();
         assertThat(user).isNotNull();
@@ -85,7 +85,7 @@ class SelfServiceRegistrationIT {
         HttpBrowser.Page refused = registerAndTextFrom(citizen.registerNumber(), someoneElses);
         assertThat(refused.has(DonePage.DONE)).isFalse();
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("not-confirmed");
+        assertThat(RefusedPage.reason(refused)).isEqualTo("not-confirmed");
         assertThat(refused.text(RefusedPage.REFUSED)).contains("таны нэр дээр").contains("Банк").contains("үйлчилгээний төв");
 
         String nobodys = TestCitizen.random().phoneE164();
@@ -105,7 +105,7 @@ class SelfServiceRegistrationIT {
             assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
             HttpBrowser.Page later = CitizenLogin.pressContinue(browser);
             assertThat(later.status()).isLessThan(500);
-            assertThat(later.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(RefusedPage.reason(later)).isEqualTo("unavailable");
             assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
             assertThat(browser.submit(RefusedPage.FORM, Map.of(), "retry").has(RefusedPage.RETRY))
                     .as("still down: still try again later").isTrue();
@@ -114,7 +114,7 @@ class SelfServiceRegistrationIT {
             SandboxSubscribers.service().setDown(false);
         }
         HttpBrowser.Page done = browser.submit(RefusedPage.FORM, Map.of(), "retry");
-        assertThat(done.document().selectFirst(DonePage.DONE).attr("data-khur-done")).as("the same SMS, asked again").isEqualTo("registration");
+        assertThat(DonePage.outcome(done)).as("the same SMS, asked again").isEqualTo("registration");
         assertThat(account()).isNotNull();
     }
 
@@ -169,13 +169,13 @@ class SelfServiceRegistrationIT {
             assertThat(page.has(DonePage.DONE)).isFalse();
             assertThat(page.body()).as("not told to a phone that is not the account's").doesNotContain("аль хэдийн");
             assertThat(page.status()).isEqualTo(strangerOnAFreeNumber.status()).isEqualTo(403);
-            assertThat(page.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("not-confirmed");
+            assertThat(RefusedPage.reason(page)).isEqualTo("not-confirmed");
             assertThat(page.text(RefusedPage.REFUSED)).as("the same page whether or not the number is registered")
                     .isEqualTo(strangerOnAFreeNumber.text(RefusedPage.REFUSED));
         }
 
         HttpBrowser.Page byTheAccountsPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
-        assertThat(byTheAccountsPhone.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused"))
+        assertThat(RefusedPage.reason(byTheAccountsPhone))
                 .isEqualTo("already-registered");
         assertThat(byTheAccountsPhone.text(RefusedPage.REFUSED)).contains("аль хэдийн").contains("Нууц үг сэргээх");
         assertThat(byTheAccountsPhone.has(RefusedPage.RECOVERY)).isTrue();
@@ -208,13 +208,13 @@ class SelfServiceRegistrationIT {
         String userId = account().path("id").asText();
 
         HttpBrowser.Page byAStranger = registerAndTextFrom(citizen.registerNumber(), someoneElsesPhone());
-        assertThat(byAStranger.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused"))
+        assertThat(RefusedPage.reason(byAStranger))
                 .as("a phone in another name learns nothing about the account").isEqualTo("not-confirmed");
 
         HttpBrowser.Page ownPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
         assertThat(ownPhone.has(DonePage.DONE)).isFalse();
         assertThat(ownPhone.status()).isEqualTo(409);
-        assertThat(ownPhone.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("without-phone");
+        assertThat(RefusedPage.reason(ownPhone)).isEqualTo("without-phone");
         assertThat(ownPhone.text(RefusedPage.REFUSED)).contains("Банкны эрхээр нэвтэр").contains("утасны дугаар")
                 .contains("нууц үг").doesNotContain("Нууц үг сэргээх");
         assertThat(ownPhone.has(RefusedPage.RECOVERY)).as("recovery cannot work without a phone").isFalse();

@@ -58,7 +58,7 @@ class SelfServiceSimSwapIT {
 
         assertThat(afterSms.status()).isEqualTo(403);
         assertThat(afterSms.has(NewPasswordPage.FORM)).isFalse();
-        assertThat(afterSms.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("sim-changed");
+        assertThat(RefusedPage.reason(afterSms)).isEqualTo("sim-changed");
         assertThat(afterSms.body()).contains("SIM карт сүүлийн 7 хоногт солигдсон");
         assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("khur_sim_recently_changed");
         HttpBrowser again = new HttpBrowser();
@@ -80,7 +80,7 @@ class SelfServiceSimSwapIT {
             HttpBrowser.Page afterSms = recoverUpToTheSms();
             assertThat(afterSms.status()).as("a clear page, never a 5xx").isLessThan(500);
             assertThat(afterSms.has(NewPasswordPage.FORM)).isFalse();
-            assertThat(afterSms.document().selectFirst(RefusedPage.REFUSED).attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(RefusedPage.reason(afterSms)).isEqualTo("unavailable");
             assertThat(afterSms.body()).contains("дахин оролдоно уу");
         } finally {
             SandboxSubscribers.service().setDown(false);

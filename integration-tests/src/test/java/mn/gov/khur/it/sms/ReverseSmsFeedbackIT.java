@@ -86,7 +86,7 @@ class ReverseSmsFeedbackIT {
 
     @Test
     void theWaitingPageLearnsTheFeedbackFromItsStatusAddress() {
-        URI status = URI.create(browser.current().document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url"));
+        URI status = URI.create(ReverseSmsPage.statusUrl(browser.current()));
         assertThat(Json.parse(browser.get(status).body()).path("feedback").isMissingNode()).isTrue();
         assertStatus(gateway.send(otherPhone(citizen.phoneE164()), code), "unmatched");
         assertThat(Json.parse(browser.get(status).body()).path("feedback").asText()).isEqualTo("other_number");

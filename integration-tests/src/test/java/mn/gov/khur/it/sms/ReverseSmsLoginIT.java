@@ -118,7 +118,7 @@ class ReverseSmsLoginIT {
     @Test
     void statusEndpointTurnsMatchedWhenTheSmsArrives() {
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        String statusUrl = page.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url");
+        String statusUrl = ReverseSmsPage.statusUrl(page);
         assertThat(statusUrl).contains("/sms-gateway/challenges/");
         assertThat(browser.get(java.net.URI.create(statusUrl)).body()).contains("pending");
         assertStatus(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(page)), "matched");

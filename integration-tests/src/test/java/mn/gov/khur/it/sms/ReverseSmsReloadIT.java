@@ -63,9 +63,9 @@ class ReverseSmsReloadIT {
     @Test
     void theStatusAddressOfTheFirstPageStillTurnsMatchedAfterAReload() {
         HttpBrowser.Page first = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        URI firstStatus = URI.create(first.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url"));
+        URI firstStatus = URI.create(ReverseSmsPage.statusUrl(first));
         HttpBrowser.Page reloaded = PageReload.reload(browser);
-        assertThat(reloaded.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url"))
+        assertThat(ReverseSmsPage.statusUrl(reloaded))
                 .as("a second tab polls the same challenge").isEqualTo(firstStatus.toString());
         assertStatus(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(first)), "matched");
         assertThat(browser.get(firstStatus).body()).contains("matched");
@@ -107,7 +107,7 @@ class ReverseSmsReloadIT {
         assertThat(back.leftIdp()).isTrue();
         rp.finish(secondLogin, back.uri());
         // the first tab's code is still its own: it was never shown to the second login and stays pending
-        assertThat(browser.get(URI.create(firstTab.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url"))).body())
+        assertThat(browser.get(URI.create(ReverseSmsPage.statusUrl(firstTab))).body())
                 .contains("pending");
     }
 

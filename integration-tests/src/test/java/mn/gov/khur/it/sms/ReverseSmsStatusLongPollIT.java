@@ -48,7 +48,7 @@ class ReverseSmsStatusLongPollIT {
         HttpBrowser browser = new HttpBrowser();
         browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        statusUrl = page.document().selectFirst(ReverseSmsPage.FORM).attr("data-status-url");
+        statusUrl = ReverseSmsPage.statusUrl(page);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package mn.gov.khur.it.support.pages;
 
+import mn.gov.khur.it.support.HttpBrowser;
+
 /**
  * A bank-registered citizen adds a phone after a bank login ({@code khur-bank-add-phone.ftl}): the offer, the
  * phone form (its field is {@link SelfServiceFields#PHONE}), the refusal with a retry, and the end.
@@ -19,5 +21,10 @@ public final class AddPhonePage {
     public static final String CONTINUE = "#khur-add-phone-continue";
 
     private AddPhonePage() {
+    }
+
+    /** Why the new phone was refused ({@code data-khur-refused}). */
+    public static String refusal(HttpBrowser.Page page) {
+        return page.document().selectFirst(REFUSED).attr("data-khur-refused");
     }
 }

@@ -1,5 +1,7 @@
 package mn.gov.khur.it.support.pages;
 
+import mn.gov.khur.it.support.HttpBrowser;
+
 /** A refused self-service ({@code khur-selfservice-refused.ftl}); {@code data-khur-refused} on {@link #REFUSED} says why. */
 public final class RefusedPage {
 
@@ -11,5 +13,10 @@ public final class RefusedPage {
     public static final String LOGIN = "#khur-refused-login";
 
     private RefusedPage() {
+    }
+
+    /** Why the self-service was refused ({@code data-khur-refused}: not-confirmed, unavailable, sim-changed, …). */
+    public static String reason(HttpBrowser.Page page) {
+        return page.document().selectFirst(REFUSED).attr("data-khur-refused");
     }
 }

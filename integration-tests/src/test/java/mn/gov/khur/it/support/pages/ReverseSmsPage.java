@@ -1,5 +1,7 @@
 package mn.gov.khur.it.support.pages;
 
+import mn.gov.khur.it.support.HttpBrowser;
+
 /**
  * The reverse-SMS page ({@code khur-sms-challenge.ftl}) of a login, a registration, a recovery or a phone change:
  * the code to text, the short number to text it to, and Continue (docs/CONTRACTS.md §3).
@@ -25,5 +27,10 @@ public final class ReverseSmsPage {
     public static final String OTHER_WAYS = "#khur-sms-other-ways";
 
     private ReverseSmsPage() {
+    }
+
+    /** Where the page's script asks whether the SMS came ({@code data-status-url} of the form). */
+    public static String statusUrl(HttpBrowser.Page page) {
+        return page.document().selectFirst(FORM).attr("data-status-url");
     }
 }
