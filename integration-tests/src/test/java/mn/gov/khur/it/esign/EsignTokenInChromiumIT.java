@@ -16,7 +16,6 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.pages.EsignTokenPage;
 import mn.gov.khur.it.support.pages.LoginPage;
-import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.esignclient.EsignClientSimulator;
 import mn.gov.khur.sandbox.esignclient.EsignToken;
 import mn.gov.khur.sandbox.esignclient.PendingSignature;
@@ -78,7 +77,7 @@ class EsignTokenInChromiumIT {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_ESIGN_TOKEN))).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SignaturePushPage.REGISTER_NUMBER)))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(EsignTokenPage.REGISTER_NUMBER)))
                 .sendKeys(citizen.person().registerNumber());
         browser.findElement(By.cssSelector(EsignTokenPage.SIGN)).click();
         return new Started(browser, pending, citizen, tokenId);
