@@ -65,7 +65,7 @@ class LockedAccountNoticeInChromiumIT {
             WebElement notice = browser.findElement(By.cssSelector(LoginPage.ACCOUNT_LOCKED));
             assertThat(notice.isDisplayed()).isTrue();
             assertThat(notice.getText()).containsPattern("mn".equals(language) ? "\\d+ минутын дараа" : "in \\d+ minutes?");
-            List<WebElement> ways = notice.findElements(By.cssSelector("a[href='#khur-banks'], a[href='#khur-signatures']"));
+            List<WebElement> ways = notice.findElements(By.cssSelector("a[href='" + LoginPage.BANKS + "'], a[href='" + LoginPage.SIGNATURES + "']"));
             assertThat(ways).as("the bank and the digital signature, linked").hasSize(2);
             for (WebElement way : ways) {
                 String target = way.getAttribute("href").substring(way.getAttribute("href").indexOf('#') + 1);

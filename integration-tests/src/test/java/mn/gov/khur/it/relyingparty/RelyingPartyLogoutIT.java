@@ -99,7 +99,7 @@ class RelyingPartyLogoutIT {
         assertThat(query(frontChannel))
                 .containsEntry("iss", first.provider().getIssuer().getValue())
                 .containsEntry("sid", (String) atFirstSite.idToken().getClaim("sid"));
-        URI continueTo = URI.create(page.document().selectFirst("a#continue").attr("href"));
+        URI continueTo = URI.create(page.document().selectFirst(KeycloakPages.FRONT_CHANNEL_CONTINUE).attr("href"));
         assertThat(continueTo.toString()).startsWith(DemoSites.SECOND_SITE_HOME.toString());
         assertThat(query(continueTo)).containsEntry("state", "s-2");
         assertThat(sessionEnded()).isTrue();
@@ -163,7 +163,7 @@ class RelyingPartyLogoutIT {
         if (page.leftIdp()) {
             return page;
         }
-        Element next = page.document().selectFirst("a#continue");
+        Element next = page.document().selectFirst(KeycloakPages.FRONT_CHANNEL_CONTINUE);
         assertThat(next).as("logout ended on a page without a way on: %s", page.body()).isNotNull();
         return new HttpBrowser.Page(URI.create(next.attr("href")), 302, null, "");
     }

@@ -6,6 +6,8 @@ public final class KeycloakPages {
     /** Logout confirmation (no {@code id_token_hint}): its section and button. */
     public static final String LOGOUT_CONFIRM = "#kc-logout-confirm";
     public static final String LOGOUT = "#kc-logout";
+    /** Front-channel logout ({@code frontchannel-logout.ftl}): the sites' logout iframes, then this link on. */
+    public static final String FRONT_CHANNEL_CONTINUE = "a#continue";
     /** "Page expired" ({@code login-page-expired.ftl}): start the login again. */
     public static final String LOGIN_RESTART = "#loginRestartLink";
     /** The error page's way back, shown only when there is an application to go back to. */
