@@ -1,7 +1,7 @@
 <#-- ХУР: digital-signature method choice (acr high). Data: khurEsignMethods (list of EsignMethod:
      code, elementId, messageKey); khurEsignOtherMethods (true when the citizen came here from the entry
      page's signature buttons: offers #khur-esign-other-methods, back to every method).
-     Stable ids (contracts.md §3): #khur-method-esign-token, #khur-method-esign-sim,
+     Stable ids (docs/CONTRACTS.md §3): #khur-method-esign-token, #khur-method-esign-sim,
      #khur-method-esign-cloud. No script. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=true bodyClass="khur-esign-page"; section>

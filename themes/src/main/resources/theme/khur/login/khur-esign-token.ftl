@@ -1,4 +1,4 @@
-<#-- ХУР: "Тоон гарын үсгээр нэвтрэх" with a USB token through the local ESIGN client (contracts.md §4).
+<#-- ХУР: "Тоон гарын үсгээр нэвтрэх" with a USB token through the local ESIGN client (docs/CONTRACTS.md §4).
      Data: attribute "khurEsignToken" (EsignTokenPage): dataToSign (the exact string to sign), clientUrl,
      installUrl, timeoutSeconds, registerNumber.
      Ids: #khur-esign-form, #khur-esign-register-number, #khur-esign-sign, #khur-esign-status,

@@ -4,7 +4,7 @@
        expiresAtEpochSeconds, lifetimeMinutes, expired, phoneMasked,
        purpose = login | registration | password-reset | phone-change,
        newCodeAllowed (optional, default true: offer "Шинэ код авах").
-     Stable ids (contracts.md §3): #khur-sms-code (text = exactly the 6 digits),
+     Stable ids (docs/CONTRACTS.md §3): #khur-sms-code (text = exactly the 6 digits),
        #khur-sms-number (text = exactly the short number), #khur-sms-continue.
      Also: #khur-sms-form, #khur-sms-resend, #khur-sms-cancel, #khur-sms-status, #khur-sms-open,
        #khur-sms-qr, #khur-sms-countdown.

@@ -3,7 +3,7 @@
      (attribute khurEsignMethods, list of EsignMethod: getCode(), elementId, messageKey; posted as
      method=token|sim|cloud to the same authenticator). No script needed.
      Based on keycloak.v2's login.ftl (same layout, macros and form contract).
-     Stable ids (contracts.md §3): #username, #password, #kc-login, #khur-method-otp, #khur-method-bank,
+     Stable ids (docs/CONTRACTS.md §3): #username, #password, #kc-login, #khur-method-otp, #khur-method-bank,
      #khur-method-esign-token/-sim/-cloud, #khur-method-passkey (khur-passkey-entry.ftl), #khur-register,
      #khur-reset-password, #khur-change-phone. -->
 <#import "template.ftl" as layout>

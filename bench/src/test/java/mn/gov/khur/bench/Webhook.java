@@ -9,7 +9,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The signed inbound SMS webhook of contracts.md §2, as an SMS gateway sends it. */
+/** The signed inbound SMS webhook of docs/CONTRACTS.md §2, as an SMS gateway sends it. */
 public final class Webhook {
 
     public static final String PATH = "/realms/" + BenchConfig.KHUR_REALM + "/sms-gateway/inbound";

@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Renders our templates the way Keycloak 26.7.5 does (FreeMarker 2.3.35, HTML output format,
  * template lookup khur → keycloak.v2 → base) with a data model shaped like Keycloak's, and
- * checks the element ids of contracts.md §3. Catches FreeMarker syntax and null-safety errors
+ * checks the element ids of docs/CONTRACTS.md §3. Catches FreeMarker syntax and null-safety errors
  * without a running server.
  */
 class TemplateRenderTest {

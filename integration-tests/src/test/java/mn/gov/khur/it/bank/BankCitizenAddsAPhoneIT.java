@@ -19,6 +19,10 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.AddPhonePage;
+import mn.gov.khur.it.support.pages.EveryPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +59,12 @@ class BankCitizenAddsAPhoneIT {
     void aBankRegisteredCitizenAddsAPhoneAndAPasswordThenLogsInWithPasswordAndSms() {
         HttpBrowser.Page offer = SandboxBanks.logIn(browser, login.authorizationUri(), customer);
         assertThat(offer.leftIdp()).as("the offer comes before the site: %s", offer.body()).isFalse();
-        assertThat(offer.has("#khur-add-phone-form")).isTrue();
-        assertThat(offer.text("#khur-add-phone-intro")).contains("банк").contains("өөрийн нэр дээр").contains("130092");
-        assertThat(offer.document().selectFirst("#kc-attempted-username").attr("value"))
+        assertThat(offer.has(AddPhonePage.FORM)).isTrue();
+        assertThat(offer.text(AddPhonePage.INTRO)).contains("банк").contains("өөрийн нэр дээр").contains("130092");
+        assertThat(offer.document().selectFirst(EveryPage.ATTEMPTED_USERNAME).attr("value"))
                 .as("whose account: the number to log in with next time").isEqualToIgnoringCase(person.registerNumber());
-        assertThat(offer.has("#password-new")).as("the account has no password yet: the page asks for one").isTrue();
-        assertThat(offer.has("#khur-add-phone-skip")).isTrue();
+        assertThat(offer.has(SelfServiceFields.PASSWORD_NEW)).as("the account has no password yet: the page asks for one").isTrue();
+        assertThat(offer.has(AddPhonePage.SKIP)).isTrue();
         assertThat(account().path("attributes").has("phone_number")).as("no phone before the SMS").isFalse();
 
         HttpBrowser.Page sms = addPhone(person.phoneE164().substring(4), person.password(), person.password());
@@ -71,8 +75,8 @@ class BankCitizenAddsAPhoneIT {
         assertThat(gateway.send(person.phoneE164(), code).body()).contains("\"matched\"");
 
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.has("#khur-add-phone-done")).as("page was: %s", done.body()).isTrue();
-        assertThat(done.text("#khur-add-phone-done")).contains(person.registerNumber()).contains("нууц үг");
+        assertThat(done.has(AddPhonePage.DONE)).as("page was: %s", done.body()).isTrue();
+        assertThat(done.text(AddPhonePage.DONE)).contains(person.registerNumber()).contains("нууц үг");
         JsonNode attributes = account().path("attributes");
         assertThat(attributes.path("phone_number").get(0).asText()).isEqualTo(person.phoneE164());
         assertThat(attributes.path("phone_number_verified").get(0).asText()).isEqualTo("true");
@@ -82,7 +86,7 @@ class BankCitizenAddsAPhoneIT {
         assertThat(added.get(0).path("details").path("khur_password_set").asText()).isEqualTo("true");
         assertThat(added.get(0).toString()).doesNotContain(person.phoneE164().substring(4));
 
-        HttpBrowser.Page back = browser.submit("#khur-add-phone-continue-form", Map.of(), "proceed");
+        HttpBrowser.Page back = browser.submit(AddPhonePage.CONTINUE_FORM, Map.of(), "proceed");
         assertThat(back.leftIdp()).as("on to the site, page was: %s", back.body()).isTrue();
         OidcRelyingParty.LoginResult bank = rp.finish(login, back.uri());
         assertThat(bank.idToken().getClaim("amr")).isEqualTo(List.of("bank"));
@@ -102,7 +106,7 @@ class BankCitizenAddsAPhoneIT {
     @Test
     void theOfferCanBeSkippedAndComesBackAtTheNextBankLogin() {
         HttpBrowser.Page offer = SandboxBanks.logIn(browser, login.authorizationUri(), customer);
-        assertThat(offer.has("#khur-add-phone-form")).isTrue();
+        assertThat(offer.has(AddPhonePage.FORM)).isTrue();
         HttpBrowser.Page back = skip();
         assertThat(back.leftIdp()).as("skipping goes on to the site: %s", back.body()).isTrue();
         assertThat(rp.finish(login, back.uri()).idToken().getClaim("amr")).isEqualTo(List.of("bank"));
@@ -110,9 +114,9 @@ class BankCitizenAddsAPhoneIT {
         OidcRelyingParty.PendingLogin next = rp.begin();
         HttpBrowser later = new HttpBrowser("en");
         HttpBrowser.Page again = SandboxBanks.logIn(later, java.net.URI.create(next.authorizationUri() + "&ui_locales=en"), customer);
-        assertThat(again.has("#khur-add-phone-form")).as("asked again at the next bank login").isTrue();
-        assertThat(again.text("#khur-add-phone-intro")).contains("bank").contains("own name").contains("130092");
-        HttpBrowser.Page backAgain = later.submit("#khur-add-phone-skip-form", Map.of(), "skip");
+        assertThat(again.has(AddPhonePage.FORM)).as("asked again at the next bank login").isTrue();
+        assertThat(again.text(AddPhonePage.INTRO)).contains("bank").contains("own name").contains("130092");
+        HttpBrowser.Page backAgain = later.submit(AddPhonePage.SKIP_FORM, Map.of(), "skip");
         assertThat(rp.finish(next, backAgain.uri()).idToken().getSubject()).isEqualTo(userId());
         assertThat(account().path("attributes").has("phone_number")).isFalse();
         assertThat(credentials()).as("no password set by skipping").isEmpty();
@@ -124,14 +128,14 @@ class BankCitizenAddsAPhoneIT {
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
         SandboxBanks.logIn(browser, login.authorizationUri(), customer);
         HttpBrowser.Page refused = addPhoneAndTextFrom(someoneElses);
-        assertThat(refused.document().selectFirst("#khur-add-phone-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
-        assertThat(refused.text("#khur-add-phone-refused")).contains("таны нэр дээр");
-        assertThat(refused.has("#khur-add-phone-form")).as("another number can be tried").isTrue();
+        assertThat(AddPhonePage.refusal(refused)).isEqualTo("not-confirmed");
+        assertThat(refused.text(AddPhonePage.REFUSED)).contains("таны нэр дээр");
+        assertThat(refused.has(AddPhonePage.FORM)).as("another number can be tried").isTrue();
 
         String nobodys = TestCitizen.random().phoneE164();
         SandboxSubscribers.registerOwner(nobodys, null);
         HttpBrowser.Page unknown = addPhoneAndTextFrom(nobodys);
-        assertThat(unknown.text("#khur-add-phone-refused")).isEqualTo(refused.text("#khur-add-phone-refused"));
+        assertThat(unknown.text(AddPhonePage.REFUSED)).isEqualTo(refused.text(AddPhonePage.REFUSED));
 
         assertThat(account().path("attributes").has("phone_number")).isFalse();
         assertThat(credentials()).as("no password without a confirmed phone").isEmpty();
@@ -150,9 +154,9 @@ class BankCitizenAddsAPhoneIT {
         SandboxSubscribers.registerOwner(other, person.registerNumber()); // even another phone in the same name
         assertThat(gateway.send(other, code).body()).contains("\"unmatched\"");
         HttpBrowser.Page still = CitizenLogin.pressContinue(browser);
-        assertThat(still.has("#khur-sms-code")).isTrue();
-        HttpBrowser.Page backToOffer = browser.submit("#khur-sms-form", Map.of(), "cancel");
-        assertThat(backToOffer.has("#khur-add-phone-form")).as("\"back\" returns to the offer: %s", backToOffer.body()).isTrue();
+        assertThat(still.has(ReverseSmsPage.CODE)).isTrue();
+        HttpBrowser.Page backToOffer = browser.submit(ReverseSmsPage.FORM, Map.of(), "cancel");
+        assertThat(backToOffer.has(AddPhonePage.FORM)).as("\"back\" returns to the offer: %s", backToOffer.body()).isTrue();
         assertThat(gateway.send(person.phoneE164(), code).body()).as("the withdrawn code is dead").contains("\"unmatched\"");
         assertThat(account().path("attributes").has("phone_number")).isFalse();
     }
@@ -162,8 +166,8 @@ class BankCitizenAddsAPhoneIT {
         SandboxSubscribers.service().registry().simChanged(person.phoneE164(), Instant.now().minus(Duration.ofDays(2)));
         SandboxBanks.logIn(browser, login.authorizationUri(), customer);
         HttpBrowser.Page refused = addPhoneAndTextFrom(person.phoneE164());
-        assertThat(refused.document().selectFirst("#khur-add-phone-refused").attr("data-khur-refused")).isEqualTo("sim-changed");
-        assertThat(refused.text("#khur-add-phone-refused")).contains("7 хоног");
+        assertThat(AddPhonePage.refusal(refused)).isEqualTo("sim-changed");
+        assertThat(refused.text(AddPhonePage.REFUSED)).contains("7 хоног");
         assertThat(account().path("attributes").has("phone_number")).isFalse();
         assertThat(reasons("UPDATE_PROFILE_ERROR")).contains("sim_recently_changed");
     }
@@ -175,16 +179,16 @@ class BankCitizenAddsAPhoneIT {
         try {
             HttpBrowser.Page later = addPhoneAndTextFrom(person.phoneE164());
             assertThat(later.status()).isLessThan(500);
-            assertThat(later.document().selectFirst("#khur-add-phone-refused").attr("data-khur-refused")).isEqualTo("unavailable");
-            assertThat(later.has("#khur-add-phone-retry")).isTrue();
-            assertThat(browser.submit("#khur-add-phone-retry-form", Map.of(), "retry").has("#khur-add-phone-retry"))
+            assertThat(AddPhonePage.refusal(later)).isEqualTo("unavailable");
+            assertThat(later.has(AddPhonePage.RETRY)).isTrue();
+            assertThat(browser.submit(AddPhonePage.RETRY_FORM, Map.of(), "retry").has(AddPhonePage.RETRY))
                     .as("still down: still try again later").isTrue();
             assertThat(account().path("attributes").has("phone_number")).isFalse();
         } finally {
             SandboxSubscribers.service().setDown(false);
         }
-        HttpBrowser.Page done = browser.submit("#khur-add-phone-retry-form", Map.of(), "retry");
-        assertThat(done.has("#khur-add-phone-done")).as("the same SMS, asked again: %s", done.body()).isTrue();
+        HttpBrowser.Page done = browser.submit(AddPhonePage.RETRY_FORM, Map.of(), "retry");
+        assertThat(done.has(AddPhonePage.DONE)).as("the same SMS, asked again: %s", done.body()).isTrue();
         assertThat(account().path("attributes").path("phone_number").get(0).asText()).isEqualTo(person.phoneE164());
     }
 
@@ -192,15 +196,15 @@ class BankCitizenAddsAPhoneIT {
     void badInputIsExplainedOnItsFieldAndIssuesNoCode() {
         SandboxBanks.logIn(browser, login.authorizationUri(), customer);
         HttpBrowser.Page badPhone = addPhone("12345", person.password(), person.password());
-        assertThat(badPhone.has("#khur-sms-code")).isFalse();
-        assertThat(badPhone.has("#input-error-phone")).isTrue();
+        assertThat(badPhone.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(badPhone.has(SelfServiceFields.PHONE_ERROR)).isTrue();
         HttpBrowser.Page weak = addPhone(person.phoneE164(), "Ab1", "Ab1");
-        assertThat(weak.has("#khur-sms-code")).isFalse();
-        assertThat(weak.text("#input-error-password-new")).contains("8");
+        assertThat(weak.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(weak.text(SelfServiceFields.PASSWORD_NEW_ERROR)).contains("8");
         HttpBrowser.Page mismatch = addPhone(person.phoneE164(), person.password(), person.password() + "x");
-        assertThat(mismatch.has("#input-error-password-confirm")).isTrue();
-        assertThat(mismatch.document().selectFirst("#phone").attr("value")).isEqualTo(person.phoneE164());
-        assertThat(mismatch.document().selectFirst("#password-new").attr("value")).isEmpty();
+        assertThat(mismatch.has(SelfServiceFields.PASSWORD_CONFIRM_ERROR)).isTrue();
+        assertThat(mismatch.document().selectFirst(SelfServiceFields.PHONE).attr("value")).isEqualTo(person.phoneE164());
+        assertThat(mismatch.document().selectFirst(SelfServiceFields.PASSWORD_NEW).attr("value")).isEmpty();
         assertThat(reasons("UPDATE_PROFILE_ERROR")).contains("invalid_phone", "password_policy");
     }
 
@@ -216,11 +220,11 @@ class BankCitizenAddsAPhoneIT {
         OidcRelyingParty.PendingLogin next = rp.begin();
         HttpBrowser other = new HttpBrowser("mn");
         HttpBrowser.Page offer = SandboxBanks.logIn(other, next.authorizationUri(), customer);
-        assertThat(offer.has("#khur-add-phone-form")).isTrue();
-        assertThat(offer.has("#password-new")).as("a password exists: only the phone is asked").isFalse();
-        HttpBrowser.Page sms = other.submit("#khur-add-phone-form", Map.of("phone", person.phoneE164()), "addPhone");
+        assertThat(offer.has(AddPhonePage.FORM)).isTrue();
+        assertThat(offer.has(SelfServiceFields.PASSWORD_NEW)).as("a password exists: only the phone is asked").isFalse();
+        HttpBrowser.Page sms = other.submit(AddPhonePage.FORM, Map.of("phone", person.phoneE164()), "addPhone");
         assertThat(gateway.send(person.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
-        assertThat(CitizenLogin.pressContinue(other).has("#khur-add-phone-done")).isTrue();
+        assertThat(CitizenLogin.pressContinue(other).has(AddPhonePage.DONE)).isTrue();
         assertThat(admin.events(userId(), "UPDATE_PROFILE").get(0).path("details").path("khur_password_set").asText()).isEqualTo("false");
 
         TestCitizen withOperatorsPassword = new TestCitizen(person.registerNumber(), person.phoneE164(), password,
@@ -233,7 +237,7 @@ class BankCitizenAddsAPhoneIT {
         fields.put("phone", phone);
         fields.put("password-new", password);
         fields.put("password-confirm", confirmation);
-        return browser.submit("#khur-add-phone-form", fields, "addPhone");
+        return browser.submit(AddPhonePage.FORM, fields, "addPhone");
     }
 
     /** From the offer: the form with {@code phone}, the SMS from it, "continue". */
@@ -244,7 +248,7 @@ class BankCitizenAddsAPhoneIT {
     }
 
     private HttpBrowser.Page skip() {
-        return browser.submit("#khur-add-phone-skip-form", Map.of(), "skip");
+        return browser.submit(AddPhonePage.SKIP_FORM, Map.of(), "skip");
     }
 
     private JsonNode account() {

@@ -19,6 +19,10 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.AddPhonePage;
+import mn.gov.khur.it.support.pages.BankRefusedPage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,12 +37,12 @@ class BankLoginIT {
     @Test
     void loginPageOffersTheConfiguredBanksOnly() {
         HttpBrowser.Page login = new HttpBrowser("mn").open(rp.begin().authorizationUri());
-        assertThat(login.text("#khur-method-bank")).isEqualTo("Банкны эрхээр нэвтрэх");
-        assertThat(login.text("#khur-bank-khanbank")).contains("Хаан банк");
-        assertThat(login.text("#khur-bank-golomt")).contains("Голомт банк");
+        assertThat(login.text(LoginPage.METHOD_BANK)).isEqualTo("Банкны эрхээр нэвтрэх");
+        assertThat(login.text(LoginPage.bank("khanbank"))).contains("Хаан банк");
+        assertThat(login.text(LoginPage.bank("golomt"))).contains("Голомт банк");
         // shipped but not configured here: disabled, so not offered
-        assertThat(login.has("#khur-bank-tdb") || login.has("#khur-bank-xacbank") || login.has("#khur-bank-statebank")).isFalse();
-        assertThat(login.has("#kc-form-login")).isTrue();
+        assertThat(login.has(LoginPage.bank("tdb")) || login.has(LoginPage.bank("xacbank")) || login.has(LoginPage.bank("statebank"))).isFalse();
+        assertThat(login.has(LoginPage.FORM)).isTrue();
     }
 
     @Test
@@ -74,8 +78,8 @@ class BankLoginIT {
         HttpBrowser browser = new HttpBrowser("mn");
         HttpBrowser.Page offer = SandboxBanks.logIn(browser, first.authorizationUri(), customer);
         // registered without a phone: offered to add one (issue 21.4, BankCitizenAddsAPhoneIT), skippable
-        assertThat(offer.has("#khur-add-phone-form")).as("page was: %s", offer.body()).isTrue();
-        HttpBrowser.Page back = browser.submit("#khur-add-phone-skip-form", Map.of(), "skip");
+        assertThat(offer.has(AddPhonePage.FORM)).as("page was: %s", offer.body()).isTrue();
+        HttpBrowser.Page back = browser.submit(AddPhonePage.SKIP_FORM, Map.of(), "skip");
         assertThat(back.leftIdp()).as("registered and back at the RP, page was: %s", back.body()).isTrue();
         OidcRelyingParty.LoginResult registered = rp.finish(first, back.uri());
 
@@ -94,8 +98,8 @@ class BankLoginIT {
         OidcRelyingParty.PendingLogin again = rp.begin();
         HttpBrowser later = new HttpBrowser("mn");
         HttpBrowser.Page offerAgain = SandboxBanks.logIn(later, again.authorizationUri(), customer);
-        assertThat(offerAgain.has("#khur-add-phone-form")).as("still no phone: offered again").isTrue();
-        HttpBrowser.Page secondBack = later.submit("#khur-add-phone-skip-form", Map.of(), "skip");
+        assertThat(offerAgain.has(AddPhonePage.FORM)).as("still no phone: offered again").isTrue();
+        HttpBrowser.Page secondBack = later.submit(AddPhonePage.SKIP_FORM, Map.of(), "skip");
         assertThat(secondBack.leftIdp()).as("page was: %s", secondBack.body()).isTrue();
         OidcRelyingParty.LoginResult second = rp.finish(again, secondBack.uri());
         assertThat(second.idToken().getSubject()).isEqualTo(registered.idToken().getSubject());
@@ -111,13 +115,13 @@ class BankLoginIT {
         HttpBrowser.Page back = SandboxBanks.deny(mn);
         assertThat(back.leftIdp()).isFalse();
         assertThat(back.uri().getPath()).startsWith("/realms/khur/");
-        assertThat(back.has("#kc-form-login")).as("our login page again: %s", back.body()).isTrue();
+        assertThat(back.has(LoginPage.FORM)).as("our login page again: %s", back.body()).isTrue();
         assertThat(back.body()).contains("зөвшөөрөөгүй");
 
         HttpBrowser en = new HttpBrowser("en");
         SandboxBanks.toConsent(en, java.net.URI.create(rp.begin().authorizationUri() + "&ui_locales=en"), customer);
         HttpBrowser.Page backEn = SandboxBanks.deny(en);
-        assertThat(backEn.has("#kc-form-login")).isTrue();
+        assertThat(backEn.has(LoginPage.FORM)).isTrue();
         assertThat(backEn.body()).contains("you did not allow sharing your information with KHUR");
         assertThat(usersWithFamilyName(customer.familyName())).isEmpty();
     }
@@ -139,16 +143,16 @@ class BankLoginIT {
         OidcRelyingParty.PendingLogin login = rp.begin();
         HttpBrowser.Page refused = SandboxBanks.logIn(browser, login.authorizationUri(), customer);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("#khur-bank-refused")).contains("Банк таны регистрийн дугаарыг илгээгээгүй");
-        assertThat(refused.text("#khur-back-to-login")).isEqualTo("Нэвтрэх хуудас руу буцах (өөр аргаар нэвтрэх)");
+        assertThat(refused.text(BankRefusedPage.REFUSED)).contains("Банк таны регистрийн дугаарыг илгээгээгүй");
+        assertThat(refused.text(SelfServiceFields.BACK_TO_LOGIN)).isEqualTo("Нэвтрэх хуудас руу буцах (өөр аргаар нэвтрэх)");
         // the demo site registers no home URL: the origin of its redirect URI
-        assertThat(refused.document().selectFirst("#khur-back-to-site").attr("href")).isEqualTo("http://localhost:8092/");
-        assertThat(refused.text("#khur-back-to-site")).isEqualTo("Нэвтрэх гэж байсан сайт руугаа буцах");
+        assertThat(refused.document().selectFirst(BankRefusedPage.BACK_TO_SITE).attr("href")).isEqualTo("http://localhost:8092/");
+        assertThat(refused.text(BankRefusedPage.BACK_TO_SITE)).isEqualTo("Нэвтрэх гэж байсан сайт руугаа буцах");
 
-        HttpBrowser.Page entry = browser.open(URI.create(refused.document().selectFirst("#khur-back-to-login").absUrl("href")));
+        HttpBrowser.Page entry = browser.open(URI.create(refused.document().selectFirst(SelfServiceFields.BACK_TO_LOGIN).absUrl("href")));
         assertThat(entry.uri().getPath()).startsWith("/realms/khur/");
-        assertThat(entry.has("#kc-form-login")).as("the login page of the same login again: %s", entry.body()).isTrue();
-        assertThat(entry.has("#khur-bank-golomt")).as("another bank or another method").isTrue();
+        assertThat(entry.has(LoginPage.FORM)).as("the login page of the same login again: %s", entry.body()).isTrue();
+        assertThat(entry.has(LoginPage.bank("golomt"))).as("another bank or another method").isTrue();
 
         // the same login goes on with another method and answers the site's request
         TestCitizen citizen = TestCitizen.random();
@@ -178,9 +182,9 @@ class BankLoginIT {
                 URI.create(rp.begin().authorizationUri() + "&ui_locales=en"), customer);
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("#khur-bank-refused")).contains("does not match your KHUR account");
-        assertThat(refused.text("#khur-back-to-login")).isEqualTo("Back to the login page (log in another way)");
-        assertThat(refused.text("#khur-back-to-site")).isEqualTo("Back to the site you were logging in to");
+        assertThat(refused.text(BankRefusedPage.REFUSED)).contains("does not match your KHUR account");
+        assertThat(refused.text(SelfServiceFields.BACK_TO_LOGIN)).isEqualTo("Back to the login page (log in another way)");
+        assertThat(refused.text(BankRefusedPage.BACK_TO_SITE)).isEqualTo("Back to the site you were logging in to");
     }
 
     @Test
@@ -227,7 +231,7 @@ class BankLoginIT {
     void aRequestForHighAssuranceOffersNoBank() {
         java.net.URI high = rp.begin("openid", Map.of("acr_values", "high")).authorizationUri();
         HttpBrowser.Page page = new HttpBrowser("mn").open(high);
-        assertThat(page.has("#khur-method-bank")).as("a request for high offers only digital signatures, no bank").isFalse();
+        assertThat(page.has(LoginPage.METHOD_BANK)).as("a request for high offers only digital signatures, no bank").isFalse();
         assertThat(page.has("[id^=khur-bank-]")).isFalse();
         // the bank post-login step also refuses a high request (defence in depth); no page leads
         // to a bank on such a request, so that branch is not exercised end to end

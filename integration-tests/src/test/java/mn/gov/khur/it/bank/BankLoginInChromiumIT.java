@@ -15,6 +15,12 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.AddPhonePage;
+import mn.gov.khur.it.support.pages.BankRefusedPage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SandboxBankPages;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,19 +76,19 @@ class BankLoginInChromiumIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             OidcRelyingParty.PendingLogin login = rp.begin();
             toTheBankAndBack(browser, login, customer);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-add-phone-form")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(AddPhonePage.FORM)));
             checkPage(browser, "bank-add-phone-mn-1280");
-            browser.findElement(By.id("phone")).sendKeys(person.phoneE164().substring(4));
-            browser.findElement(By.id("password-new")).sendKeys(person.password());
-            browser.findElement(By.id("password-confirm")).sendKeys(person.password());
-            browser.findElement(By.id("khur-add-phone-submit")).click();
+            browser.findElement(By.cssSelector(SelfServiceFields.PHONE)).sendKeys(person.phoneE164().substring(4));
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_NEW)).sendKeys(person.password());
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_CONFIRM)).sendKeys(person.password());
+            browser.findElement(By.cssSelector(AddPhonePage.SUBMIT)).click();
 
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(new InboundSmsClient().send(person.phoneE164(), code).body()).contains("\"matched\"");
             // the waiting page continues by itself once the SMS is in
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-add-phone-done")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(AddPhonePage.DONE)));
             checkPage(browser, "bank-add-phone-done-mn-1280");
-            browser.findElement(By.id("khur-add-phone-continue")).click();
+            browser.findElement(By.cssSelector(AddPhonePage.CONTINUE)).click();
             String sub = finish(browser, login);
             assertThat(admin.user(sub).at("/attributes/phone_number/0").asText()).isEqualTo(person.phoneE164());
         } finally {
@@ -93,10 +99,10 @@ class BankLoginInChromiumIT {
             WebDriverWait wait = new WebDriverWait(later, Duration.ofSeconds(30));
             OidcRelyingParty.PendingLogin login = rp.begin();
             later.get(login.authorizationUri().toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(person.registerNumber());
-            later.findElement(By.id("password")).sendKeys(person.password());
-            later.findElement(By.id("kc-login")).click();
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(person.registerNumber());
+            later.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(person.password());
+            later.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(new InboundSmsClient().send(person.phoneE164(), code).body()).contains("\"matched\"");
             wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
             OidcRelyingParty.LoginResult result = rp.finish(login, URI.create(later.getCurrentUrl()));
@@ -113,20 +119,20 @@ class BankLoginInChromiumIT {
         try {
             atTheBank(browser, rp.begin(), customer);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            wait.until(d -> !d.findElements(By.id("khur-bank-refused")).isEmpty() || d.getPageSource().contains("Зөвшөөрөх"));
-            if (browser.findElements(By.id("khur-bank-refused")).isEmpty()) {
-                browser.findElement(By.cssSelector("[name=accept]")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(BankRefusedPage.REFUSED)).isEmpty() || d.getPageSource().contains("Зөвшөөрөх"));
+            if (browser.findElements(By.cssSelector(BankRefusedPage.REFUSED)).isEmpty()) {
+                browser.findElement(By.cssSelector(SandboxBankPages.ACCEPT)).click();
             }
-            WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-bank-refused")));
+            WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(BankRefusedPage.REFUSED)));
             assertThat(reason.getText()).contains("Банк таны регистрийн дугаарыг илгээгээгүй");
-            assertThat(browser.findElement(By.id("khur-back-to-site")).getAttribute("href")).isEqualTo("http://localhost:8092/");
+            assertThat(browser.findElement(By.cssSelector(BankRefusedPage.BACK_TO_SITE)).getAttribute("href")).isEqualTo("http://localhost:8092/");
             Screenshots.save(browser, "bank-refused-mn");
 
             WebElement refusedPage = browser.findElement(By.tagName("html"));
-            browser.findElement(By.id("khur-back-to-login")).click();
+            browser.findElement(By.cssSelector(SelfServiceFields.BACK_TO_LOGIN)).click();
             wait.until(ExpectedConditions.stalenessOf(refusedPage));
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login"))).isDisplayed()).isTrue();
-            assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.FORM))).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector(LoginPage.METHOD_BANK)).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
         } finally {
             browser.quit();
         }
@@ -140,27 +146,27 @@ class BankLoginInChromiumIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(rp.begin().authorizationUri().toString());
             WebElement ourPage = browser.findElement(By.tagName("html"));
-            browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+            browser.findElement(By.cssSelector(LoginPage.bank(customer.bankAlias()))).click();
             wait.until(ExpectedConditions.stalenessOf(ourPage));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SandboxBankPages.USERNAME)));
             assertMongolianOnly(browser, "the bank's login page");
-            assertThat(browser.findElement(By.id("kc-login")).getText()).isEqualTo("Нэвтрэх");
+            assertThat(browser.findElement(By.cssSelector(SandboxBankPages.LOGIN)).getText()).isEqualTo("Нэвтрэх");
             Screenshots.save(browser, "sandbox-bank-login-mn");
 
-            browser.findElement(By.id("username")).sendKeys(customer.username());
-            browser.findElement(By.id("password")).sendKeys("wrong-" + customer.password());
+            browser.findElement(By.cssSelector(SandboxBankPages.USERNAME)).sendKeys(customer.username());
+            browser.findElement(By.cssSelector(SandboxBankPages.PASSWORD)).sendKeys("wrong-" + customer.password());
             WebElement loginPage = browser.findElement(By.tagName("html"));
-            browser.findElement(By.id("kc-login")).click();
+            browser.findElement(By.cssSelector(SandboxBankPages.LOGIN)).click();
             wait.until(ExpectedConditions.stalenessOf(loginPage));
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-username"))).getText())
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SandboxBankPages.USERNAME_ERROR))).getText())
                     .isEqualTo("Нэвтрэх нэр эсвэл нууц үг буруу байна.");
             assertMongolianOnly(browser, "a wrong password");
 
-            browser.findElement(By.id("password")).sendKeys(customer.password());
-            browser.findElement(By.id("kc-login")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[name=accept]")));
+            browser.findElement(By.cssSelector(SandboxBankPages.PASSWORD)).sendKeys(customer.password());
+            browser.findElement(By.cssSelector(SandboxBankPages.LOGIN)).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SandboxBankPages.ACCEPT)));
             assertMongolianOnly(browser, "the bank's consent page");
-            assertThat(browser.findElement(By.cssSelector("[name=accept]")).getText()).isEqualTo("Зөвшөөрөх");
+            assertThat(browser.findElement(By.cssSelector(SandboxBankPages.ACCEPT)).getText()).isEqualTo("Зөвшөөрөх");
             Screenshots.save(browser, "sandbox-bank-consent-mn");
         } finally {
             browser.quit();
@@ -185,41 +191,41 @@ class BankLoginInChromiumIT {
         browser.get(login.authorizationUri().toString());
         WebDriverWait toBank = new WebDriverWait(browser, Duration.ofSeconds(30));
         WebElement ourPage = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+        browser.findElement(By.cssSelector(LoginPage.bank(customer.bankAlias()))).click();
         toBank.until(ExpectedConditions.stalenessOf(ourPage));
-        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(customer.username());
-        browser.findElement(By.id("password")).sendKeys(customer.password());
-        browser.findElement(By.id("kc-login")).click();
+        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SandboxBankPages.USERNAME))).sendKeys(customer.username());
+        browser.findElement(By.cssSelector(SandboxBankPages.PASSWORD)).sendKeys(customer.password());
+        browser.findElement(By.cssSelector(SandboxBankPages.LOGIN)).click();
     }
 
     /** From our login page to the bank (login, consent) and back to us: the site, or a page of ours after the bank. */
     private void toTheBankAndBack(ChromeDriver browser, OidcRelyingParty.PendingLogin login, SandboxBanks.Customer customer) {
         browser.get(login.authorizationUri().toString());
-        assertThat(browser.findElement(By.id("khur-method-bank")).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
+        assertThat(browser.findElement(By.cssSelector(LoginPage.METHOD_BANK)).getText()).isEqualTo("Банкны эрхээр нэвтрэх");
         // the bank's login page has its own #username: wait until ours is gone before typing
         WebDriverWait toBank = new WebDriverWait(browser, Duration.ofSeconds(30));
         WebElement ourPage = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id("khur-bank-" + customer.bankAlias())).click();
+        browser.findElement(By.cssSelector(LoginPage.bank(customer.bankAlias()))).click();
         toBank.until(ExpectedConditions.stalenessOf(ourPage));
-        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(customer.username());
-        browser.findElement(By.id("password")).sendKeys(customer.password());
-        browser.findElement(By.id("kc-login")).click();
+        toBank.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SandboxBankPages.USERNAME))).sendKeys(customer.username());
+        browser.findElement(By.cssSelector(SandboxBankPages.PASSWORD)).sendKeys(customer.password());
+        browser.findElement(By.cssSelector(SandboxBankPages.LOGIN)).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> backFromTheBank(d) || d.getPageSource().contains("Зөвшөөрөх"));
         if (!backFromTheBank(browser)) {
-            browser.findElement(By.cssSelector("[name=accept]")).click(); // "Зөвшөөрөх": asked once, then remembered
+            browser.findElement(By.cssSelector(SandboxBankPages.ACCEPT)).click(); // "Зөвшөөрөх": asked once, then remembered
         }
         wait.until(BankLoginInChromiumIT::backFromTheBank);
     }
 
     private static boolean backFromTheBank(org.openqa.selenium.WebDriver browser) {
         return browser.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString())
-                || !browser.findElements(By.id("khur-add-phone-form")).isEmpty();
+                || !browser.findElements(By.cssSelector(AddPhonePage.FORM)).isEmpty();
     }
 
     private static void skipTheOffer(ChromeDriver browser) {
         WebElement skip = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.elementToBeClickable(By.id("khur-add-phone-skip")));
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(AddPhonePage.SKIP)));
         skip.click();
     }
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import mn.gov.khur.it.support.AdminApi;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.Json;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SandboxBankPages;
 
 /** Test customers of the sandbox banks and a citizen's walk through a bank login without JavaScript. */
 public final class SandboxBanks {
@@ -68,21 +70,21 @@ public final class SandboxBanks {
     static HttpBrowser.Page atBankByHint(HttpBrowser browser, URI authorizationUri, Customer customer) {
         HttpBrowser.Page bankLogin = browser.open(URI.create(authorizationUri + "&kc_idp_hint=" + customer.bankAlias()));
         assertThat(bankLogin.uri().getPath()).startsWith("/realms/" + customer.bankRealm() + "/");
-        HttpBrowser.Page answer = browser.submit("#kc-form-login", Map.of("username", customer.username(), "password", customer.password()), null);
+        HttpBrowser.Page answer = browser.submit(SandboxBankPages.LOGIN_FORM, Map.of("username", customer.username(), "password", customer.password()), null);
         return isConsent(answer) ? allow(browser) : answer;
     }
 
     static HttpBrowser.Page atBank(HttpBrowser browser, URI authorizationUri, Customer customer) {
         HttpBrowser.Page login = browser.open(authorizationUri);
-        assertThat(login.has("#khur-method-bank")).as("bank chooser on: %s", login.body()).isTrue();
-        String bankLink = login.document().selectFirst("#khur-bank-" + customer.bankAlias()).absUrl("href");
+        assertThat(login.has(LoginPage.METHOD_BANK)).as("bank chooser on: %s", login.body()).isTrue();
+        String bankLink = login.document().selectFirst(LoginPage.bank(customer.bankAlias())).absUrl("href");
         HttpBrowser.Page bankLogin = browser.open(URI.create(bankLink));
         assertThat(bankLogin.uri().getPath()).startsWith("/realms/" + customer.bankRealm() + "/");
-        return browser.submit("#kc-form-login", Map.of("username", customer.username(), "password", customer.password()), null);
+        return browser.submit(SandboxBankPages.LOGIN_FORM, Map.of("username", customer.username(), "password", customer.password()), null);
     }
 
     static boolean isConsent(HttpBrowser.Page page) {
-        return page.has("[name=accept]") && page.uri().getPath().startsWith("/realms/sandbox-bank-");
+        return page.has(SandboxBankPages.ACCEPT) && page.uri().getPath().startsWith("/realms/sandbox-bank-");
     }
 
     /** As {@link #atBank}, for a customer who has not yet allowed sharing with ХУР: the consent page. */

@@ -24,6 +24,7 @@ import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.it.support.cluster.ClusterNode;
 import mn.gov.khur.it.support.cluster.LoadBalancer;
 import mn.gov.khur.it.support.cluster.PostgresServer;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +82,7 @@ class ClusterFailoverIT {
         HttpBrowser browser = new HttpBrowser("mn", publicUrl);
         browser.open(new OidcRelyingParty(publicUrl, "demo-rp", "demo-rp-secret").begin().authorizationUri());
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        String statusOnNode1 = page.document().selectFirst("#khur-sms-form").attr("data-status-url")
+        String statusOnNode1 = ReverseSmsPage.statusUrl(page)
                 .replace(publicUrl, node1.directUrl()) + "?wait=" + HELD_SECONDS;
 
         CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
@@ -214,10 +215,10 @@ class ClusterFailoverIT {
             HttpBrowser browser = new HttpBrowser("mn", publicUrl);
             browser.open(login.authorizationUri());
             HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-            if (!challenge.has("#khur-sms-code")) {
+            if (!challenge.has(ReverseSmsPage.CODE)) {
                 return "page:" + challenge.status();
             }
-            String code = challenge.text("#khur-sms-code");
+            String code = challenge.text(ReverseSmsPage.CODE);
             // the gateway redelivers on temporary errors (503 while a node restarts), as the SMPP bridge does
             HttpResponse<String> sms = new InboundSmsClient(publicUrl, KeycloakServer.SMS_SECRET)
                     .deliver(citizen.phoneE164(), code, java.time.Duration.ofSeconds(90));

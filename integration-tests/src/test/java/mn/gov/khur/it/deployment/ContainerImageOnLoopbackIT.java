@@ -25,6 +25,7 @@ import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.cluster.PostgresServer;
 import mn.gov.khur.it.support.deployment.ImageOnLoopback;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +122,7 @@ class ContainerImageOnLoopbackIT {
         HttpBrowser.Page login = browser.open(rp.begin().authorizationUri());
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.body()).contains("template: login.ftl (khur)");
-        assertThat(login.has("#username")).isTrue();
+        assertThat(login.has(LoginPage.USERNAME)).isTrue();
         assertThat(login.document().selectFirst("html").attr("lang")).isEqualTo("mn");
 
         HttpResponse<String> sms = new InboundSmsClient(publicUrl, SMS_SECRET).send("+97699112233", "123456");

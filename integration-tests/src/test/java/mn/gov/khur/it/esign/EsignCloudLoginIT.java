@@ -11,6 +11,9 @@ import mn.gov.khur.it.esign.EsignTokenFixture.Citizen;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.gsign.GSignSimulator;
 import mn.gov.khur.sandbox.gsign.GSignSimulator.Behaviour;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
@@ -60,13 +63,13 @@ class EsignCloudLoginIT {
         HttpBrowser browser = new HttpBrowser("mn");
         OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of("acr_values", "high"));
         HttpBrowser.Page choice = browser.open(pending.authorizationUri());
-        assertThat(choice.has("#khur-method-esign-cloud")).as(choice.body()).isTrue();
-        assertThat(choice.has("#khur-method-esign-token")).isTrue();
-        assertThat(choice.has("#khur-method-esign-sim")).isTrue();
-        assertThat(choice.has("#password")).as("acr=high offers only the signature methods").isFalse();
-        HttpBrowser.Page form = browser.submit("#khur-esign-choice", Map.of("method", "cloud"), null);
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_CLOUD)).as(choice.body()).isTrue();
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_SIM)).isTrue();
+        assertThat(choice.has(LoginPage.PASSWORD)).as("acr=high offers only the signature methods").isFalse();
+        HttpBrowser.Page form = browser.submit(SignatureChoicePage.FORM, Map.of("method", "cloud"), null);
         assertThat(form.body()).contains("Клауд тоон гарын үсэг");
-        HttpBrowser.Page page = browser.submit("#khur-esign-push-form",
+        HttpBrowser.Page page = browser.submit(SignaturePushPage.FORM,
                 Map.of("registerNumber", registerNumber, "phone", phone), "start");
         assertThat(page.status()).isLessThan(500);
         return new Login(pending, browser, page);
@@ -75,14 +78,14 @@ class EsignCloudLoginIT {
     private static HttpBrowser.Page waitForResult(Login login) {
         HttpBrowser.Page page = login.page();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!page.leftIdp() && page.has("#khur-esign-push-wait") && Instant.now().isBefore(deadline)) {
+        while (!page.leftIdp() && page.has(SignaturePushPage.WAIT) && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            page = login.browser().submit("#khur-esign-push-wait", Map.of(), null);
+            page = login.browser().submit(SignaturePushPage.WAIT, Map.of(), null);
             assertThat(page.status()).isLessThan(500);
         }
         return page;
@@ -93,8 +96,8 @@ class EsignCloudLoginIT {
         for (KeyKind kind : List.of(KeyKind.RSA_PKCS1, KeyKind.EC_P256)) {
             Citizen citizen = citizenWithGSign(kind);
             Login login = startCloudLogin(citizen.person().registerNumber(), citizen.person().phoneE164());
-            assertThat(login.page().has("#khur-esign-push-wait")).as(login.page().body()).isTrue();
-            String code = login.page().text("#khur-esign-verification-code");
+            assertThat(login.page().has(SignaturePushPage.WAIT)).as(login.page().body()).isTrue();
+            String code = login.page().text(SignaturePushPage.VERIFICATION_CODE);
             assertThat(code).matches("\\d{4}");
             assertThat(gsign.lastDisplayedText(citizen.person().registerNumber())).contains(code);
 
@@ -134,12 +137,12 @@ class EsignCloudLoginIT {
         // issue 13 item 6: an own message here would tell a stranger which register number owns which phone
         Citizen noAccount = fixture.registeredCitizen();
         Login login = startCloudLogin(noAccount.person().registerNumber(), noAccount.person().phoneE164());
-        assertThat(login.page().has("#khur-esign-push-wait")).as(login.page().body()).isTrue();
+        assertThat(login.page().has(SignaturePushPage.WAIT)).as(login.page().body()).isTrue();
         assertThat(lastErrorReason(noAccount)).isEqualTo("unknown_account");
 
         Citizen citizen = citizenWithGSign(KeyKind.EC_P256);
         Login otherPhone = startCloudLogin(citizen.person().registerNumber(), "+97688112233");
-        assertThat(otherPhone.page().has("#khur-esign-push-wait")).as(otherPhone.page().body()).isTrue();
+        assertThat(otherPhone.page().has(SignaturePushPage.WAIT)).as(otherPhone.page().body()).isTrue();
         assertThat(gsign.pushesTo("+97688112233")).isZero();
         assertThat(gsign.pushesTo(citizen.person().phoneE164())).isZero();
         assertThat(lastErrorReason(citizen)).isEqualTo("account_phone_mismatch");
@@ -185,7 +188,7 @@ class EsignCloudLoginIT {
         gsign.behaviour(citizen.person().registerNumber(), Behaviour.DECLINE);
         for (int i = 0; i < 3; i++) {
             assertThat(startCloudLogin(citizen.person().registerNumber(), citizen.person().phoneE164()).page()
-                    .has("#khur-esign-push-wait")).as("push " + (i + 1)).isTrue();
+                    .has(SignaturePushPage.WAIT)).as("push " + (i + 1)).isTrue();
         }
         assertRefused(startCloudLogin(citizen.person().registerNumber(), citizen.person().phoneE164()).page(), "хэт олон хүсэлт");
     }
@@ -194,6 +197,6 @@ class EsignCloudLoginIT {
         assertThat(page.leftIdp()).as("login must not complete").isFalse();
         assertThat(page.status()).isLessThan(500);
         assertThat(page.body()).contains(expectedMessage);
-        assertThat(page.has("#khur-esign-push-sign")).as("the citizen can try again").isTrue();
+        assertThat(page.has(SignaturePushPage.SIGN)).as("the citizen can try again").isTrue();
     }
 }

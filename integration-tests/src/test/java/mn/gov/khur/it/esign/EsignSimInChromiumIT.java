@@ -11,6 +11,8 @@ import mn.gov.khur.it.esign.EsignTokenFixture.Citizen;
 import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.mssp.MsspSimulator;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.RevocationServer;
@@ -58,11 +60,11 @@ class EsignSimInChromiumIT {
         // each click submits a form: wait for the next page instead of racing its load on a busy machine
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(pending.authorizationUri().toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-sim"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-register-number")))
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_ESIGN_SIM))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SignaturePushPage.REGISTER_NUMBER)))
                 .sendKeys(citizen.person().registerNumber());
-        browser.findElement(By.id("khur-esign-phone")).sendKeys(citizen.person().phoneE164().substring(4));
-        browser.findElement(By.id("khur-esign-push-sign")).click();
+        browser.findElement(By.cssSelector(SignaturePushPage.PHONE)).sendKeys(citizen.person().phoneE164().substring(4));
+        browser.findElement(By.cssSelector(SignaturePushPage.SIGN)).click();
     }
 
     @Test
@@ -73,7 +75,7 @@ class EsignSimInChromiumIT {
             OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of("acr_values", "high"));
             startLogin(browser, pending, citizen);
             String code = new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-verification-code"))).getText();
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SignaturePushPage.VERIFICATION_CODE))).getText();
             assertThat(code).matches("\\d{4}");
             assertThat(mssp.lastDisplayedText(citizen.person().phoneE164())).contains(code);
             new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -95,7 +97,7 @@ class EsignSimInChromiumIT {
             startLogin(browser, fixture.rp.begin("openid", Map.of("acr_values", "high")), citizen);
             new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("body")).getText().contains("татгалзлаа"));
-            assertThat(browser.findElements(By.id("khur-esign-push-sign"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector(SignaturePushPage.SIGN))).isNotEmpty();
         } finally {
             browser.quit();
         }

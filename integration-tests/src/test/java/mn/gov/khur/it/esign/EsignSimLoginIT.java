@@ -12,6 +12,9 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.mssp.MsspSimulator;
 import mn.gov.khur.sandbox.mssp.MsspSimulator.Behaviour;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
@@ -62,10 +65,10 @@ class EsignSimLoginIT {
         HttpBrowser browser = new HttpBrowser("mn");
         OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of("acr_values", "high"));
         HttpBrowser.Page choice = browser.open(pending.authorizationUri());
-        assertThat(choice.has("#khur-method-esign-sim")).as(choice.body()).isTrue();
-        HttpBrowser.Page form = browser.submit("#khur-esign-choice", Map.of("method", "sim"), null);
-        assertThat(form.text("#khur-esign-push-sign")).contains("Тоон гарын үсгээр нэвтрэх");
-        HttpBrowser.Page page = browser.submit("#khur-esign-push-form",
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_SIM)).as(choice.body()).isTrue();
+        HttpBrowser.Page form = browser.submit(SignatureChoicePage.FORM, Map.of("method", "sim"), null);
+        assertThat(form.text(SignaturePushPage.SIGN)).contains("Тоон гарын үсгээр нэвтрэх");
+        HttpBrowser.Page page = browser.submit(SignaturePushPage.FORM,
                 Map.of("registerNumber", registerNumber, "phone", phone), "start");
         assertThat(page.status()).isLessThan(500);
         return new Login(pending, browser, page);
@@ -75,9 +78,9 @@ class EsignSimLoginIT {
     private static HttpBrowser.Page waitForResult(Login login, Duration max) {
         HttpBrowser.Page page = login.page();
         Instant deadline = Instant.now().plus(max);
-        while (!page.leftIdp() && page.has("#khur-esign-push-wait") && Instant.now().isBefore(deadline)) {
+        while (!page.leftIdp() && page.has(SignaturePushPage.WAIT) && Instant.now().isBefore(deadline)) {
             sleep(300);
-            page = login.browser().submit("#khur-esign-push-wait", Map.of(), null);
+            page = login.browser().submit(SignaturePushPage.WAIT, Map.of(), null);
             assertThat(page.status()).isLessThan(500);
         }
         return page;
@@ -88,11 +91,11 @@ class EsignSimLoginIT {
         Citizen citizen = citizenWithSim(KeyKind.RSA_PKCS1);
         String phone = citizen.person().phoneE164();
         Login login = startSimLogin(citizen.person().registerNumber(), phone.substring(4)); // national form
-        assertThat(login.page().has("#khur-esign-push-wait")).as(login.page().body()).isTrue();
-        String code = login.page().text("#khur-esign-verification-code");
+        assertThat(login.page().has(SignaturePushPage.WAIT)).as(login.page().body()).isTrue();
+        String code = login.page().text(SignaturePushPage.VERIFICATION_CODE);
         assertThat(code).matches("\\d{4}");
         assertThat(mssp.lastDisplayedText(phone)).as("the phone shows the same code").contains(code);
-        assertThat(login.page().document().selectFirst("#khur-esign-push-status").attr("aria-live")).isEqualTo("polite");
+        assertThat(login.page().document().selectFirst(SignaturePushPage.STATUS).attr("aria-live")).isEqualTo("polite");
 
         HttpBrowser.Page done = waitForResult(login, Duration.ofSeconds(15));
         assertThat(done.leftIdp()).as(done.body()).isTrue();
@@ -141,7 +144,7 @@ class EsignSimLoginIT {
         // issue 13 item 6: an own message here would tell a stranger that this number owns this phone
         Citizen citizen = fixture.registeredCitizen(); // no SIM signature registered for this phone
         Login login = startSimLogin(citizen.person().registerNumber(), citizen.person().phoneE164());
-        assertThat(login.page().has("#khur-esign-push-wait")).as(login.page().body()).isTrue();
+        assertThat(login.page().has(SignaturePushPage.WAIT)).as(login.page().body()).isTrue();
         assertThat(mssp.pushesTo(citizen.person().phoneE164())).isZero();
         var event = fixture.admin.events(citizen.userId(), "LOGIN_ERROR").get(0);
         assertThat(event.path("error").asText()).isEqualTo("khur_esign_push_not_sent");
@@ -189,7 +192,7 @@ class EsignSimLoginIT {
         mssp.behaviour(citizen.person().phoneE164(), Behaviour.DECLINE);
         for (int i = 0; i < 3; i++) {
             Login login = startSimLogin(citizen.person().registerNumber(), citizen.person().phoneE164());
-            assertThat(login.page().has("#khur-esign-push-wait")).as("push " + (i + 1)).isTrue();
+            assertThat(login.page().has(SignaturePushPage.WAIT)).as("push " + (i + 1)).isTrue();
         }
         String before = mssp.lastDisplayedText(citizen.person().phoneE164());
         Login fourth = startSimLogin(citizen.person().registerNumber(), citizen.person().phoneE164());
@@ -210,7 +213,7 @@ class EsignSimLoginIT {
         assertThat(page.leftIdp()).as("login must not complete").isFalse();
         assertThat(page.status()).isLessThan(500);
         assertThat(page.body()).contains(expectedMessage);
-        assertThat(page.has("#khur-esign-push-sign")).as("the citizen can try again").isTrue();
+        assertThat(page.has(SignaturePushPage.SIGN)).as("the citizen can try again").isTrue();
     }
 
     private static void sleep(long millis) {

@@ -11,6 +11,8 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.EsignTokenPage;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
 import mn.gov.khur.sandbox.pki.CitizenCertificateRequest;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
 import mn.gov.khur.sandbox.pki.KeyKind;
@@ -50,18 +52,18 @@ final class EsignTokenFixture {
     TokenPage openTokenPage(HttpBrowser browser) {
         OidcRelyingParty.PendingLogin pending = rp.begin("openid", Map.of("acr_values", "high"));
         browser.open(pending.authorizationUri());
-        HttpBrowser.Page token = browser.submit("#khur-esign-choice", Map.of("method", "token"), null);
+        HttpBrowser.Page token = browser.submit(SignatureChoicePage.FORM, Map.of("method", "token"), null);
         return new TokenPage(pending, token);
     }
 
     record TokenPage(OidcRelyingParty.PendingLogin pending, HttpBrowser.Page page) {
         String dataToSign() {
-            return page.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+            return page.document().selectFirst(EsignTokenPage.FORM).attr("data-sign-data");
         }
     }
 
     static HttpBrowser.Page post(HttpBrowser browser, String registerNumber, IssuedCertificate credential, byte[] signature) {
-        return browser.submit("#khur-esign-form", Map.of(
+        return browser.submit(EsignTokenPage.FORM, Map.of(
                 "registerNumber", registerNumber,
                 "certificate", credential.certificateBase64(),
                 "signature", Base64.getEncoder().encodeToString(signature)), null);

@@ -14,6 +14,8 @@ import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.EsignTokenPage;
+import mn.gov.khur.it.support.pages.LoginPage;
 import mn.gov.khur.sandbox.esignclient.EsignClientSimulator;
 import mn.gov.khur.sandbox.esignclient.EsignToken;
 import mn.gov.khur.sandbox.esignclient.PendingSignature;
@@ -73,11 +75,11 @@ class EsignTokenInChromiumIT {
         browser.get(pending.authorizationUri().toString());
         // the click submits a form: wait for the token page instead of racing its load on a busy machine
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-token"))).click();
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_ESIGN_TOKEN))).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-register-number")))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(EsignTokenPage.REGISTER_NUMBER)))
                 .sendKeys(citizen.person().registerNumber());
-        browser.findElement(By.id("khur-esign-sign")).click();
+        browser.findElement(By.cssSelector(EsignTokenPage.SIGN)).click();
         return new Started(browser, pending, citizen, tokenId);
     }
 
@@ -148,7 +150,7 @@ class EsignTokenInChromiumIT {
             Started s = pressSign();
             try {
                 awaitText(s.browser(), "ажиллахгүй байна");
-                assertThat(s.browser().findElements(By.id("khur-esign-install"))).isNotEmpty();
+                assertThat(s.browser().findElements(By.cssSelector(EsignTokenPage.INSTALL))).isNotEmpty();
             } finally {
                 s.browser().quit();
             }

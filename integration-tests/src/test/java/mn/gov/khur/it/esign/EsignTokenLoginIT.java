@@ -11,6 +11,9 @@ import mn.gov.khur.it.esign.EsignTokenFixture.Citizen;
 import mn.gov.khur.it.esign.EsignTokenFixture.TokenPage;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
+import mn.gov.khur.it.support.pages.EsignTokenPage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.OcspMode;
@@ -56,15 +59,15 @@ class EsignTokenLoginIT {
         HttpBrowser browser = new HttpBrowser("mn");
         var pending = fixture.rp.begin("openid", java.util.Map.of("acr_values", "high"));
         HttpBrowser.Page choice = browser.open(pending.authorizationUri());
-        assertThat(choice.has("#khur-method-esign-token")).isTrue();
-        assertThat(choice.has("#username")).as("no password login for acr=high").isFalse();
-        assertThat(choice.has("#password")).isFalse();
-        assertThat(choice.has("#khur-method-otp")).isFalse();
-        assertThat(choice.has("#khur-method-bank")).isFalse();
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
+        assertThat(choice.has(LoginPage.USERNAME)).as("no password login for acr=high").isFalse();
+        assertThat(choice.has(LoginPage.PASSWORD)).isFalse();
+        assertThat(choice.has(LoginPage.METHOD_OTP)).isFalse();
+        assertThat(choice.has(LoginPage.METHOD_BANK)).isFalse();
 
-        HttpBrowser.Page page = browser.submit("#khur-esign-choice", java.util.Map.of("method", "token"), null);
-        assertThat(page.text("#khur-esign-sign")).contains("Тоон гарын үсгээр нэвтрэх");
-        String data = page.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+        HttpBrowser.Page page = browser.submit(SignatureChoicePage.FORM, java.util.Map.of("method", "token"), null);
+        assertThat(page.text(EsignTokenPage.SIGN)).contains("Тоон гарын үсгээр нэвтрэх");
+        String data = page.document().selectFirst(EsignTokenPage.FORM).attr("data-sign-data");
         assertThat(data).startsWith("khur-login/v1 origin-sha256=");
 
         HttpBrowser.Page done = EsignTokenFixture.post(browser, citizen.person().registerNumber().toLowerCase(), token,
@@ -191,6 +194,6 @@ class EsignTokenLoginIT {
         assertThat(page.leftIdp()).as("login must not complete").isFalse();
         assertThat(page.status()).isLessThan(500);
         assertThat(page.body()).contains(expectedMessage);
-        assertThat(page.has("#khur-esign-sign")).as("the citizen can try again").isTrue();
+        assertThat(page.has(EsignTokenPage.SIGN)).as("the citizen can try again").isTrue();
     }
 }

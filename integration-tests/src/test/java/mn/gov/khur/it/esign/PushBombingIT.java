@@ -19,6 +19,8 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.RevocationServer;
 
@@ -131,7 +133,7 @@ class PushBombingIT {
 
         assertThat(method.pushesTo(phone)).as("PIN prompts on the phone").isEqualTo(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(pages.get(i).has("#khur-esign-push-wait")).as("request " + (i + 1) + ": " + pages.get(i).body()).isTrue();
+            assertThat(pages.get(i).has(SignaturePushPage.WAIT)).as("request " + (i + 1) + ": " + pages.get(i).body()).isTrue();
         }
         for (int i = 3; i < 5; i++) {
             assertRefusedAtStart(pages.get(i), "хэт олон хүсэлт");
@@ -158,7 +160,7 @@ class PushBombingIT {
         assertThat(fixture.admin.put("/admin/realms/khur/users/" + disabled.userId(), user.toString()).statusCode()).isEqualTo(204);
 
         HttpBrowser.Page real = startLogin(new HttpBrowser("mn"), method, holder.person().registerNumber(), phone);
-        assertThat(real.has("#khur-esign-push-wait")).as(real.body()).isTrue();
+        assertThat(real.has(SignaturePushPage.WAIT)).as(real.body()).isTrue();
         assertThat(method.pushesTo(phone)).as("the account holder's own request reaches the phone").isEqualTo(1);
 
         HttpBrowser strangerBrowser = new HttpBrowser("mn");
@@ -170,8 +172,8 @@ class PushBombingIT {
         assertThat(method.pushesTo(phone)).as("no prompt for a number that is not the phone's account").isEqualTo(1);
         assertThat(method.pushesTo(disabled.person().phoneE164())).as("no prompt for a disabled account").isZero();
         for (HttpBrowser.Page decoy : List.of(stranger, otherPhone, disabledPage)) {
-            assertThat(decoy.has("#khur-esign-push-wait")).as(decoy.body()).isTrue();
-            assertThat(decoy.text("#khur-esign-verification-code")).matches("\\d{4}");
+            assertThat(decoy.has(SignaturePushPage.WAIT)).as(decoy.body()).isTrue();
+            assertThat(decoy.text(SignaturePushPage.VERIFICATION_CODE)).matches("\\d{4}");
             assertThat(comparable(decoy)).as("the same page as a real request").isEqualTo(comparable(real));
         }
         assertThat(latestEventOf(other.userId(), method).path("details").path("khur_reason").asText())
@@ -180,7 +182,7 @@ class PushBombingIT {
                 .isEqualTo("account_disabled");
 
         // the stranger's page keeps waiting like a real one, then ends as a request nobody answered
-        HttpBrowser.Page polled = strangerBrowser.submit("#khur-esign-push-wait", Map.of(), null);
+        HttpBrowser.Page polled = strangerBrowser.submit(SignaturePushPage.WAIT, Map.of(), null);
         assertThat(comparable(polled)).isEqualTo(comparable(real));
         HttpBrowser.Page end = pollUntilOver(strangerBrowser, polled, Duration.ofSeconds(60));
         assertRefusedAtStart(end, "хугацаа дууссан");
@@ -208,7 +210,7 @@ class PushBombingIT {
             }
             assertThat(method.pushesTo(victims.get(3).person().phoneE164())).as("the fourth request from one address").isZero();
             for (int i = 0; i < 3; i++) {
-                assertThat(pages.get(i).has("#khur-esign-push-wait")).as("request " + (i + 1) + ": " + pages.get(i).body()).isTrue();
+                assertThat(pages.get(i).has(SignaturePushPage.WAIT)).as("request " + (i + 1) + ": " + pages.get(i).body()).isTrue();
                 assertThat(method.pushesTo(victims.get(i).person().phoneE164())).isEqualTo(1);
             }
             assertRefusedAtStart(pages.get(3), "хэт олон хүсэлт");
@@ -219,7 +221,7 @@ class PushBombingIT {
             HttpBrowser.Page elsewhere = startLogin(HttpBrowser.from(randomLoopbackAddress(), "mn"), method,
                     victims.get(3).person().registerNumber(),
                     victims.get(3).person().phoneE164());
-            assertThat(elsewhere.has("#khur-esign-push-wait")).as(elsewhere.body()).isTrue();
+            assertThat(elsewhere.has(SignaturePushPage.WAIT)).as(elsewhere.body()).isTrue();
             assertThat(method.pushesTo(victims.get(3).person().phoneE164())).isEqualTo(1);
         } finally {
             assertThat(fixture.admin.put(configPath, original).statusCode()).isEqualTo(204);
@@ -229,9 +231,9 @@ class PushBombingIT {
     /** acr=high login, the method chosen, register number and phone sent: the page that answers. */
     private static HttpBrowser.Page startLogin(HttpBrowser browser, Method method, String registerNumber, String phone) {
         browser.open(fixture.rp.begin("openid", Map.of("acr_values", "high")).authorizationUri());
-        HttpBrowser.Page form = browser.submit("#khur-esign-choice", Map.of("method", method.code), null);
-        assertThat(form.has("#khur-esign-push-form")).as(form.body()).isTrue();
-        HttpBrowser.Page page = browser.submit("#khur-esign-push-form",
+        HttpBrowser.Page form = browser.submit(SignatureChoicePage.FORM, Map.of("method", method.code), null);
+        assertThat(form.has(SignaturePushPage.FORM)).as(form.body()).isTrue();
+        HttpBrowser.Page page = browser.submit(SignaturePushPage.FORM,
                 Map.of("registerNumber", registerNumber, "phone", phone), "start");
         assertThat(page.status()).isLessThan(500);
         return page;
@@ -239,14 +241,14 @@ class PushBombingIT {
 
     private static HttpBrowser.Page pollUntilOver(HttpBrowser browser, HttpBrowser.Page page, Duration max) {
         Instant deadline = Instant.now().plus(max);
-        while (page.has("#khur-esign-push-wait") && Instant.now().isBefore(deadline)) {
+        while (page.has(SignaturePushPage.WAIT) && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            page = browser.submit("#khur-esign-push-wait", Map.of(), null);
+            page = browser.submit(SignaturePushPage.WAIT, Map.of(), null);
             assertThat(page.status()).isLessThan(500);
         }
         return page;
@@ -258,7 +260,7 @@ class PushBombingIT {
      */
     private static String comparable(HttpBrowser.Page page) {
         Document document = page.document().clone();
-        Element code = document.selectFirst("#khur-esign-verification-code");
+        Element code = document.selectFirst(SignaturePushPage.VERIFICATION_CODE);
         code.text("####");
         Element spelledOut = code.nextElementSibling();
         if (spelledOut != null) {
@@ -272,7 +274,7 @@ class PushBombingIT {
         assertThat(page.leftIdp()).as("login must not complete").isFalse();
         assertThat(page.status()).isLessThan(500);
         assertThat(page.body()).contains(expectedMessage);
-        assertThat(page.has("#khur-esign-push-sign")).as("the start form again: " + page.body()).isTrue();
+        assertThat(page.has(SignaturePushPage.SIGN)).as("the start form again: " + page.body()).isTrue();
     }
 
     /** The newest LOGIN_ERROR of this method with this reason (anyone's). */

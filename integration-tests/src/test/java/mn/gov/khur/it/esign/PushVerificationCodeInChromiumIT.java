@@ -11,6 +11,8 @@ import mn.gov.khur.it.support.Accessibility;
 import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.Screenshots;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.gsign.GSignSimulator;
 import mn.gov.khur.sandbox.mssp.MsspSimulator;
 import mn.gov.khur.sandbox.pki.KeyKind;
@@ -75,12 +77,12 @@ class PushVerificationCodeInChromiumIT {
             browser.executeCdpCommand("Network.enable", Map.of());
             browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*khur-esign-wait.js*")));
             browser.get(fixture.rp.begin("openid", Map.of("acr_values", "high")).authorizationUri() + "&ui_locales=" + language);
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-" + method))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-register-number")))
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.signatureMethod(method)))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SignaturePushPage.REGISTER_NUMBER)))
                     .sendKeys(citizen.person().registerNumber());
-            browser.findElement(By.id("khur-esign-phone")).sendKeys(phone.substring(4));
-            browser.findElement(By.id("khur-esign-push-sign")).click();
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-verification-code"))).getText();
+            browser.findElement(By.cssSelector(SignaturePushPage.PHONE)).sendKeys(phone.substring(4));
+            browser.findElement(By.cssSelector(SignaturePushPage.SIGN)).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SignaturePushPage.VERIFICATION_CODE))).getText();
             assertThat(code).as("the code's text is exactly the 4 digits").matches("\\d{4}");
             String name = "esign-push-code-" + method + "-" + language + "-" + width;
             Screenshots.save(browser, name);
@@ -118,7 +120,7 @@ class PushVerificationCodeInChromiumIT {
             assertThat(number(m, "codeBottom")).as("the code is on the first screen, without scrolling: " + m)
                     .isLessThanOrEqualTo(number(m, "viewport"));
 
-            var advice = browser.findElement(By.id("khur-esign-code-mismatch"));
+            var advice = browser.findElement(By.cssSelector(SignaturePushPage.CODE_MISMATCH));
             assertThat(advice.isDisplayed()).isTrue();
             String text = advice.getText();
             if ("mn".equals(language)) {

@@ -9,6 +9,8 @@ import mn.gov.khur.it.esign.EsignTokenFixture.Citizen;
 import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.Screenshots;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.mssp.MsspSimulator;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.RevocationServer;
@@ -56,13 +58,13 @@ class SandboxPhoneShowsTheCodeInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(fixture.rp.begin("openid", Map.of("acr_values", "high")).authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-esign-sim"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-esign-register-number")))
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_ESIGN_SIM))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SignaturePushPage.REGISTER_NUMBER)))
                     .sendKeys(citizen.person().registerNumber());
-            browser.findElement(By.id("khur-esign-phone")).sendKeys(phone.substring(4));
-            browser.findElement(By.id("khur-esign-push-sign")).click();
+            browser.findElement(By.cssSelector(SignaturePushPage.PHONE)).sendKeys(phone.substring(4));
+            browser.findElement(By.cssSelector(SignaturePushPage.SIGN)).click();
             String onTheLoginPage = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.id("khur-esign-verification-code"))).getText();
+                    By.cssSelector(SignaturePushPage.VERIFICATION_CODE))).getText();
             assertThat(onTheLoginPage).matches("\\d{4}");
 
             browser.switchTo().newWindow(WindowType.TAB);

@@ -17,6 +17,9 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
+import mn.gov.khur.it.support.pages.SignaturePushPage;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.RevocationServer;
 
@@ -34,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KhurServerExtension.class)
 class SignatureFromEntryPageIT {
 
-    private static final List<String> EVERY_METHOD = List.of("#khur-method-otp", "#khur-method-bank",
-            "#khur-method-esign-token", "#khur-method-esign-sim", "#khur-method-esign-cloud",
-            "#khur-register", "#khur-reset-password", "#khur-change-phone");
+    private static final List<String> EVERY_METHOD = List.of(LoginPage.METHOD_OTP, LoginPage.METHOD_BANK,
+            LoginPage.METHOD_ESIGN_TOKEN, LoginPage.METHOD_ESIGN_SIM, LoginPage.METHOD_ESIGN_CLOUD,
+            LoginPage.REGISTER, LoginPage.RESET_PASSWORD, LoginPage.CHANGE_PHONE);
 
     private static RevocationServer revocation;
     private static EsignTokenFixture fixture;
@@ -59,8 +62,8 @@ class SignatureFromEntryPageIT {
         for (String id : EVERY_METHOD) {
             assertThat(entry.has(id)).as(id + " on the entry page: " + entry.body()).isTrue();
         }
-        assertThat(entry.has("#password")).isTrue();
-        assertThat(entry.text("#khur-method-esign-sim")).isEqualTo("Симд суурилсан тоон гарын үсэг");
+        assertThat(entry.has(LoginPage.PASSWORD)).isTrue();
+        assertThat(entry.text(LoginPage.METHOD_ESIGN_SIM)).isEqualTo("Симд суурилсан тоон гарын үсэг");
     }
 
     @Test
@@ -72,9 +75,9 @@ class SignatureFromEntryPageIT {
         HttpBrowser browser = new HttpBrowser("mn");
         OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of());
         browser.open(pending.authorizationUri());
-        HttpBrowser.Page simForm = browser.submit("#khur-esign-entry", Map.of("method", "sim"), null);
-        assertThat(simForm.has("#khur-esign-push-form")).as("straight to the SIM form: " + simForm.body()).isTrue();
-        assertThat(simForm.has("#khur-esign-choice")).as("no second question").isFalse();
+        HttpBrowser.Page simForm = browser.submit(LoginPage.ESIGN_ENTRY, Map.of("method", "sim"), null);
+        assertThat(simForm.has(SignaturePushPage.FORM)).as("straight to the SIM form: " + simForm.body()).isTrue();
+        assertThat(simForm.has(SignatureChoicePage.FORM)).as("no second question").isFalse();
 
         HttpBrowser.Page done = signOnPhone(browser, citizen, phone);
         var result = fixture.finish(pending, done.uri());
@@ -92,9 +95,9 @@ class SignatureFromEntryPageIT {
         HttpBrowser browser = new HttpBrowser("mn");
         OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of("acr_values", "substantial"));
         HttpBrowser.Page entry = browser.open(pending.authorizationUri());
-        assertThat(entry.has("#password")).isTrue();
-        assertThat(entry.has("#khur-method-esign-cloud")).as("a higher level is never ruled out").isTrue();
-        browser.submit("#khur-esign-entry", Map.of("method", "cloud"), null);
+        assertThat(entry.has(LoginPage.PASSWORD)).isTrue();
+        assertThat(entry.has(LoginPage.METHOD_ESIGN_CLOUD)).as("a higher level is never ruled out").isTrue();
+        browser.submit(LoginPage.ESIGN_ENTRY, Map.of("method", "cloud"), null);
 
         HttpBrowser.Page done = signOnPhone(browser, citizen, citizen.person().phoneE164());
         var result = fixture.finish(pending, done.uri());
@@ -106,12 +109,12 @@ class SignatureFromEntryPageIT {
     void requestForHighOffersNoPasswordFormNorBank() {
         HttpBrowser browser = new HttpBrowser("mn");
         HttpBrowser.Page page = browser.open(fixture.rp.begin("openid", Map.of("acr_values", "high")).authorizationUri());
-        assertThat(page.has("#khur-method-esign-sim")).as(page.body()).isTrue();
-        assertThat(page.has("#password")).isFalse();
-        assertThat(page.has("#kc-login")).isFalse();
-        assertThat(page.has("#khur-method-otp")).isFalse();
-        assertThat(page.has("#khur-method-bank")).isFalse();
-        assertThat(page.has("#khur-esign-other-methods")).as("the site asked for high: no way down").isFalse();
+        assertThat(page.has(LoginPage.METHOD_ESIGN_SIM)).as(page.body()).isTrue();
+        assertThat(page.has(LoginPage.PASSWORD)).isFalse();
+        assertThat(page.has(LoginPage.LOGIN)).isFalse();
+        assertThat(page.has(LoginPage.METHOD_OTP)).isFalse();
+        assertThat(page.has(LoginPage.METHOD_BANK)).isFalse();
+        assertThat(page.has(SignatureChoicePage.OTHER_METHODS)).as("the site asked for high: no way down").isFalse();
     }
 
     @Test
@@ -120,12 +123,12 @@ class SignatureFromEntryPageIT {
         HttpBrowser browser = new HttpBrowser("mn");
         OidcRelyingParty.PendingLogin pending = fixture.rp.begin("openid", Map.of());
         browser.open(pending.authorizationUri());
-        browser.submit("#khur-esign-entry", Map.of("method", "sim"), null);
-        HttpBrowser.Page choice = browser.submit("#khur-esign-push-form", Map.of(), "back");
-        assertThat(choice.has("#khur-esign-other-methods")).as(choice.body()).isTrue();
-        HttpBrowser.Page entry = browser.submit("#khur-esign-choice", Map.of(), "otherMethods");
-        assertThat(entry.has("#password")).as("every method again: " + entry.body()).isTrue();
-        assertThat(entry.has("#khur-method-esign-token")).isTrue();
+        browser.submit(LoginPage.ESIGN_ENTRY, Map.of("method", "sim"), null);
+        HttpBrowser.Page choice = browser.submit(SignaturePushPage.FORM, Map.of(), "back");
+        assertThat(choice.has(SignatureChoicePage.OTHER_METHODS)).as(choice.body()).isTrue();
+        HttpBrowser.Page entry = browser.submit(SignatureChoicePage.FORM, Map.of(), "otherMethods");
+        assertThat(entry.has(LoginPage.PASSWORD)).as("every method again: " + entry.body()).isTrue();
+        assertThat(entry.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
 
         HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.person().registerNumber(), citizen.person().password());
         HttpResponse<String> sms = new InboundSmsClient().send(citizen.person().phoneE164(), CitizenLogin.shownCode(challenge));
@@ -141,9 +144,9 @@ class SignatureFromEntryPageIT {
     void unknownMethodIsTheSamePageWithAMessageNotAServerError() {
         HttpBrowser browser = new HttpBrowser("mn");
         browser.open(fixture.rp.begin("openid", Map.of()).authorizationUri());
-        HttpBrowser.Page page = browser.submit("#khur-esign-entry", Map.of("method", "<script>x"), null);
+        HttpBrowser.Page page = browser.submit(LoginPage.ESIGN_ENTRY, Map.of("method", "<script>x"), null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.has("#password")).isTrue();
+        assertThat(page.has(LoginPage.PASSWORD)).isTrue();
         assertThat(page.body()).contains("Нэвтрэх аргаа сонгоно уу.").doesNotContain("<script>x");
     }
 
@@ -154,25 +157,25 @@ class SignatureFromEntryPageIT {
         HttpBrowser browser = new HttpBrowser("mn");
         HttpBrowser.Page entry = browser.open(URI.create(fixture.rp.begin("openid", Map.of()).authorizationUri()
                 + "&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8)));
-        assertThat(entry.has("#password")).as(entry.body()).isTrue();
-        assertThat(entry.has("#khur-method-esign-sim")).isFalse();
-        assertThat(entry.has("#khur-esign-entry")).isFalse();
+        assertThat(entry.has(LoginPage.PASSWORD)).as(entry.body()).isTrue();
+        assertThat(entry.has(LoginPage.METHOD_ESIGN_SIM)).isFalse();
+        assertThat(entry.has(LoginPage.ESIGN_ENTRY)).isFalse();
 
-        HttpBrowser.Page page = browser.submit("#kc-form-login", Map.of("method", "sim"), null);
+        HttpBrowser.Page page = browser.submit(LoginPage.FORM, Map.of("method", "sim"), null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.has("#khur-esign-push-form")).isFalse();
+        assertThat(page.has(SignaturePushPage.FORM)).isFalse();
         assertThat(page.body()).contains("Нэвтрэх аргаа сонгоно уу.");
     }
 
     /** Register number and phone on the push form, then the page's polling until the phone has signed. */
     private static HttpBrowser.Page signOnPhone(HttpBrowser browser, Citizen citizen, String phone) {
-        HttpBrowser.Page page = browser.submit("#khur-esign-push-form",
+        HttpBrowser.Page page = browser.submit(SignaturePushPage.FORM,
                 Map.of("registerNumber", citizen.person().registerNumber(), "phone", phone), "start");
-        assertThat(page.has("#khur-esign-push-wait")).as(page.body()).isTrue();
+        assertThat(page.has(SignaturePushPage.WAIT)).as(page.body()).isTrue();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!page.leftIdp() && page.has("#khur-esign-push-wait") && Instant.now().isBefore(deadline)) {
+        while (!page.leftIdp() && page.has(SignaturePushPage.WAIT) && Instant.now().isBefore(deadline)) {
             sleep(300);
-            page = browser.submit("#khur-esign-push-wait", Map.of(), null);
+            page = browser.submit(SignaturePushPage.WAIT, Map.of(), null);
             assertThat(page.status()).isLessThan(500);
         }
         assertThat(page.leftIdp()).as(page.body()).isTrue();

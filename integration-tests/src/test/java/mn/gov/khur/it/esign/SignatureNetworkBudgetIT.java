@@ -10,6 +10,8 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.EsignTokenPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.RevocationServer;
@@ -59,7 +61,7 @@ class SignatureNetworkBudgetIT {
         assertThat(failures).as("failures one network could count").isLessThan(failureFactor).isPositive();
         assertThat(last.body()).as("the attacker's network is told to wait: %s", last.body()).contains(THROTTLED_MN);
         assertThat(last.status()).isEqualTo(200);
-        assertThat(last.has("#khur-esign-form")).as("the token page again, not an error page").isTrue();
+        assertThat(last.has(EsignTokenPage.FORM)).as("the token page again, not an error page").isTrue();
         assertThat(fixture.admin.events(victim.userId(), "LOGIN_ERROR")).anySatisfy(event -> {
             assertThat(event.path("error").asText()).isEqualTo("slow_down");
             assertThat(event.path("details").path("khur_esign_outcome").asText()).isEqualTo("network_throttled");
@@ -72,7 +74,7 @@ class SignatureNetworkBudgetIT {
         citizensBrowser.open(fixture.rp.begin().authorizationUri());
         HttpBrowser.Page challenge = CitizenLogin.passwordStep(citizensBrowser, victim.person().registerNumber(),
                 victim.person().password());
-        assertThat(challenge.has("#khur-sms-code")).as("page was: %s", challenge.body()).isTrue();
+        assertThat(challenge.has(ReverseSmsPage.CODE)).as("page was: %s", challenge.body()).isTrue();
     }
 
     /** Signatures and passwords draw on one budget: switching methods gives a network no fresh failures to count. */

@@ -9,6 +9,9 @@ import mn.gov.khur.it.support.CitizenLogin;
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.EsignTokenPage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.SignatureChoicePage;
 import mn.gov.khur.sandbox.pki.IssuedCertificate;
 import mn.gov.khur.sandbox.pki.KeyKind;
 import mn.gov.khur.sandbox.pki.RevocationServer;
@@ -53,11 +56,11 @@ class StepUpToHighIT {
         OidcRelyingParty.PendingLogin high = fixture.rp.begin("openid", Map.of("acr_values", "high"));
         HttpBrowser.Page choice = browser.open(high.authorizationUri());
         assertThat(choice.leftIdp()).as("a substantial session is not enough for high").isFalse();
-        assertThat(choice.has("#khur-method-esign-token")).isTrue();
-        assertThat(choice.has("#password")).as("no password again: only a signature raises the level").isFalse();
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
+        assertThat(choice.has(LoginPage.PASSWORD)).as("no password again: only a signature raises the level").isFalse();
 
-        HttpBrowser.Page tokenPage = browser.submit("#khur-esign-choice", Map.of("method", "token"), null);
-        String data = tokenPage.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+        HttpBrowser.Page tokenPage = browser.submit(SignatureChoicePage.FORM, Map.of("method", "token"), null);
+        String data = tokenPage.document().selectFirst(EsignTokenPage.FORM).attr("data-sign-data");
         HttpBrowser.Page back = EsignTokenFixture.post(browser, citizen.person().registerNumber(), token,
                 EsignTokenFixture.sign(token, data));
         assertThat(back.leftIdp()).as(back.body()).isTrue();

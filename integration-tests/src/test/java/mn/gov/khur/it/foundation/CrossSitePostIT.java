@@ -18,6 +18,13 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +55,7 @@ class CrossSitePostIT {
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(smsPage)).body()).contains("\"matched\"");
 
         String evil = evilOrigin();
-        HttpBrowser.Page refused = browser.submitWithHeaders("#khur-sms-form", Map.of(), "continue", Map.of("Origin", evil));
+        HttpBrowser.Page refused = browser.submitWithHeaders(ReverseSmsPage.FORM, Map.of(), "continue", Map.of("Origin", evil));
         assertRefusedPage(refused);
         JsonNode event = refusalEvent(evil);
         assertThat(event.path("type").asText()).isEqualTo("LOGIN_ERROR");
@@ -80,20 +87,20 @@ class CrossSitePostIT {
         if (referer != null) {
             headers.put("Referer", referer);
         }
-        assertRefusedPage(browser.submitWithHeaders("#khur-sms-form", Map.of(), "continue", headers));
+        assertRefusedPage(browser.submitWithHeaders(ReverseSmsPage.FORM, Map.of(), "continue", headers));
     }
 
     @Test
     void aPostWithNeitherOriginNorRefererIsLetThroughAsFromANonBrowserClient() {
         HttpBrowser browser = onTheSmsPageWithAMatchedCode();
-        assertThat(browser.submitWithHeaders("#khur-sms-form", Map.of(), "continue", Map.of()).leftIdp()).isTrue();
+        assertThat(browser.submitWithHeaders(ReverseSmsPage.FORM, Map.of(), "continue", Map.of()).leftIdp()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "#khur-register, #khur-register-form, submitRegistration",
-            "#khur-reset-password, #khur-recovery-form, submitRecovery",
-            "#khur-change-phone, #khur-change-phone-form, submitPhoneChange"})
+            LoginPage.REGISTER + ", " + RegistrationPage.FORM + ", submitRegistration",
+            LoginPage.RESET_PASSWORD + ", " + RecoveryPage.FORM + ", submitRecovery",
+            LoginPage.CHANGE_PHONE + ", " + PhoneChangePage.FORM + ", submitPhoneChange"})
     void theSelfServiceFormsRefuseAPostFromAnotherSite(String link, String form, String button) {
         HttpBrowser browser = new HttpBrowser();
         openFromLoginPage(browser, link);
@@ -113,7 +120,7 @@ class CrossSitePostIT {
         HttpBrowser.Page sms = recoverySmsPage(browser, citizen);
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
 
-        assertRefusedPage(browser.submitWithHeaders("#khur-sms-form", Map.of(), "continue", Map.of("Origin", evilOrigin())));
+        assertRefusedPage(browser.submitWithHeaders(ReverseSmsPage.FORM, Map.of(), "continue", Map.of("Origin", evilOrigin())));
         assertThat(stillMatched(browser, sms)).isTrue();
     }
 
@@ -124,23 +131,23 @@ class CrossSitePostIT {
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page sms = recoverySmsPage(browser, citizen);
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
-        HttpBrowser.Page newPasswordPage = browser.submit("#khur-sms-form", Map.of(), "continue");
-        assertThat(newPasswordPage.has("#khur-new-password-form")).as(newPasswordPage.body()).isTrue();
+        HttpBrowser.Page newPasswordPage = browser.submit(ReverseSmsPage.FORM, Map.of(), "continue");
+        assertThat(newPasswordPage.has(NewPasswordPage.FORM)).as(newPasswordPage.body()).isTrue();
 
         String chosenByTheAttacker = "Attacker2024Pass";
-        assertRefusedPage(browser.submitWithHeaders("#khur-new-password-form", Map.of("password-new", chosenByTheAttacker,
+        assertRefusedPage(browser.submitWithHeaders(NewPasswordPage.FORM, Map.of("password-new", chosenByTheAttacker,
                 "password-confirm", chosenByTheAttacker), "submitPassword", Map.of("Origin", evilOrigin())));
         HttpBrowser elsewhere = new HttpBrowser();
         elsewhere.open(OidcRelyingParty.demo().begin().authorizationUri());
-        assertThat(CitizenLogin.passwordStep(elsewhere, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(elsewhere, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .as("the citizen's password is unchanged").isTrue();
     }
 
     private static HttpBrowser.Page recoverySmsPage(HttpBrowser browser, TestCitizen citizen) {
         // recovery asks the operators after the SMS: the stored phone is the citizen's own
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
-        HttpBrowser.Page form = openFromLoginPage(browser, "#khur-reset-password");
-        return browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
+        HttpBrowser.Page form = openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        return browser.submit(RecoveryPage.FORM, Map.of("registerNumber", citizen.registerNumber(),
                 "captcha", captchaAnswer(form)), "submitRecovery");
     }
 
@@ -189,6 +196,6 @@ class CrossSitePostIT {
     }
 
     private static String captchaAnswer(HttpBrowser.Page page) {
-        return page.document().selectFirst("#khur-captcha-image").attr("data-khur-test-answer");
+        return page.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("data-khur-test-answer");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import mn.gov.khur.it.support.Browsers;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,9 +23,9 @@ class LoginPageInChromiumIT {
             browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("mn");
             assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).contains("Регистрийн дугаар");
-            assertThat(browser.findElement(By.id("kc-login")).getAttribute("value") + browser.findElement(By.id("kc-login")).getText())
+            assertThat(browser.findElement(By.cssSelector(LoginPage.LOGIN)).getAttribute("value") + browser.findElement(By.cssSelector(LoginPage.LOGIN)).getText())
                     .contains("Нэвтрэх");
-            assertThat(browser.findElement(By.id("khur-client-name")).getText())
+            assertThat(browser.findElement(By.cssSelector(LoginPage.CLIENT_NAME)).getText())
                     .as("the relying party's name is shown").contains("Демо үйлчилгээ").endsWith("руу нэвтрэх");
             assertThat(browser.findElements(By.cssSelector("link[href*='/login/khur/css/khur.css']")))
                     .as("the khur theme's stylesheet is on the page").isNotEmpty();

@@ -13,6 +13,8 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,14 +40,14 @@ class LockedAccountNoticeIT {
 
         HttpBrowser.Page page = passwordFrom(221, "en", citizen.registerNumber(), citizen.password());
 
-        assertThat(page.has("#khur-sms-code")).as("a locked account gets no code").isFalse();
-        assertThat(page.has("#khur-account-locked")).as("the lock notice: %s", page.body()).isTrue();
-        String notice = page.text("#khur-account-locked");
+        assertThat(page.has(ReverseSmsPage.CODE)).as("a locked account gets no code").isFalse();
+        assertThat(page.has(LoginPage.ACCOUNT_LOCKED)).as("the lock notice: %s", page.body()).isTrue();
+        String notice = page.text(LoginPage.ACCOUNT_LOCKED);
         assertThat(notice).contains("temporarily locked").containsPattern("try again in \\d+ minutes?");
-        assertThat(page.document().select("#khur-account-locked a[href=#khur-banks]").text()).isEqualTo("Log in with your bank");
-        assertThat(page.document().select("#khur-account-locked a[href=#khur-signatures]").text())
+        assertThat(page.document().select(LoginPage.ACCOUNT_LOCKED + " a[href=" + LoginPage.BANKS + "]").text()).isEqualTo("Log in with your bank");
+        assertThat(page.document().select(LoginPage.ACCOUNT_LOCKED + " a[href=" + LoginPage.SIGNATURES + "]").text())
                 .isEqualTo("Log in with a digital signature");
-        assertThat(page.has("#input-error-username, #input-error-password")).as("no 'wrong password' next to the fields").isFalse();
+        assertThat(page.has(LoginPage.USERNAME_ERROR + ", " + LoginPage.PASSWORD_ERROR)).as("no 'wrong password' next to the fields").isFalse();
 
         assertThat(admin.events(userId, "LOGIN_ERROR")).anySatisfy(event -> {
             assertThat(event.path("error").asText()).isEqualTo("user_temporarily_disabled");
@@ -63,9 +65,9 @@ class LockedAccountNoticeIT {
 
         HttpBrowser.Page page = passwordFrom(222, "mn", citizen.registerNumber(), citizen.password());
 
-        assertThat(page.text("#khur-account-locked")).contains("түр хаагдсан").containsPattern("\\d+ минутын дараа");
-        assertThat(page.document().select("#khur-account-locked a[href=#khur-banks]").text()).isEqualTo("Банкны эрхээр нэвтрэх");
-        assertThat(page.document().select("#khur-account-locked a[href=#khur-signatures]").text())
+        assertThat(page.text(LoginPage.ACCOUNT_LOCKED)).contains("түр хаагдсан").containsPattern("\\d+ минутын дараа");
+        assertThat(page.document().select(LoginPage.ACCOUNT_LOCKED + " a[href=" + LoginPage.BANKS + "]").text()).isEqualTo("Банкны эрхээр нэвтрэх");
+        assertThat(page.document().select(LoginPage.ACCOUNT_LOCKED + " a[href=" + LoginPage.SIGNATURES + "]").text())
                 .isEqualTo("Тоон гарын үсгээр нэвтрэх");
     }
 
@@ -78,11 +80,11 @@ class LockedAccountNoticeIT {
         HttpBrowser.Page locked = passwordFrom(223, "mn", citizen.registerNumber(), "Wrong1234x223");
         HttpBrowser.Page unknown = passwordFrom(224, "mn", TestCitizen.random().registerNumber(), "Wrong1234x224");
 
-        assertThat(locked.has("#khur-account-locked")).isFalse();
-        assertThat(locked.text("#input-error-username")).isNotEmpty().isEqualTo(unknown.text("#input-error-username"));
-        assertThat(locked.has("#input-error-password")).isEqualTo(unknown.has("#input-error-password"));
-        assertThat(locked.document().selectFirst("#username").attr("aria-invalid")).isEqualTo("true");
-        assertThat(unknown.document().selectFirst("#username").attr("aria-invalid")).isEqualTo("true");
+        assertThat(locked.has(LoginPage.ACCOUNT_LOCKED)).isFalse();
+        assertThat(locked.text(LoginPage.USERNAME_ERROR)).isNotEmpty().isEqualTo(unknown.text(LoginPage.USERNAME_ERROR));
+        assertThat(locked.has(LoginPage.PASSWORD_ERROR)).isEqualTo(unknown.has(LoginPage.PASSWORD_ERROR));
+        assertThat(locked.document().selectFirst(LoginPage.USERNAME).attr("aria-invalid")).isEqualTo("true");
+        assertThat(unknown.document().selectFirst(LoginPage.USERNAME).attr("aria-invalid")).isEqualTo("true");
     }
 
     /**
@@ -99,14 +101,14 @@ class LockedAccountNoticeIT {
         int failures = settledFailures(userId);
 
         HttpBrowser.Page guess = passwordFrom(225, "mn", citizen.registerNumber(), "Wrong1234x225");
-        assertThat(guess.has("#khur-account-locked")).isFalse();
+        assertThat(guess.has(LoginPage.ACCOUNT_LOCKED)).isFalse();
         assertThat(settledFailures(userId)).as("the checked wrong password counts like any wrong password")
                 .isEqualTo(failures + 1);
 
         HttpBrowser.Page second = passwordFrom(226, "mn", citizen.registerNumber(), citizen.password());
-        assertThat(second.has("#khur-account-locked")).as("the lock period's check is spent").isFalse();
-        assertThat(second.has("#khur-sms-code")).isFalse();
-        assertThat(second.text("#input-error-username")).isNotEmpty().isEqualTo(guess.text("#input-error-username"));
+        assertThat(second.has(LoginPage.ACCOUNT_LOCKED)).as("the lock period's check is spent").isFalse();
+        assertThat(second.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(second.text(LoginPage.USERNAME_ERROR)).isNotEmpty().isEqualTo(guess.text(LoginPage.USERNAME_ERROR));
         assertThat(settledFailures(userId)).as("an unchecked password counts for nothing").isEqualTo(failures + 1);
     }
 

@@ -13,6 +13,8 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,26 +46,26 @@ class LockedAccountNoticeInChromiumIT {
             browser.manage().window().setSize(new Dimension(width, 900));
             browser.get(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=" + language);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME)));
             // strangers lock the account (from networks of their own) while the citizen's page is open
             PasswordGuessing.lockFromManyNetworks(admin, userId, citizen.registerNumber(), 180);
 
-            browser.findElement(By.id("username")).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("password")).sendKeys(citizen.password());
-            browser.findElement(By.id("kc-login")).click();
+            browser.findElement(By.cssSelector(LoginPage.USERNAME)).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
             wait.until(ExpectedConditions.or(
-                    ExpectedConditions.presenceOfElementLocated(By.id("khur-account-locked")),
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector(LoginPage.ACCOUNT_LOCKED)),
                     ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id^=input-error]")),
-                    ExpectedConditions.presenceOfElementLocated(By.id("khur-sms-code"))));
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))));
 
-            assertThat(browser.findElements(By.id("khur-account-locked")))
+            assertThat(browser.findElements(By.cssSelector(LoginPage.ACCOUNT_LOCKED)))
                     .as("the right password of a locked account is told the lock, not 'wrong password': %s",
                             browser.findElement(By.tagName("body")).getText())
                     .hasSize(1);
-            WebElement notice = browser.findElement(By.id("khur-account-locked"));
+            WebElement notice = browser.findElement(By.cssSelector(LoginPage.ACCOUNT_LOCKED));
             assertThat(notice.isDisplayed()).isTrue();
             assertThat(notice.getText()).containsPattern("mn".equals(language) ? "\\d+ минутын дараа" : "in \\d+ minutes?");
-            List<WebElement> ways = notice.findElements(By.cssSelector("a[href='#khur-banks'], a[href='#khur-signatures']"));
+            List<WebElement> ways = notice.findElements(By.cssSelector("a[href='" + LoginPage.BANKS + "'], a[href='" + LoginPage.SIGNATURES + "']"));
             assertThat(ways).as("the bank and the digital signature, linked").hasSize(2);
             for (WebElement way : ways) {
                 String target = way.getAttribute("href").substring(way.getAttribute("href").indexOf('#') + 1);

@@ -12,6 +12,8 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +41,7 @@ class PasswordThrottleIT {
         HttpBrowser citizensBrowser = HttpBrowser.from(HttpBrowser.loopback(22), "mn");
         citizensBrowser.open(login.authorizationUri());
         HttpBrowser.Page challenge = CitizenLogin.passwordStep(citizensBrowser, citizen.registerNumber(), citizen.password());
-        assertThat(challenge.has("#khur-sms-code")).as("the right password still leads to the SMS step: %s",
+        assertThat(challenge.has(ReverseSmsPage.CODE)).as("the right password still leads to the SMS step: %s",
                 challenge.body()).isTrue();
         assertThat(new InboundSmsClient().send(citizen.phoneE164(), CitizenLogin.shownCode(challenge)).body()).contains("matched");
         HttpBrowser.Page back = CitizenLogin.pressContinue(citizensBrowser);
@@ -68,9 +70,9 @@ class PasswordThrottleIT {
         HttpBrowser browser = HttpBrowser.from(HttpBrowser.loopback(23), "en");
         browser.open(rp.begin("openid", java.util.Map.of("ui_locales", "en")).authorizationUri());
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        assertThat(page.has("#khur-sms-code")).as("no code for a throttled network").isFalse();
+        assertThat(page.has(ReverseSmsPage.CODE)).as("no code for a throttled network").isFalse();
         assertThat(page.body()).contains(PasswordGuessing.THROTTLED_EN);
-        assertThat(page.has("#kc-form-login")).as("the login page again, with the message").isTrue();
+        assertThat(page.has(LoginPage.FORM)).as("the login page again, with the message").isTrue();
     }
 
     @Test

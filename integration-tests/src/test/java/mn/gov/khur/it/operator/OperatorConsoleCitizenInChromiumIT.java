@@ -15,6 +15,7 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,9 +106,9 @@ class OperatorConsoleCitizenInChromiumIT {
     static WebDriverWait logInToTheConsole(ChromeDriver browser, String fragment) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         browser.get(KeycloakServer.BASE_URL + "/admin/master/console/" + fragment);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("admin");
-        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys("admin");
+        browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys("admin");
+        browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
         return wait;
     }
 }

@@ -21,6 +21,11 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.RefusedPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -216,12 +221,12 @@ class OperatorConsoleSettingsIT {
             String code = CitizenLogin.shownCode(register(browser, citizen));
             assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
             HttpBrowser.Page refusedByLookup = CitizenLogin.pressContinue(browser);
-            assertThat(refusedByLookup.has("#khur-done")).isFalse();
+            assertThat(refusedByLookup.has(DonePage.DONE)).isFalse();
             assertThat(refusedByLookup.body()).contains("Түр хүлээгээд дахин оролдоно уу");
             assertThat(tabConfig(tab).path("token").get(0).asText()).isEqualTo("**********");
 
             updateTab(tab, Map.of("token", "it-lookup-token"));
-            assertThat(browser.submit("#khur-refused-form", Map.of(), "retry").has("#khur-done"))
+            assertThat(browser.submit(RefusedPage.FORM, Map.of(), "retry").has(DonePage.DONE))
                     .as("the lookup answered with the saved token: the same SMS now completes the registration").isTrue();
         } finally {
             deleteTab(tab);
@@ -298,15 +303,15 @@ class OperatorConsoleSettingsIT {
 
     private static HttpBrowser.Page register(HttpBrowser browser, TestCitizen citizen) {
         HttpBrowser.Page login = browser.open(OidcRelyingParty.demo().begin().authorizationUri());
-        String href = login.document().selectFirst("#khur-register").attr("href");
+        String href = login.document().selectFirst(LoginPage.REGISTER).attr("href");
         HttpBrowser.Page form = browser.open(login.uri().resolve(URI.create(href)));
         Map<String, String> fields = new HashMap<>();
         fields.put("registerNumber", citizen.registerNumber());
         fields.put("phone", citizen.phoneE164());
         fields.put("password-new", citizen.password());
         fields.put("password-confirm", citizen.password());
-        fields.put("captcha", form.document().selectFirst("#khur-captcha-image").attr("data-khur-test-answer"));
-        return browser.submit("#khur-register-form", fields, "submitRegistration");
+        fields.put("captcha", form.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("data-khur-test-answer"));
+        return browser.submit(RegistrationPage.FORM, fields, "submitRegistration");
     }
 
     private static void assertBilingual(JsonNode properties) {

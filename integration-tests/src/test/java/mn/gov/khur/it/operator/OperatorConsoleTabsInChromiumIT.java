@@ -12,6 +12,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.Screenshots;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,9 +39,9 @@ class OperatorConsoleTabsInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
             browser.get(KeycloakServer.BASE_URL + "/admin/master/console/#/khur/realm-settings/khur-sms-gateway");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-            browser.findElement(By.id("password")).sendKeys("admin");
-            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys("admin");
+            browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys("admin");
+            browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
 
             WebElement limit = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-testid='messages-per-sender-per-minute']")));

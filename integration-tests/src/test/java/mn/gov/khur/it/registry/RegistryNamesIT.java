@@ -34,6 +34,11 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PlainHttp;
 import mn.gov.khur.it.support.SandboxRegistry;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.RegistryApprovalPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 import mn.gov.khur.sandbox.xyp.OrganisationKeys;
 
 import org.junit.jupiter.api.Test;
@@ -61,8 +66,8 @@ class RegistryNamesIT {
         String userId;
         try {
             HttpBrowser.Page done = registerUpToTheRegistry(new HttpBrowser(), citizen);
-            assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("registration");
-            assertThat(done.document().selectFirst("#khur-done-registry").attr("data-khur-registry")).isEqualTo("later");
+            assertThat(DonePage.outcome(done)).isEqualTo("registration");
+            assertThat(DonePage.registry(done)).isEqualTo("later");
             userId = account(citizen).path("id").asText();
             JsonNode user = admin.user(userId);
             assertThat(user.path("firstName").isMissingNode() || user.path("firstName").asText().isEmpty())
@@ -103,8 +108,8 @@ class RegistryNamesIT {
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page approval = registerUpToTheRegistry(browser, citizen);
         HttpBrowser.Page done = approve(browser, approval, citizen);
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("registration");
-        assertThat(done.has("#khur-done-registry")).as("neither verified nor retried").isFalse();
+        assertThat(DonePage.outcome(done)).isEqualTo("registration");
+        assertThat(done.has(DonePage.REGISTRY)).as("neither verified nor retried").isFalse();
 
         String userId = account(citizen).path("id").asText();
         JsonNode user = admin.user(userId);
@@ -136,7 +141,7 @@ class RegistryNamesIT {
                 .get(OrganisationKeys.SIGNING_KEY_ENTRY), StandardCharsets.UTF_8);
         try {
             HttpBrowser.Page done = registerUpToTheRegistry(new HttpBrowser(), citizen);
-            assertThat(done.document().selectFirst("#khur-done-registry").attr("data-khur-registry")).isEqualTo("later");
+            assertThat(DonePage.registry(done)).isEqualTo("later");
         } finally {
             Files.writeString(key, genuine, StandardCharsets.UTF_8);
         }
@@ -156,12 +161,12 @@ class RegistryNamesIT {
         HttpBrowser.Page page = registerUpToTheRegistry(browser, citizen);
         for (int attempt = 1; attempt < 3; attempt++) {
             page = approve(browser, page, citizen);
-            assertThat(page.text("#input-error-code")).contains("did not accept");
+            assertThat(page.text(RegistryApprovalPage.CODE_ERROR)).contains("did not accept");
         }
-        HttpBrowser.Page notADigit = browser.submit("#khur-registry-form", Map.of("action", "submit", "code", "12ab"), null);
-        assertThat(notADigit.text("#input-error-code")).contains("4 to 8 digits");
+        HttpBrowser.Page notADigit = browser.submit(RegistryApprovalPage.FORM, Map.of("action", "submit", "code", "12ab"), null);
+        assertThat(notADigit.text(RegistryApprovalPage.CODE_ERROR)).contains("4 to 8 digits");
         HttpBrowser.Page done = approve(browser, notADigit, citizen);
-        assertThat(done.document().selectFirst("#khur-done-registry").attr("data-khur-registry")).isEqualTo("later");
+        assertThat(DonePage.registry(done)).isEqualTo("later");
         String userId = account(citizen).path("id").asText();
         assertThat(registryState(userId).path("attempts").asInt()).as("a retry is kept").isGreaterThanOrEqualTo(1);
         assertThat(admin.user(userId).path("firstName").asText("")).isEmpty();
@@ -261,20 +266,20 @@ class RegistryNamesIT {
     /** Registration form → SMS → the page after the account exists (registry approval or done). */
     private HttpBrowser.Page registerUpToTheRegistry(HttpBrowser browser, TestCitizen citizen) {
         HttpBrowser.Page login = browser.open(OidcRelyingParty.demo().begin().authorizationUri());
-        HttpBrowser.Page form = browser.open(login.uri().resolve(login.document().selectFirst("#khur-register").attr("href")));
+        HttpBrowser.Page form = browser.open(login.uri().resolve(login.document().selectFirst(LoginPage.REGISTER).attr("href")));
         Map<String, String> values = new HashMap<>(Map.of("registerNumber", citizen.registerNumber(),
                 "phone", citizen.phoneE164(), "password-new", citizen.password(), "password-confirm", citizen.password(),
-                "captcha", form.document().selectFirst("#khur-captcha-image").attr("data-khur-test-answer")));
-        HttpBrowser.Page sms = browser.submit("#khur-register-form", values, "submitRegistration");
+                "captcha", form.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("data-khur-test-answer")));
+        HttpBrowser.Page sms = browser.submit(RegistrationPage.FORM, values, "submitRegistration");
         assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         return CitizenLogin.pressContinue(browser);
     }
 
     /** Types the code ХУР sent this citizen on the approval page. */
     private HttpBrowser.Page approve(HttpBrowser browser, HttpBrowser.Page approval, TestCitizen citizen) {
-        assertThat(approval.has("#khur-registry-form")).as("approval page, got: %s", approval.body()).isTrue();
+        assertThat(approval.has(RegistryApprovalPage.FORM)).as("approval page, got: %s", approval.body()).isTrue();
         String code = SandboxRegistry.simulator().lastCode(citizen.registerNumber()).orElseThrow().code();
-        return browser.submit("#khur-registry-form", Map.of("action", "submit", "code", code), null);
+        return browser.submit(RegistryApprovalPage.FORM, Map.of("action", "submit", "code", code), null);
     }
 
     /** Password + reverse SMS, then the registry's approval page (the required action), then back to the RP. */

@@ -15,6 +15,12 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxRegistry;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.RegistryApprovalPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,36 +48,36 @@ class RegistryNamesInChromiumIT {
             OidcRelyingParty rp = OidcRelyingParty.demo();
             OidcRelyingParty.PendingLogin login = rp.begin();
             browser.get(login.authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-register"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-register-form")));
-            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("phone")).sendKeys(citizen.phoneE164().substring(4));
-            browser.findElement(By.id("password-new")).sendKeys(citizen.password());
-            browser.findElement(By.id("password-confirm")).sendKeys(citizen.password());
-            browser.findElement(By.id("captcha")).sendKeys(browser.findElement(By.id("khur-captcha-image"))
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.REGISTER))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(RegistrationPage.FORM)));
+            browser.findElement(By.cssSelector(SelfServiceFields.REGISTER_NUMBER)).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(SelfServiceFields.PHONE)).sendKeys(citizen.phoneE164().substring(4));
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_NEW)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_CONFIRM)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA)).sendKeys(browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA_IMAGE))
                     .getAttribute("data-khur-test-answer"));
-            browser.findElement(By.id("khur-register-submit")).click();
-            String smsCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            browser.findElement(By.cssSelector(RegistrationPage.SUBMIT)).click();
+            String smsCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(phone.send(citizen.phoneE164(), smsCode).body()).contains("\"matched\"");
 
             // the SMS proved the phone: the account exists, and ХУР has sent the citizen its own code
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-registry-form")));
-            assertThat(browser.findElement(By.id("khur-registry-intro")).getText()).contains("ХУР")
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(RegistryApprovalPage.FORM)));
+            assertThat(browser.findElement(By.cssSelector(RegistryApprovalPage.INTRO)).getText()).contains("ХУР")
                     .contains(citizen.phoneE164().substring(10));
             Screenshots.save(browser, "registry-approval-mn-1280");
             assertThat(Accessibility.seriousViolations(browser)).as("axe-core on the registry approval page").isEmpty();
             String registryCode = SandboxRegistry.simulator().lastCode(citizen.registerNumber()).orElseThrow().code();
-            browser.findElement(By.id("code")).sendKeys(registryCode);
-            browser.findElement(By.id("khur-registry-submit")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("khur-done")));
-            assertThat(browser.findElement(By.id("khur-done-registry")).getAttribute("data-khur-registry")).isEqualTo("verified");
+            browser.findElement(By.cssSelector(RegistryApprovalPage.CODE)).sendKeys(registryCode);
+            browser.findElement(By.cssSelector(RegistryApprovalPage.SUBMIT)).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(DonePage.DONE)));
+            assertThat(browser.findElement(By.cssSelector(DonePage.REGISTRY)).getAttribute("data-khur-registry")).isEqualTo("verified");
 
             // the next login, as always: password + reverse SMS
             browser.get(login.authorizationUri().toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("password")).sendKeys(citizen.password());
-            browser.findElement(By.id("kc-login")).click();
-            String loginCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+            String loginCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(phone.send(citizen.phoneE164(), loginCode).body()).contains("\"matched\"");
             wait.until(d -> d.getCurrentUrl().startsWith(OidcRelyingParty.REDIRECT_URI.toString()));
             JWTClaimsSet idToken = rp.finish(login, URI.create(browser.getCurrentUrl())).idToken();

@@ -17,6 +17,9 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DemoSitePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,11 +67,11 @@ class DemoSiteInChromiumIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(d -> d.getCurrentUrl().startsWith(SITE)
                     && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
-                    && !d.findElements(By.cssSelector("#error, #claim-register_number, #login")).isEmpty());
-            assertThat(browser.findElements(By.id("error"))).as("an error page at %s: %s", browser.getCurrentUrl(),
+                    && !d.findElements(By.cssSelector(DemoSitePage.ERROR + ", " + DemoSitePage.CLAIM_REGISTER_NUMBER + ", " + DemoSitePage.LOGIN)).isEmpty());
+            assertThat(browser.findElements(By.cssSelector(DemoSitePage.ERROR))).as("an error page at %s: %s", browser.getCurrentUrl(),
                     browser.findElement(By.tagName("body")).getText()).isEmpty();
             assertThat(browser.getCurrentUrl()).isEqualTo(SITE + "/me");
-            assertThat(browser.findElement(By.id("claim-register_number")).getText()).isEqualTo(citizen.registerNumber());
+            assertThat(browser.findElement(By.cssSelector(DemoSitePage.CLAIM_REGISTER_NUMBER)).getText()).isEqualTo(citizen.registerNumber());
         } finally {
             browser.quit();
         }
@@ -82,16 +85,16 @@ class DemoSiteInChromiumIT {
         try {
             logIn(browser, citizen);
 
-            browser.findElement(By.id("logout")).click();
+            browser.findElement(By.cssSelector(DemoSitePage.LOGOUT)).click();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out"))).getText();
+            String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(DemoSitePage.LOGGED_OUT))).getText();
             assertThat(shown).isEqualTo("Та системээс гарлаа / You are logged out");
             assertThat(browser.getCurrentUrl()).isEqualTo(SITE + "/logged-out");
 
             browser.get(SITE + "/me"); // logged out here …
             assertThat(browser.getCurrentUrl()).isEqualTo(SITE + "/");
             browser.get(SITE + "/login"); // … and at ХУР: the login page again, no single sign-on
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login"))).isDisplayed()).isTrue();
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.FORM))).isDisplayed()).isTrue();
         } finally {
             browser.quit();
         }
@@ -101,13 +104,13 @@ class DemoSiteInChromiumIT {
     private static void logIn(ChromeDriver browser, TestCitizen citizen) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(SITE + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
-        browser.findElement(By.id("password")).sendKeys(citizen.password());
-        browser.findElement(By.id("kc-login")).click();
-        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
+        browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+        browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
         assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         // the waiting page notices the SMS and continues by itself
         wait.until(ExpectedConditions.urlToBe(SITE + "/me"));
-        assertThat(browser.findElement(By.id("claim-acr")).getText()).isEqualTo("substantial");
+        assertThat(browser.findElement(By.cssSelector(DemoSitePage.CLAIM_ACR)).getText()).isEqualTo("substantial");
     }
 }

@@ -24,6 +24,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,7 +85,7 @@ class DemoSiteInEitherProfileIT {
     private static String logInThroughTheDemo(URI base, TestCitizen citizen) {
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page loginPage = browser.open(base.resolve("/login"));
-        assertThat(loginPage.has("#kc-form-login")).as("ХУР's login page: %s", loginPage.body()).isTrue();
+        assertThat(loginPage.has(LoginPage.FORM)).as("ХУР's login page: %s", loginPage.body()).isTrue();
         HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
         HttpResponse<String> sms = new InboundSmsClient().send(citizen.phoneE164(), CitizenLogin.shownCode(challenge));
         assertThat(sms.body()).contains("\"matched\"");

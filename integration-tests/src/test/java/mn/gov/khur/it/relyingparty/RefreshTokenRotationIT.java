@@ -19,6 +19,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,7 +67,7 @@ class RefreshTokenRotationIT {
         assertThat(admin.get("/admin/realms/khur/users/" + session.userId() + "/sessions").body()).isEqualTo("[]");
         HttpBrowser.Page again = browser.open(site.begin().authorizationUri());
         assertThat(again.leftIdp()).as("no single sign-on from the ended session").isFalse();
-        assertThat(again.has("#kc-form-login")).isTrue();
+        assertThat(again.has(LoginPage.FORM)).isTrue();
         JsonNode logout = Json.parse(admin.get("/admin/realms/khur/events?user=" + session.userId() + "&type=LOGOUT&max=5").body());
         assertThat(logout.size()).isPositive();
         assertThat(logout.get(0).path("details").path("khur_reason").asText()).isEqualTo("refresh_token_replayed");

@@ -26,6 +26,7 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,7 @@ class RelyingPartyFapi2IT {
 
         HttpBrowser.Page page = new HttpBrowser().open(direct);
 
-        assertThat(page.has("#kc-form-login")).as("no login page without PAR: %s", page.body()).isFalse();
+        assertThat(page.has(LoginPage.FORM)).as("no login page without PAR: %s", page.body()).isFalse();
         if (page.leftIdp()) {
             assertThat(page.uri().getQuery()).contains("error=invalid_request");
         } else {

@@ -28,6 +28,8 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.KeycloakPages;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +99,7 @@ class RelyingPartyLogoutIT {
         assertThat(query(frontChannel))
                 .containsEntry("iss", first.provider().getIssuer().getValue())
                 .containsEntry("sid", (String) atFirstSite.idToken().getClaim("sid"));
-        URI continueTo = URI.create(page.document().selectFirst("a#continue").attr("href"));
+        URI continueTo = URI.create(page.document().selectFirst(KeycloakPages.FRONT_CHANNEL_CONTINUE).attr("href"));
         assertThat(continueTo.toString()).startsWith(DemoSites.SECOND_SITE_HOME.toString());
         assertThat(query(continueTo)).containsEntry("state", "s-2");
         assertThat(sessionEnded()).isTrue();
@@ -109,9 +111,9 @@ class RelyingPartyLogoutIT {
 
         assertThat(confirm.leftIdp()).isFalse();
         assertThat(confirm.document().text()).contains("Та системээс гарах уу?");
-        assertThat(confirm.document().selectFirst("#kc-logout").attr("value")).isEqualTo("Гарах");
+        assertThat(confirm.document().selectFirst(KeycloakPages.LOGOUT).attr("value")).isEqualTo("Гарах");
 
-        HttpBrowser.Page afterConfirm = finishLogout(browser.submit("#kc-logout-confirm form", Map.of(), "confirmLogout"));
+        HttpBrowser.Page afterConfirm = finishLogout(browser.submit(KeycloakPages.LOGOUT_CONFIRM + " form", Map.of(), "confirmLogout"));
 
         assertThat(afterConfirm.uri().toString()).startsWith(DemoSites.FIRST_SITE_HOME.toString());
         assertThat(backChannel.next(BACK_CHANNEL_WAIT)).as("second site told through the back channel").isPresent();
@@ -124,7 +126,7 @@ class RelyingPartyLogoutIT {
                 RpInitiatedLogout.withoutIdTokenHint(first, DemoSites.FIRST_SITE_HOME, Map.of("ui_locales", "en")));
 
         assertThat(confirm.document().text()).contains("Do you want to log out?");
-        assertThat(confirm.document().selectFirst("#kc-logout").attr("value")).isEqualTo("Logout");
+        assertThat(confirm.document().selectFirst(KeycloakPages.LOGOUT).attr("value")).isEqualTo("Logout");
 
         HttpBrowser englishBrowser = new HttpBrowser("en");
         TestCitizen citizen = TestCitizen.random();
@@ -161,7 +163,7 @@ class RelyingPartyLogoutIT {
         if (page.leftIdp()) {
             return page;
         }
-        Element next = page.document().selectFirst("a#continue");
+        Element next = page.document().selectFirst(KeycloakPages.FRONT_CHANNEL_CONTINUE);
         assertThat(next).as("logout ended on a page without a way on: %s", page.body()).isNotNull();
         return new HttpBrowser.Page(URI.create(next.attr("href")), 302, null, "");
     }
@@ -169,7 +171,7 @@ class RelyingPartyLogoutIT {
     /** True if the browser no longer has a ХУР session: a new login at a site shows the login form. */
     private boolean sessionEnded() {
         HttpBrowser.Page page = browser.open(second.begin().authorizationUri());
-        return !page.leftIdp() && page.has("#kc-form-login");
+        return !page.leftIdp() && page.has(LoginPage.FORM);
     }
 
     private TokenResponse refreshAtSecondSite() throws Exception {

@@ -17,6 +17,7 @@ import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.MellonServiceProvider;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +124,7 @@ class RelyingPartyMellonIT {
             next = next.resolve(atSite.headers().firstValue("Location").orElseThrow());
         }
         HttpBrowser.Page login = browser.open(next);
-        assertThat(login.has("#kc-form-login")).as("ХУР's login page: %s", login.body()).isTrue();
+        assertThat(login.has(LoginPage.FORM)).as("ХУР's login page: %s", login.body()).isTrue();
         HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
         HttpResponse<String> sms = new InboundSmsClient().send(citizen.phoneE164(), CitizenLogin.shownCode(challenge));
         assertThat(sms.body()).contains("\"matched\"");

@@ -13,6 +13,7 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,12 +88,12 @@ class RelyingPartySamlIT {
 
         assertThat(page.leftIdp()).isFalse();
         assertThat(page.status()).isBetween(400, 499);
-        assertThat(page.has("#kc-form-login")).isFalse();
+        assertThat(page.has(LoginPage.FORM)).isFalse();
     }
 
     private HttpBrowser.Page logInOverSaml(SamlServiceProvider.AuthnRequest request) {
         HttpBrowser.Page login = browser.open(request.redirect());
-        assertThat(login.has("#kc-form-login")).as("ХУР login page, got: %s", login.body()).isTrue();
+        assertThat(login.has(LoginPage.FORM)).as("ХУР login page, got: %s", login.body()).isTrue();
         HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
         HttpResponse<String> sms = new InboundSmsClient().send(citizen.phoneE164(), CitizenLogin.shownCode(challenge));
         assertThat(sms.body()).contains("\"matched\"");

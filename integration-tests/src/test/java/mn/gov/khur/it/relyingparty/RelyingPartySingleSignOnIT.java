@@ -14,6 +14,7 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +69,8 @@ class RelyingPartySingleSignOnIT {
         HttpBrowser.Page page = browser.open(login.authorizationUri());
 
         assertThat(page.leftIdp()).as("must not return to the site with the substantial session: %s", page.uri()).isFalse();
-        assertThat(page.has("#khur-method-esign-token")).as("digital-signature choice offered").isTrue();
-        assertThat(page.has("#password")).as("no password step for acr=high").isFalse();
+        assertThat(page.has(LoginPage.METHOD_ESIGN_TOKEN)).as("digital-signature choice offered").isTrue();
+        assertThat(page.has(LoginPage.PASSWORD)).as("no password step for acr=high").isFalse();
     }
 
     @Test
@@ -81,7 +82,7 @@ class RelyingPartySingleSignOnIT {
         HttpBrowser.Page page = browser.open(login.authorizationUri());
 
         assertThat(page.leftIdp()).as("must not return to the site with the substantial session: %s", page.uri()).isFalse();
-        assertThat(page.has("#khur-method-esign-token")).isTrue();
+        assertThat(page.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
     }
 
     @Test

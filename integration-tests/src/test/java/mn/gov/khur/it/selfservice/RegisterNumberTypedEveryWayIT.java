@@ -11,6 +11,12 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +49,7 @@ class RegisterNumberTypedEveryWayIT {
         String typed = " уб " + digits.substring(0, 4) + " " + digits.substring(4) + " ";
         browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, typed, citizen.password());
-        assertThat(page.has("#khur-sms-code")).as("'%s' is %s: %s", typed, citizen.registerNumber(), page.body()).isTrue();
+        assertThat(page.has(ReverseSmsPage.CODE)).as("'%s' is %s: %s", typed, citizen.registerNumber(), page.body()).isTrue();
     }
 
     @Test
@@ -51,12 +57,12 @@ class RegisterNumberTypedEveryWayIT {
         browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         String latin = "UB" + citizen.registerNumber().substring(2);
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, latin, citizen.password());
-        assertThat(page.has("#khur-sms-code")).isFalse();
+        assertThat(page.has(ReverseSmsPage.CODE)).isFalse();
         assertThat(page.text("[id^=input-error]")).contains("кирилл").doesNotContain("нууц үг");
         HttpBrowser.Page wrongPassword = CitizenLogin.passwordStep(browser, latin, "Wrong1234x");
         assertThat(wrongPassword.text("[id^=input-error]")).contains("кирилл");
         assertThat(admin.attackDetection(userId).get("numFailures").asInt()).as("nobody's failed login").isZero();
-        assertThat(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .isTrue();
     }
 
@@ -70,38 +76,38 @@ class RegisterNumberTypedEveryWayIT {
 
     @Test
     void recoveryAnswersLatinLettersOnTheFieldAndAcceptsInnerSpaces() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
-        HttpBrowser.Page refused = browser.submit("#khur-recovery-form", Map.of("registerNumber",
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        HttpBrowser.Page refused = browser.submit(RecoveryPage.FORM, Map.of("registerNumber",
                 "UB" + citizen.registerNumber().substring(2), "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery");
-        assertThat(refused.text("#input-error-registerNumber")).contains("кирилл");
-        HttpBrowser.Page sms = browser.submit("#khur-recovery-form", Map.of("registerNumber",
+        assertThat(refused.text(SelfServiceFields.REGISTER_NUMBER_ERROR)).contains("кирилл");
+        HttpBrowser.Page sms = browser.submit(RecoveryPage.FORM, Map.of("registerNumber",
                 "уб " + citizen.registerNumber().substring(2, 6) + " " + citizen.registerNumber().substring(6),
                 "captcha", SelfServicePages.captchaAnswer(refused)), "submitRecovery");
-        assertThat(sms.has("#khur-sms-code")).isTrue();
+        assertThat(sms.has(ReverseSmsPage.CODE)).isTrue();
     }
 
     @Test
     void registrationAndPhoneChangeAnswerLatinLettersOnTheFieldAndSayWhatIsWrong() {
-        HttpBrowser.Page register = SelfServicePages.openFromLoginPage(browser, "#khur-register");
+        HttpBrowser.Page register = SelfServicePages.openFromLoginPage(browser, LoginPage.REGISTER);
         Map<String, String> values = new HashMap<>();
         values.put("registerNumber", "UB" + citizen.registerNumber().substring(2));
         values.put("phone", citizen.phoneE164());
         values.put("password-new", citizen.password());
         values.put("password-confirm", citizen.password());
         values.put("captcha", SelfServicePages.captchaAnswer(register));
-        HttpBrowser.Page refused = browser.submit("#khur-register-form", values, "submitRegistration");
-        assertThat(refused.text("#input-error-registerNumber")).contains("кирилл");
+        HttpBrowser.Page refused = browser.submit(RegistrationPage.FORM, values, "submitRegistration");
+        assertThat(refused.text(SelfServiceFields.REGISTER_NUMBER_ERROR)).contains("кирилл");
 
         values.put("registerNumber", "УБ123");
         values.put("captcha", SelfServicePages.captchaAnswer(refused));
-        HttpBrowser.Page tooShort = browser.submit("#khur-register-form", values, "submitRegistration");
-        assertThat(tooShort.text("#input-error-registerNumber")).as("the precise reason").contains("10 тэмдэгт");
+        HttpBrowser.Page tooShort = browser.submit(RegistrationPage.FORM, values, "submitRegistration");
+        assertThat(tooShort.text(SelfServiceFields.REGISTER_NUMBER_ERROR)).as("the precise reason").contains("10 тэмдэгт");
 
         HttpBrowser other = new HttpBrowser();
-        HttpBrowser.Page change = SelfServicePages.openFromLoginPage(other, "#khur-change-phone");
-        HttpBrowser.Page changeRefused = other.submit("#khur-change-phone-form", Map.of("registerNumber",
+        HttpBrowser.Page change = SelfServicePages.openFromLoginPage(other, LoginPage.CHANGE_PHONE);
+        HttpBrowser.Page changeRefused = other.submit(PhoneChangePage.FORM, Map.of("registerNumber",
                 "ub" + citizen.registerNumber().substring(2), "phone", TestCitizen.random().phoneE164(),
                 "captcha", SelfServicePages.captchaAnswer(change)), "submitPhoneChange");
-        assertThat(changeRefused.text("#input-error-registerNumber")).contains("кирилл");
+        assertThat(changeRefused.text(SelfServiceFields.REGISTER_NUMBER_ERROR)).contains("кирилл");
     }
 }

@@ -21,6 +21,11 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PlainHttp;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,14 +72,14 @@ class SelfServiceEndsEverySessionIT {
         String offlineToken = Json.parse(before.body()).path("refresh_token").asText();
 
         HttpBrowser browser = new HttpBrowser();
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
-        HttpBrowser.Page sms = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        HttpBrowser.Page sms = browser.submit(RecoveryPage.FORM, Map.of("registerNumber", citizen.registerNumber(),
                 "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery");
         assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         CitizenLogin.pressContinue(browser);
-        HttpBrowser.Page done = browser.submit("#khur-new-password-form",
+        HttpBrowser.Page done = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD), "submitPassword");
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
+        assertThat(DonePage.outcome(done)).isEqualTo("password-reset");
 
         assertThat(refresh(offlineToken).statusCode()).as("the offline token is dead after recovery").isEqualTo(400);
         assertThat(offlineSessions()).isZero();
@@ -89,17 +94,17 @@ class SelfServiceEndsEverySessionIT {
         SandboxSubscribers.registerOwner(newPhone, citizen.registerNumber());
 
         HttpBrowser browser = new HttpBrowser();
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE);
         Map<String, String> fields = new HashMap<>();
         fields.put("registerNumber", citizen.registerNumber());
         fields.put("phone", newPhone);
         fields.put("captcha", SelfServicePages.captchaAnswer(form));
-        HttpBrowser.Page sms = browser.submit("#khur-change-phone-form", fields, "submitPhoneChange");
+        HttpBrowser.Page sms = browser.submit(PhoneChangePage.FORM, fields, "submitPhoneChange");
         assertThat(gateway.send(newPhone, CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("phone-change");
+        assertThat(DonePage.outcome(done)).isEqualTo("phone-change");
         assertThat(refresh(offlineToken).statusCode()).as("the offline token is dead after a phone change").isEqualTo(400);
-        assertThat(done.text("#khur-done")).contains("Бусад бүх төхөөрөмж дээрх нэвтрэлт хаагдсан");
+        assertThat(done.text(DonePage.DONE)).contains("Бусад бүх төхөөрөмж дээрх нэвтрэлт хаагдсан");
         assertThat(offlineSessions()).isZero();
         assertThat(Json.parse(admin.get("/admin/realms/khur/users/" + userId + "/sessions").body()).size()).isZero();
     }

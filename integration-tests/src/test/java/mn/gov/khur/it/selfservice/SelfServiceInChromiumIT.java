@@ -13,6 +13,15 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.RefusedPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,21 +49,21 @@ class SelfServiceInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-register"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-register-form")));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.REGISTER))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(RegistrationPage.FORM)));
             checkPage(browser, "register-mn-1280");
-            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("phone")).sendKeys(citizen.phoneE164().substring(4));
-            browser.findElement(By.id("password-new")).sendKeys(citizen.password());
-            browser.findElement(By.id("password-confirm")).sendKeys(citizen.password());
-            browser.findElement(By.id("captcha")).sendKeys(captchaAnswer(browser));
-            browser.findElement(By.id("khur-register-submit")).click();
+            browser.findElement(By.cssSelector(SelfServiceFields.REGISTER_NUMBER)).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(SelfServiceFields.PHONE)).sendKeys(citizen.phoneE164().substring(4));
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_NEW)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_CONFIRM)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA)).sendKeys(captchaAnswer(browser));
+            browser.findElement(By.cssSelector(RegistrationPage.SUBMIT)).click();
 
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             checkPage(browser, "register-sms-mn-1280");
             assertThat(phone.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("khur-done")));
-            assertThat(browser.findElement(By.id("khur-done")).getAttribute("data-khur-done")).isEqualTo("registration");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(DonePage.DONE)));
+            assertThat(browser.findElement(By.cssSelector(DonePage.DONE)).getAttribute("data-khur-done")).isEqualTo("registration");
             checkPage(browser, "register-done-mn-1280");
         } finally {
             browser.quit();
@@ -71,22 +80,22 @@ class SelfServiceInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=en");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-reset-password"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-recovery-form")));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.RESET_PASSWORD))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(RecoveryPage.FORM)));
             checkPage(browser, "recovery-en-1280");
-            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("captcha")).sendKeys(captchaAnswer(browser));
-            browser.findElement(By.id("khur-recovery-submit")).click();
+            browser.findElement(By.cssSelector(SelfServiceFields.REGISTER_NUMBER)).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA)).sendKeys(captchaAnswer(browser));
+            browser.findElement(By.cssSelector(RecoveryPage.SUBMIT)).click();
 
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(phone.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-            WebElement newPassword = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+            WebElement newPassword = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SelfServiceFields.PASSWORD_NEW)));
             checkPage(browser, "recovery-new-password-en-1280");
             newPassword.sendKeys("Shine1234nuuts");
-            browser.findElement(By.id("password-confirm")).sendKeys("Shine1234nuuts");
-            browser.findElement(By.id("khur-new-password-submit")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("khur-done")));
-            assertThat(browser.findElement(By.id("khur-done")).getAttribute("data-khur-done")).isEqualTo("password-reset");
+            browser.findElement(By.cssSelector(SelfServiceFields.PASSWORD_CONFIRM)).sendKeys("Shine1234nuuts");
+            browser.findElement(By.cssSelector(NewPasswordPage.SUBMIT)).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(DonePage.DONE)));
+            assertThat(browser.findElement(By.cssSelector(DonePage.DONE)).getAttribute("data-khur-done")).isEqualTo("password-reset");
         } finally {
             browser.quit();
         }
@@ -101,20 +110,20 @@ class SelfServiceInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-reset-password"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-recovery-form")));
-            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("captcha")).sendKeys(captchaAnswer(browser));
-            browser.findElement(By.id("khur-recovery-submit")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.RESET_PASSWORD))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(RecoveryPage.FORM)));
+            browser.findElement(By.cssSelector(SelfServiceFields.REGISTER_NUMBER)).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA)).sendKeys(captchaAnswer(browser));
+            browser.findElement(By.cssSelector(RecoveryPage.SUBMIT)).click();
 
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(phone.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-refused")));
+            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(RefusedPage.REFUSED)));
             assertThat(refused.getAttribute("data-khur-refused")).isEqualTo("not-confirmed");
-            assertThat(browser.findElements(By.id("password-new"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector(SelfServiceFields.PASSWORD_NEW))).isEmpty();
             checkPage(browser, "selfservice-refused-mn-1280");
-            browser.findElement(By.id("khur-refused-login")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+            browser.findElement(By.cssSelector(RefusedPage.LOGIN)).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.FORM)));
         } finally {
             browser.quit();
         }
@@ -131,18 +140,18 @@ class SelfServiceInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-change-phone"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-change-phone-form")));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.CHANGE_PHONE))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(PhoneChangePage.FORM)));
             checkPage(browser, "change-phone-mn-1280");
-            browser.findElement(By.id("registerNumber")).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("phone")).sendKeys(newPhone);
-            browser.findElement(By.id("captcha")).sendKeys(captchaAnswer(browser));
-            browser.findElement(By.id("khur-change-phone-submit")).click();
+            browser.findElement(By.cssSelector(SelfServiceFields.REGISTER_NUMBER)).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(SelfServiceFields.PHONE)).sendKeys(newPhone);
+            browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA)).sendKeys(captchaAnswer(browser));
+            browser.findElement(By.cssSelector(PhoneChangePage.SUBMIT)).click();
 
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(phone.send(citizen.phoneE164(), code).body()).as("the old phone cannot confirm").contains("\"unmatched\"");
             assertThat(phone.send(newPhone, code).body()).contains("\"matched\"");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("khur-done")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(DonePage.DONE)));
         } finally {
             browser.quit();
         }
@@ -150,7 +159,7 @@ class SelfServiceInChromiumIT {
     }
 
     private static String captchaAnswer(ChromeDriver browser) {
-        String answer = browser.findElement(By.id("khur-captcha-image")).getAttribute("data-khur-test-answer");
+        String answer = browser.findElement(By.cssSelector(SelfServiceFields.CAPTCHA_IMAGE)).getAttribute("data-khur-test-answer");
         assertThat(answer).as("captcha test seam (dev mode + KHUR_CAPTCHA_TEST_MODE)").matches("[A-Z0-9]{5}");
         return answer;
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 
 import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 /** Helpers for the self-service pages, as a citizen without JavaScript uses them. */
 final class SelfServicePages {
@@ -22,9 +23,9 @@ final class SelfServicePages {
 
     /** The captcha's answer through the dev-mode test seam (data-khur-test-answer). */
     static String captchaAnswer(HttpBrowser.Page page) {
-        String answer = page.document().selectFirst("#khur-captcha-image").attr("data-khur-test-answer");
+        String answer = page.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("data-khur-test-answer");
         assertThat(answer).as("test seam active (KHUR_CAPTCHA_TEST_MODE in dev mode)").matches("[A-Z0-9]{5}");
-        assertThat(page.document().selectFirst("#khur-captcha-image").attr("src")).startsWith("data:image/png;base64,");
+        assertThat(page.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("src")).startsWith("data:image/png;base64,");
         return answer;
     }
 

@@ -16,6 +16,12 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RefusedPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,19 +52,19 @@ class SelfServicePhoneChangeIT {
 
     @Test
     void newPhoneConfirmedByItsOwnSmsReplacesTheOldOneForTheNextLogin() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
-        assertThat(form.text("#khur-change-phone-submit")).isEqualTo("Дугаар солих");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE);
+        assertThat(form.text(PhoneChangePage.SUBMIT)).isEqualTo("Дугаар солих");
         HttpBrowser.Page sms = submit(browser, form, citizen.registerNumber(), newPhone);
         String code = CitizenLogin.shownCode(sms);
         assertThat(sms.body()).contains(newPhone.substring(10)).doesNotContain(newPhone.substring(4));
 
         assertThat(gateway.send(citizen.phoneE164(), code).body()).as("the old phone cannot confirm").contains("\"unmatched\"");
-        assertThat(CitizenLogin.pressContinue(browser).has("#khur-sms-code")).isTrue();
+        assertThat(CitizenLogin.pressContinue(browser).has(ReverseSmsPage.CODE)).isTrue();
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
 
         assertThat(gateway.send(newPhone, code).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("phone-change");
+        assertThat(DonePage.outcome(done)).isEqualTo("phone-change");
         assertThat(done.leftIdp()).as("a phone change never logs in").isFalse();
 
         JsonNode attributes = admin.user(userId).path("attributes");
@@ -86,17 +92,17 @@ class SelfServicePhoneChangeIT {
         assertThat(gateway.send(citizen.phoneE164(), loginCode).body()).as("the old phone no longer logs in").contains("\"unmatched\"");
         HttpBrowser.Page still = CitizenLogin.pressContinue(old);
         assertThat(still.leftIdp()).isFalse();
-        assertThat(still.has("#khur-sms-code")).isTrue();
+        assertThat(still.has(ReverseSmsPage.CODE)).isTrue();
     }
 
     @Test
     void smsFromTheOldPhoneDoesNotChangeTheNumber() {
-        String code = CitizenLogin.shownCode(submit(browser, SelfServicePages.openFromLoginPage(browser, "#khur-change-phone"),
+        String code = CitizenLogin.shownCode(submit(browser, SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE),
                 citizen.registerNumber(), newPhone));
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"unmatched\"");
         HttpBrowser.Page still = CitizenLogin.pressContinue(browser);
-        assertThat(still.has("#khur-sms-code")).isTrue();
-        assertThat(still.has("#khur-done")).isFalse();
+        assertThat(still.has(ReverseSmsPage.CODE)).isTrue();
+        assertThat(still.has(DonePage.DONE)).isFalse();
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
         assertThat(admin.events(userId, "UPDATE_PROFILE").size()).isZero();
     }
@@ -105,14 +111,14 @@ class SelfServicePhoneChangeIT {
     void aPhoneNotInTheCitizensNameIsRefusedAfterItsSms() {
         String someoneElses = SelfServicePages.otherPhone(newPhone);
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE);
         String code = CitizenLogin.shownCode(submit(browser, form, citizen.registerNumber(), someoneElses));
         assertThat(gateway.send(someoneElses, code).body()).contains("\"matched\"");
         HttpBrowser.Page refused = CitizenLogin.pressContinue(browser);
-        assertThat(refused.has("#khur-done")).isFalse();
+        assertThat(refused.has(DonePage.DONE)).isFalse();
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
-        assertThat(refused.text("#khur-refused")).contains("үйлчилгээний төв");
+        assertThat(RefusedPage.reason(refused)).isEqualTo("not-confirmed");
+        assertThat(refused.text(RefusedPage.REFUSED)).contains("үйлчилгээний төв");
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
         assertThat(admin.events(userId, "UPDATE_PROFILE").size()).isZero();
         JsonNode refusals = admin.events(userId, "UPDATE_PROFILE_ERROR");
@@ -124,17 +130,17 @@ class SelfServicePhoneChangeIT {
         String nobodys = TestCitizen.random().phoneE164();
         SandboxSubscribers.registerOwner(nobodys, null);
         String second = CitizenLogin.shownCode(submit(unregisteredSim,
-                SelfServicePages.openFromLoginPage(unregisteredSim, "#khur-change-phone"), citizen.registerNumber(), nobodys));
+                SelfServicePages.openFromLoginPage(unregisteredSim, LoginPage.CHANGE_PHONE), citizen.registerNumber(), nobodys));
         assertThat(gateway.send(nobodys, second).body()).contains("\"matched\"");
         HttpBrowser.Page alsoRefused = CitizenLogin.pressContinue(unregisteredSim);
-        assertThat(alsoRefused.has("#khur-done")).as("registered to nobody is not a match").isFalse();
-        assertThat(alsoRefused.text("#khur-refused")).isEqualTo(refused.text("#khur-refused"));
+        assertThat(alsoRefused.has(DonePage.DONE)).as("registered to nobody is not a match").isFalse();
+        assertThat(alsoRefused.text(RefusedPage.REFUSED)).isEqualTo(refused.text(RefusedPage.REFUSED));
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
     }
 
     @Test
     void firstPageAnswersAlikeWhoeverOwnsTheNewPhoneAndWhetherOrNotTheNumberIsRegistered() {
-        HttpBrowser.Page own = submit(browser, SelfServicePages.openFromLoginPage(browser, "#khur-change-phone"),
+        HttpBrowser.Page own = submit(browser, SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE),
                 citizen.registerNumber(), newPhone);
         String someoneElses = TestCitizen.random().phoneE164();
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
@@ -150,10 +156,10 @@ class SelfServicePhoneChangeIT {
                 submitInANewBrowser(unknown.registerNumber(), someoneElses));
         for (HttpBrowser.Page page : others) {
             assertThat(page.status()).isEqualTo(own.status()).isEqualTo(200);
-            assertThat(page.has("#khur-sms-code")).as("every valid form gets the SMS page").isTrue();
+            assertThat(page.has(ReverseSmsPage.CODE)).as("every valid form gets the SMS page").isTrue();
             assertThat(ids(page)).isEqualTo(ids(own));
-            assertThat(page.text(".khur-sms__instruction").replaceAll("\\d", "#"))
-                    .isEqualTo(own.text(".khur-sms__instruction").replaceAll("\\d", "#"));
+            assertThat(page.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"))
+                    .isEqualTo(own.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"));
             assertThat(page.body()).doesNotContain("таны нэр дээр бүртгэлгүй");
         }
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
@@ -161,49 +167,49 @@ class SelfServicePhoneChangeIT {
 
     @Test
     void wrongCaptchaIsRefusedAndKeepsTheTypedValues() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE);
         String answer = SelfServicePages.captchaAnswer(form);
-        HttpBrowser.Page wrong = browser.submit("#khur-change-phone-form", Map.of("registerNumber", citizen.registerNumber(),
+        HttpBrowser.Page wrong = browser.submit(PhoneChangePage.FORM, Map.of("registerNumber", citizen.registerNumber(),
                 "phone", newPhone, "captcha", answer.equals("AAAAA") ? "CCCCC" : "AAAAA"), "submitPhoneChange");
-        assertThat(wrong.has("#khur-sms-code")).isFalse();
-        assertThat(wrong.text("#input-error-captcha")).isNotBlank();
-        assertThat(wrong.document().selectFirst("#registerNumber").attr("value")).isEqualTo(citizen.registerNumber());
-        assertThat(wrong.document().selectFirst("#phone").attr("value")).isEqualTo(newPhone);
-        HttpBrowser.Page reused = browser.submit("#khur-change-phone-form", Map.of("registerNumber", citizen.registerNumber(),
+        assertThat(wrong.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(wrong.text(SelfServiceFields.CAPTCHA_ERROR)).isNotBlank();
+        assertThat(wrong.document().selectFirst(SelfServiceFields.REGISTER_NUMBER).attr("value")).isEqualTo(citizen.registerNumber());
+        assertThat(wrong.document().selectFirst(SelfServiceFields.PHONE).attr("value")).isEqualTo(newPhone);
+        HttpBrowser.Page reused = browser.submit(PhoneChangePage.FORM, Map.of("registerNumber", citizen.registerNumber(),
                 "phone", newPhone, "captcha", answer), "submitPhoneChange");
         if (!SelfServicePages.captchaAnswer(wrong).equals(answer)) {
-            assertThat(reused.has("#khur-sms-code")).as("an answered captcha is dead").isFalse();
+            assertThat(reused.has(ReverseSmsPage.CODE)).as("an answered captcha is dead").isFalse();
         }
-        HttpBrowser.Page omitted = browser.submit("#khur-change-phone-form", Map.of("registerNumber", citizen.registerNumber(),
+        HttpBrowser.Page omitted = browser.submit(PhoneChangePage.FORM, Map.of("registerNumber", citizen.registerNumber(),
                 "phone", newPhone), "submitPhoneChange");
-        assertThat(omitted.has("#khur-sms-code")).isFalse();
-        assertThat(omitted.has("#input-error-captcha")).isTrue();
+        assertThat(omitted.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(omitted.has(SelfServiceFields.CAPTCHA_ERROR)).isTrue();
         assertThat(phoneOf(userId)).isEqualTo(citizen.phoneE164());
     }
 
     @Test
     void unknownRegisterNumberWalksTheSamePagesAndNeverMatches() {
-        HttpBrowser.Page known = submit(browser, SelfServicePages.openFromLoginPage(browser, "#khur-change-phone"),
+        HttpBrowser.Page known = submit(browser, SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE),
                 citizen.registerNumber(), newPhone);
         TestCitizen nobody = TestCitizen.random();
         SandboxSubscribers.registerOwner(nobody.phoneE164(), nobody.registerNumber());
         HttpBrowser stranger = new HttpBrowser();
-        HttpBrowser.Page unknown = submit(stranger, SelfServicePages.openFromLoginPage(stranger, "#khur-change-phone"),
+        HttpBrowser.Page unknown = submit(stranger, SelfServicePages.openFromLoginPage(stranger, LoginPage.CHANGE_PHONE),
                 nobody.registerNumber(), nobody.phoneE164());
 
-        assertThat(unknown.text("#khur-sms-code")).matches("\\d{6}");
-        assertThat(unknown.text(".khur-sms__instruction").replaceAll("\\d", "#"))
-                .isEqualTo(known.text(".khur-sms__instruction").replaceAll("\\d", "#"));
-        assertThat(unknown.text(".khur-sms__instruction")).contains(nobody.phoneE164().substring(10));
+        assertThat(unknown.text(ReverseSmsPage.CODE)).matches("\\d{6}");
+        assertThat(unknown.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"))
+                .isEqualTo(known.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"));
+        assertThat(unknown.text(ReverseSmsPage.INSTRUCTION)).contains(nobody.phoneE164().substring(10));
         assertThat(ids(unknown)).isEqualTo(ids(known));
-        String status = unknown.document().selectFirst("#khur-sms-form").attr("data-status-url");
+        String status = ReverseSmsPage.statusUrl(unknown);
         assertThat(stranger.get(java.net.URI.create(status)).body()).contains("pending");
 
         String code = CitizenLogin.shownCode(unknown);
         assertThat(gateway.send(nobody.phoneE164(), code).body()).contains("\"unmatched\"");
         HttpBrowser.Page still = CitizenLogin.pressContinue(stranger);
-        assertThat(still.has("#khur-sms-code")).isTrue();
-        assertThat(still.has("#khur-done")).isFalse();
+        assertThat(still.has(ReverseSmsPage.CODE)).isTrue();
+        assertThat(still.has(DonePage.DONE)).isFalse();
         assertThat(admin.usersByAttribute("phone_number", nobody.phoneE164()).size()).isZero();
     }
 
@@ -213,11 +219,11 @@ class SelfServicePhoneChangeIT {
         OidcRelyingParty.PendingLogin login = rp.begin();
         HttpBrowser.Page loginPage = browser.open(login.authorizationUri());
         HttpBrowser.Page form = browser.open(loginPage.uri().resolve(
-                java.net.URI.create(loginPage.document().selectFirst("#khur-change-phone").attr("href"))));
-        assertThat(form.has("#khur-change-phone-form")).isTrue();
+                java.net.URI.create(loginPage.document().selectFirst(LoginPage.CHANGE_PHONE).attr("href"))));
+        assertThat(form.has(PhoneChangePage.FORM)).isTrue();
         HttpBrowser.Page again = browser.open(form.uri().resolve(
-                java.net.URI.create(form.document().selectFirst("#khur-back-to-login").attr("href"))));
-        assertThat(again.has("#kc-form-login")).isTrue();
+                java.net.URI.create(form.document().selectFirst(SelfServiceFields.BACK_TO_LOGIN).attr("href"))));
+        assertThat(again.has(LoginPage.FORM)).isTrue();
         String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
@@ -231,12 +237,12 @@ class SelfServicePhoneChangeIT {
         fields.put("registerNumber", registerNumber);
         fields.put("phone", phone);
         fields.put("captcha", SelfServicePages.captchaAnswer(form));
-        return in.submit("#khur-change-phone-form", fields, "submitPhoneChange");
+        return in.submit(PhoneChangePage.FORM, fields, "submitPhoneChange");
     }
 
     private static HttpBrowser.Page submitInANewBrowser(String registerNumber, String phone) {
         HttpBrowser other = new HttpBrowser();
-        return submit(other, SelfServicePages.openFromLoginPage(other, "#khur-change-phone"), registerNumber, phone);
+        return submit(other, SelfServicePages.openFromLoginPage(other, LoginPage.CHANGE_PHONE), registerNumber, phone);
     }
 
     private String phoneOf(String id) {

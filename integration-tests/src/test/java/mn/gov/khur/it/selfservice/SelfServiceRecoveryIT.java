@@ -16,6 +16,13 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.RefusedPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,18 +58,18 @@ class SelfServiceRecoveryIT {
         CitizenLogin.logIn(elsewhere, OidcRelyingParty.demo().begin(), citizen);
         assertThat(sessions()).isGreaterThanOrEqualTo(1);
 
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
-        assertThat(form.text("#khur-recovery-submit")).isEqualTo("Нууц үг сэргээх");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        assertThat(form.text(RecoveryPage.SUBMIT)).isEqualTo("Нууц үг сэргээх");
         HttpBrowser.Page sms = submitRecovery(browser, form, citizen.registerNumber());
         assertThat(sms.body()).doesNotContain(citizen.phoneE164().substring(4)).doesNotContain(citizen.phoneE164().substring(8));
         String code = CitizenLogin.shownCode(sms);
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         HttpBrowser.Page newPassword = CitizenLogin.pressContinue(browser);
-        assertThat(newPassword.text("#khur-new-password-submit")).isEqualTo("цааш");
+        assertThat(newPassword.text(NewPasswordPage.SUBMIT)).isEqualTo("цааш");
 
-        HttpBrowser.Page done = browser.submit("#khur-new-password-form",
+        HttpBrowser.Page done = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD), "submitPassword");
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
+        assertThat(DonePage.outcome(done)).isEqualTo("password-reset");
         assertThat(sessions()).as("all sessions of the user signed out").isZero();
         JsonNode events = admin.events(userId, "RESET_PASSWORD");
         assertThat(events.size()).isGreaterThanOrEqualTo(1);
@@ -73,7 +80,7 @@ class SelfServiceRecoveryIT {
         CitizenLogin.logIn(new HttpBrowser(), OidcRelyingParty.demo().begin(), withNewPassword);
         HttpBrowser old = new HttpBrowser();
         old.open(OidcRelyingParty.demo().begin().authorizationUri());
-        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .as("the old password no longer works").isFalse();
     }
 
@@ -98,13 +105,13 @@ class SelfServiceRecoveryIT {
         ObjectNode guard = guardExecution();
         setRequirement(guard, "DISABLED");
         try {
-            HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+            HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
             String code = CitizenLogin.shownCode(submitRecovery(browser, form, citizen.registerNumber()));
             assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
             HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
-            assertThat(afterSms.has("#khur-new-password-form")).as("no guard, no change").isFalse();
+            assertThat(afterSms.has(NewPasswordPage.FORM)).as("no guard, no change").isFalse();
             assertThat(afterSms.status()).isLessThan(500);
-            assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(RefusedPage.reason(afterSms)).isEqualTo("unavailable");
             assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("ownership_not_checked");
         } finally {
             setRequirement(guard, "REQUIRED");
@@ -134,18 +141,18 @@ class SelfServiceRecoveryIT {
         CitizenLogin.logIn(elsewhere, OidcRelyingParty.demo().begin(), citizen);
         int sessionsBefore = sessions();
 
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
         String code = CitizenLogin.shownCode(submitRecovery(browser, form, citizen.registerNumber()));
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
 
-        assertThat(afterSms.has("#khur-new-password-form")).as("the holder of a recycled number gets no new-password page").isFalse();
+        assertThat(afterSms.has(NewPasswordPage.FORM)).as("the holder of a recycled number gets no new-password page").isFalse();
         assertThat(afterSms.status()).isEqualTo(403);
-        assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
-        assertThat(afterSms.text("#khur-refused")).contains("Банк").contains("тоон гарын үсг").contains("үйлчилгээний төв");
-        assertThat(afterSms.has("#khur-refused-login")).isTrue();
+        assertThat(RefusedPage.reason(afterSms)).isEqualTo("not-confirmed");
+        assertThat(afterSms.text(RefusedPage.REFUSED)).contains("Банк").contains("тоон гарын үсг").contains("үйлчилгээний төв");
+        assertThat(afterSms.has(RefusedPage.LOGIN)).isTrue();
         HttpBrowser.Page again = browser.open(afterSms.uri());
-        assertThat(again.has("#khur-new-password-form")).as("the refused proof cannot be replayed").isFalse();
+        assertThat(again.has(NewPasswordPage.FORM)).as("the refused proof cannot be replayed").isFalse();
 
         assertThat(admin.events(userId, "RESET_PASSWORD").size()).isZero();
         JsonNode refusals = admin.events(userId, "RESET_PASSWORD_ERROR");
@@ -156,80 +163,80 @@ class SelfServiceRecoveryIT {
         assertThat(sessions()).as("no session signed out").isEqualTo(sessionsBefore);
         HttpBrowser old = new HttpBrowser();
         old.open(OidcRelyingParty.demo().begin().authorizationUri());
-        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .as("the password did not change").isTrue();
     }
 
     @Test
     void wrongOmittedAndReusedCaptchasAreRefusedBeforeAnythingElse() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
         String first = SelfServicePages.captchaAnswer(form);
-        HttpBrowser.Page wrong = browser.submit("#khur-recovery-form",
+        HttpBrowser.Page wrong = browser.submit(RecoveryPage.FORM,
                 Map.of("registerNumber", citizen.registerNumber(), "captcha", first.equals("AAAAA") ? "CCCCC" : "AAAAA"), "submitRecovery");
-        assertThat(wrong.has("#khur-sms-code")).isFalse();
-        assertThat(wrong.text("#input-error-captcha")).isNotBlank();
+        assertThat(wrong.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(wrong.text(SelfServiceFields.CAPTCHA_ERROR)).isNotBlank();
         String second = SelfServicePages.captchaAnswer(wrong);
         if (!second.equals(first)) {
-            HttpBrowser.Page reused = browser.submit("#khur-recovery-form",
+            HttpBrowser.Page reused = browser.submit(RecoveryPage.FORM,
                     Map.of("registerNumber", citizen.registerNumber(), "captcha", first), "submitRecovery");
-            assertThat(reused.has("#khur-sms-code")).as("an answered captcha is dead").isFalse();
+            assertThat(reused.has(ReverseSmsPage.CODE)).as("an answered captcha is dead").isFalse();
         }
-        HttpBrowser.Page omitted = browser.submit("#khur-recovery-form",
+        HttpBrowser.Page omitted = browser.submit(RecoveryPage.FORM,
                 Map.of("registerNumber", citizen.registerNumber(), "captcha", ""), "submitRecovery");
-        assertThat(omitted.has("#khur-sms-code")).isFalse();
-        HttpBrowser.Page lowerCase = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber(),
+        assertThat(omitted.has(ReverseSmsPage.CODE)).isFalse();
+        HttpBrowser.Page lowerCase = browser.submit(RecoveryPage.FORM, Map.of("registerNumber", citizen.registerNumber(),
                 "captcha", SelfServicePages.captchaAnswer(omitted).toLowerCase(java.util.Locale.ROOT)), "submitRecovery");
-        assertThat(lowerCase.has("#khur-sms-code")).as("case-insensitive").isTrue();
+        assertThat(lowerCase.has(ReverseSmsPage.CODE)).as("case-insensitive").isTrue();
     }
 
     @Test
     void refreshGivesANewPictureAndKeepsTheRegisterNumber() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
-        String image = form.document().selectFirst("#khur-captcha-image").attr("src");
-        HttpBrowser.Page refreshed = browser.submit("#khur-recovery-form", Map.of("registerNumber", citizen.registerNumber()),
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        String image = form.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("src");
+        HttpBrowser.Page refreshed = browser.submit(RecoveryPage.FORM, Map.of("registerNumber", citizen.registerNumber()),
                 "refreshCaptcha");
-        assertThat(refreshed.document().selectFirst("#khur-captcha-image").attr("src")).isNotEqualTo(image);
-        assertThat(refreshed.document().selectFirst("#registerNumber").attr("value")).isEqualTo(citizen.registerNumber());
+        assertThat(refreshed.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("src")).isNotEqualTo(image);
+        assertThat(refreshed.document().selectFirst(SelfServiceFields.REGISTER_NUMBER).attr("value")).isEqualTo(citizen.registerNumber());
     }
 
     @Test
     void smsFromAnotherPhoneDoesNotRecover() {
-        String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
+        String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD),
                 citizen.registerNumber()));
         assertThat(gateway.send(SelfServicePages.otherPhone(citizen.phoneE164()), code).body()).contains("\"unmatched\"");
         HttpBrowser.Page still = CitizenLogin.pressContinue(browser);
-        assertThat(still.has("#khur-sms-code")).isTrue();
-        assertThat(still.has("#khur-new-password-form")).isFalse();
+        assertThat(still.has(ReverseSmsPage.CODE)).isTrue();
+        assertThat(still.has(NewPasswordPage.FORM)).isFalse();
     }
 
     @Test
     void unknownRegisterNumberWalksTheSamePagesAndNeverMatches() {
-        HttpBrowser.Page known = submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
+        HttpBrowser.Page known = submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD),
                 citizen.registerNumber());
         HttpBrowser stranger = new HttpBrowser();
         TestCitizen nobody = TestCitizen.random();
-        HttpBrowser.Page unknown = submitRecovery(stranger, SelfServicePages.openFromLoginPage(stranger, "#khur-reset-password"),
+        HttpBrowser.Page unknown = submitRecovery(stranger, SelfServicePages.openFromLoginPage(stranger, LoginPage.RESET_PASSWORD),
                 nobody.registerNumber());
 
-        assertThat(unknown.text("#khur-sms-code")).matches("\\d{6}");
+        assertThat(unknown.text(ReverseSmsPage.CODE)).matches("\\d{6}");
         assertThat(unknown.text(".khur-sms__instruction")).isEqualTo(known.text(".khur-sms__instruction"));
         assertThat(ids(unknown)).isEqualTo(ids(known));
-        String status = unknown.document().selectFirst("#khur-sms-form").attr("data-status-url");
+        String status = ReverseSmsPage.statusUrl(unknown);
         assertThat(stranger.get(java.net.URI.create(status)).body()).contains("pending");
 
         String code = CitizenLogin.shownCode(unknown);
         assertThat(gateway.send(nobody.phoneE164(), code).body()).contains("\"unmatched\"");
         HttpBrowser.Page still = CitizenLogin.pressContinue(stranger);
-        assertThat(still.has("#khur-sms-code")).isTrue();
-        assertThat(still.has("#khur-new-password-form")).isFalse();
+        assertThat(still.has(ReverseSmsPage.CODE)).isTrue();
+        assertThat(still.has(NewPasswordPage.FORM)).isFalse();
     }
 
     @Test
     void recoveryPagesNameTheBankAndSignatureWaysInAlikeForEveryone() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
-        assertThat(form.text("#khur-recovery-other-ways")).contains("банкны эрхээр").contains("утасны дугаар")
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        assertThat(form.text(RecoveryPage.OTHER_WAYS)).contains("банкны эрхээр").contains("утасны дугаар")
                 .contains("тоон гарын үсг");
-        assertThat(form.has("#khur-recovery-other-login")).isTrue();
+        assertThat(form.has(RecoveryPage.OTHER_LOGIN)).isTrue();
         HttpBrowser.Page withPhone = submitRecovery(browser, form, citizen.registerNumber());
 
         // a citizen registered through a bank: no phone (issue 21.4); the page must not tell them apart
@@ -238,43 +245,43 @@ class SelfServiceRecoveryIT {
                 "attributes", Map.of("register_number", java.util.List.of(bankCitizen.registerNumber()))));
         assertThat(created.statusCode()).isEqualTo(201);
         HttpBrowser other = new HttpBrowser();
-        HttpBrowser.Page withoutPhone = submitRecovery(other, SelfServicePages.openFromLoginPage(other, "#khur-reset-password"),
+        HttpBrowser.Page withoutPhone = submitRecovery(other, SelfServicePages.openFromLoginPage(other, LoginPage.RESET_PASSWORD),
                 bankCitizen.registerNumber());
 
-        assertThat(withPhone.text("#khur-sms-other-ways")).contains("банкны эрхээр").contains("тоон гарын үсг");
-        assertThat(withoutPhone.text("#khur-sms-other-ways")).isEqualTo(withPhone.text("#khur-sms-other-ways"));
+        assertThat(withPhone.text(ReverseSmsPage.OTHER_WAYS)).contains("банкны эрхээр").contains("тоон гарын үсг");
+        assertThat(withoutPhone.text(ReverseSmsPage.OTHER_WAYS)).isEqualTo(withPhone.text(ReverseSmsPage.OTHER_WAYS));
         assertThat(ids(withoutPhone)).isEqualTo(ids(withPhone));
         assertThat(withoutPhone.text(".khur-sms__instruction")).isEqualTo(withPhone.text(".khur-sms__instruction"));
 
         HttpBrowser en = new HttpBrowser("en");
         HttpBrowser.Page english = en.open(java.net.URI.create(OidcRelyingParty.demo().begin().authorizationUri() + "&ui_locales=en"));
-        english = en.open(english.uri().resolve(english.document().selectFirst("#khur-reset-password").attr("href")));
-        assertThat(english.text("#khur-recovery-other-ways")).contains("bank").contains("digital signature");
+        english = en.open(english.uri().resolve(english.document().selectFirst(LoginPage.RESET_PASSWORD).attr("href")));
+        assertThat(english.text(RecoveryPage.OTHER_WAYS)).contains("bank").contains("digital signature");
     }
 
     @Test
     void newPasswordMustFollowThePolicyAndMatch() {
-        String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, "#khur-reset-password"),
+        String code = CitizenLogin.shownCode(submitRecovery(browser, SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD),
                 citizen.registerNumber()));
         gateway.send(citizen.phoneE164(), code);
         CitizenLogin.pressContinue(browser);
-        HttpBrowser.Page tooShort = browser.submit("#khur-new-password-form",
+        HttpBrowser.Page tooShort = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", "Ab1", "password-confirm", "Ab1"), "submitPassword");
-        assertThat(tooShort.text("#input-error-password-new")).contains("8");
-        HttpBrowser.Page noDigit = browser.submit("#khur-new-password-form",
+        assertThat(tooShort.text(SelfServiceFields.PASSWORD_NEW_ERROR)).contains("8");
+        HttpBrowser.Page noDigit = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", "Abcdefghij", "password-confirm", "Abcdefghij"), "submitPassword");
-        assertThat(noDigit.has("#input-error-password-new")).isTrue();
-        HttpBrowser.Page mismatch = browser.submit("#khur-new-password-form",
+        assertThat(noDigit.has(SelfServiceFields.PASSWORD_NEW_ERROR)).isTrue();
+        HttpBrowser.Page mismatch = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD + "x"), "submitPassword");
-        assertThat(mismatch.has("#input-error-password-confirm")).isTrue();
+        assertThat(mismatch.has(SelfServiceFields.PASSWORD_CONFIRM_ERROR)).isTrue();
         HttpBrowser old = new HttpBrowser();
         old.open(OidcRelyingParty.demo().begin().authorizationUri());
-        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .as("nothing changed yet").isTrue();
     }
 
     private static HttpBrowser.Page submitRecovery(HttpBrowser in, HttpBrowser.Page form, String registerNumber) {
-        return in.submit("#khur-recovery-form",
+        return in.submit(RecoveryPage.FORM,
                 Map.of("registerNumber", registerNumber, "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery");
     }
 

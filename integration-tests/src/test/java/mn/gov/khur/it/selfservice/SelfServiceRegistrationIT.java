@@ -17,6 +17,13 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.EveryPage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.RefusedPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +47,8 @@ class SelfServiceRegistrationIT {
         citizen = TestCitizen.random();
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
         browser = new HttpBrowser();
-        form = SelfServicePages.openFromLoginPage(browser, "#khur-register");
-        assertThat(form.text("#khur-register-submit")).isEqualTo("Бүртгүүлэх");
+        form = SelfServicePages.openFromLoginPage(browser, LoginPage.REGISTER);
+        assertThat(form.text(RegistrationPage.SUBMIT)).isEqualTo("Бүртгүүлэх");
     }
 
     @Test
@@ -53,7 +60,7 @@ class SelfServiceRegistrationIT {
 
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("registration");
+        assertThat(DonePage.outcome(done)).isEqualTo("registration");
 
         JsonNode user = account();
         assertThat(user).isNotNull();
@@ -76,16 +83,16 @@ class SelfServiceRegistrationIT {
         String someoneElses = SelfServicePages.otherPhone(citizen.phoneE164());
         SandboxSubscribers.registerOwner(someoneElses, TestCitizen.random().registerNumber());
         HttpBrowser.Page refused = registerAndTextFrom(citizen.registerNumber(), someoneElses);
-        assertThat(refused.has("#khur-done")).isFalse();
+        assertThat(refused.has(DonePage.DONE)).isFalse();
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
-        assertThat(refused.text("#khur-refused")).contains("таны нэр дээр").contains("Банк").contains("үйлчилгээний төв");
+        assertThat(RefusedPage.reason(refused)).isEqualTo("not-confirmed");
+        assertThat(refused.text(RefusedPage.REFUSED)).contains("таны нэр дээр").contains("Банк").contains("үйлчилгээний төв");
 
         String nobodys = TestCitizen.random().phoneE164();
         SandboxSubscribers.registerOwner(nobodys, null);
         HttpBrowser.Page unknownSim = registerAndTextFrom(citizen.registerNumber(), nobodys);
-        assertThat(unknownSim.has("#khur-done")).as("registered to nobody is not a match").isFalse();
-        assertThat(unknownSim.text("#khur-refused")).isEqualTo(refused.text("#khur-refused"));
+        assertThat(unknownSim.has(DonePage.DONE)).as("registered to nobody is not a match").isFalse();
+        assertThat(unknownSim.text(RefusedPage.REFUSED)).isEqualTo(refused.text(RefusedPage.REFUSED));
         assertThat(account()).isNull();
     }
 
@@ -94,20 +101,20 @@ class SelfServiceRegistrationIT {
         SandboxSubscribers.service().setDown(true);
         try {
             HttpBrowser.Page sms = register(fields(citizen.phoneE164(), citizen.password(), citizen.password()));
-            assertThat(sms.has("#khur-sms-code")).as("the first page never asks the lookup").isTrue();
+            assertThat(sms.has(ReverseSmsPage.CODE)).as("the first page never asks the lookup").isTrue();
             assertThat(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
             HttpBrowser.Page later = CitizenLogin.pressContinue(browser);
             assertThat(later.status()).isLessThan(500);
-            assertThat(later.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(RefusedPage.reason(later)).isEqualTo("unavailable");
             assertThat(later.body()).contains("Түр хүлээгээд дахин оролдоно уу");
-            assertThat(browser.submit("#khur-refused-form", Map.of(), "retry").has("#khur-refused-retry"))
+            assertThat(browser.submit(RefusedPage.FORM, Map.of(), "retry").has(RefusedPage.RETRY))
                     .as("still down: still try again later").isTrue();
             assertThat(account()).isNull();
         } finally {
             SandboxSubscribers.service().setDown(false);
         }
-        HttpBrowser.Page done = browser.submit("#khur-refused-form", Map.of(), "retry");
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).as("the same SMS, asked again").isEqualTo("registration");
+        HttpBrowser.Page done = browser.submit(RefusedPage.FORM, Map.of(), "retry");
+        assertThat(DonePage.outcome(done)).as("the same SMS, asked again").isEqualTo("registration");
         assertThat(account()).isNotNull();
     }
 
@@ -115,7 +122,7 @@ class SelfServiceRegistrationIT {
     void smsFromAnotherPhoneCreatesNothing() {
         String code = CitizenLogin.shownCode(register(fields(citizen.phoneE164(), citizen.password(), citizen.password())));
         assertThat(gateway.send(SelfServicePages.otherPhone(citizen.phoneE164()), code).body()).contains("\"unmatched\"");
-        assertThat(CitizenLogin.pressContinue(browser).has("#khur-sms-code")).isTrue();
+        assertThat(CitizenLogin.pressContinue(browser).has(ReverseSmsPage.CODE)).isTrue();
         assertThat(account()).isNull();
     }
 
@@ -138,11 +145,11 @@ class SelfServiceRegistrationIT {
 
         for (HttpBrowser.Page page : List.of(foreign, already, alreadyForeign)) {
             assertThat(page.status()).isEqualTo(own.status()).isEqualTo(200);
-            assertThat(page.has("#khur-sms-code")).as("every valid form gets the SMS page").isTrue();
+            assertThat(page.has(ReverseSmsPage.CODE)).as("every valid form gets the SMS page").isTrue();
             assertThat(ids(page)).isEqualTo(ids(own));
-            assertThat(page.text("#kc-page-title")).isEqualTo(own.text("#kc-page-title"));
-            assertThat(page.text(".khur-sms__instruction").replaceAll("\\d", "#"))
-                    .isEqualTo(own.text(".khur-sms__instruction").replaceAll("\\d", "#"));
+            assertThat(page.text(EveryPage.TITLE)).isEqualTo(own.text(EveryPage.TITLE));
+            assertThat(page.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"))
+                    .isEqualTo(own.text(ReverseSmsPage.INSTRUCTION).replaceAll("\\d", "#"));
             assertThat(page.body()).doesNotContain("таны нэр дээр бүртгэлгүй").doesNotContain("аль хэдийн");
         }
     }
@@ -159,19 +166,19 @@ class SelfServiceRegistrationIT {
         TestCitizen unregistered = TestCitizen.random();
         HttpBrowser.Page strangerOnAFreeNumber = registerAndTextFrom(unregistered.registerNumber(), someoneElsesPhone());
         for (HttpBrowser.Page page : List.of(byAnotherPhone, byAStranger)) {
-            assertThat(page.has("#khur-done")).isFalse();
+            assertThat(page.has(DonePage.DONE)).isFalse();
             assertThat(page.body()).as("not told to a phone that is not the account's").doesNotContain("аль хэдийн");
             assertThat(page.status()).isEqualTo(strangerOnAFreeNumber.status()).isEqualTo(403);
-            assertThat(page.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("not-confirmed");
-            assertThat(page.text("#khur-refused")).as("the same page whether or not the number is registered")
-                    .isEqualTo(strangerOnAFreeNumber.text("#khur-refused"));
+            assertThat(RefusedPage.reason(page)).isEqualTo("not-confirmed");
+            assertThat(page.text(RefusedPage.REFUSED)).as("the same page whether or not the number is registered")
+                    .isEqualTo(strangerOnAFreeNumber.text(RefusedPage.REFUSED));
         }
 
         HttpBrowser.Page byTheAccountsPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
-        assertThat(byTheAccountsPhone.document().selectFirst("#khur-refused").attr("data-khur-refused"))
+        assertThat(RefusedPage.reason(byTheAccountsPhone))
                 .isEqualTo("already-registered");
-        assertThat(byTheAccountsPhone.text("#khur-refused")).contains("аль хэдийн").contains("Нууц үг сэргээх");
-        assertThat(byTheAccountsPhone.has("#khur-refused-recovery")).isTrue();
+        assertThat(byTheAccountsPhone.text(RefusedPage.REFUSED)).contains("аль хэдийн").contains("Нууц үг сэргээх");
+        assertThat(byTheAccountsPhone.has(RefusedPage.RECOVERY)).isTrue();
         assertThat(byTheAccountsPhone.status()).isLessThan(500);
 
         assertThat(admin.usersByAttribute("register_number", citizen.registerNumber())).hasSize(1);
@@ -179,7 +186,7 @@ class SelfServiceRegistrationIT {
         assertThat(admin.usersByAttribute("register_number", unregistered.registerNumber())).isEmpty();
         HttpBrowser old = new HttpBrowser();
         old.open(OidcRelyingParty.demo().begin().authorizationUri());
-        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(old, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .as("the account's password is untouched").isTrue();
         JsonNode refusals = Json.parse(admin.get("/admin/realms/khur/events?type=REGISTER_ERROR&max=200").body());
         List<String> reasons = new java.util.ArrayList<>();
@@ -201,17 +208,17 @@ class SelfServiceRegistrationIT {
         String userId = account().path("id").asText();
 
         HttpBrowser.Page byAStranger = registerAndTextFrom(citizen.registerNumber(), someoneElsesPhone());
-        assertThat(byAStranger.document().selectFirst("#khur-refused").attr("data-khur-refused"))
+        assertThat(RefusedPage.reason(byAStranger))
                 .as("a phone in another name learns nothing about the account").isEqualTo("not-confirmed");
 
         HttpBrowser.Page ownPhone = registerAndTextFrom(citizen.registerNumber(), citizen.phoneE164());
-        assertThat(ownPhone.has("#khur-done")).isFalse();
+        assertThat(ownPhone.has(DonePage.DONE)).isFalse();
         assertThat(ownPhone.status()).isEqualTo(409);
-        assertThat(ownPhone.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("without-phone");
-        assertThat(ownPhone.text("#khur-refused")).contains("Банкны эрхээр нэвтэр").contains("утасны дугаар")
+        assertThat(RefusedPage.reason(ownPhone)).isEqualTo("without-phone");
+        assertThat(ownPhone.text(RefusedPage.REFUSED)).contains("Банкны эрхээр нэвтэр").contains("утасны дугаар")
                 .contains("нууц үг").doesNotContain("Нууц үг сэргээх");
-        assertThat(ownPhone.has("#khur-refused-recovery")).as("recovery cannot work without a phone").isFalse();
-        assertThat(ownPhone.has("#khur-refused-login")).isTrue();
+        assertThat(ownPhone.has(RefusedPage.RECOVERY)).as("recovery cannot work without a phone").isFalse();
+        assertThat(ownPhone.has(RefusedPage.LOGIN)).isTrue();
 
         JsonNode user = admin.user(userId);
         assertThat(user.path("attributes").has("phone_number")).as("registration binds nothing to the account").isFalse();
@@ -222,14 +229,14 @@ class SelfServiceRegistrationIT {
     @Test
     void passwordPolicyViolationsAreExplainedInMongolian() {
         HttpBrowser.Page tooShort = register(fields(citizen.phoneE164(), "Ab1", "Ab1"));
-        assertThat(tooShort.has("#khur-sms-code")).isFalse();
-        assertThat(tooShort.text("#input-error-password-new")).contains("8");
+        assertThat(tooShort.has(ReverseSmsPage.CODE)).isFalse();
+        assertThat(tooShort.text(SelfServiceFields.PASSWORD_NEW_ERROR)).contains("8");
         HttpBrowser.Page noUpper = register(fields(citizen.phoneE164(), "nuuts1234ug", "nuuts1234ug"));
-        assertThat(noUpper.has("#input-error-password-new")).isTrue();
+        assertThat(noUpper.has(SelfServiceFields.PASSWORD_NEW_ERROR)).isTrue();
         HttpBrowser.Page mismatch = register(fields(citizen.phoneE164(), citizen.password(), citizen.password() + "x"));
-        assertThat(mismatch.has("#input-error-password-confirm")).isTrue();
-        assertThat(mismatch.document().selectFirst("#registerNumber").attr("value")).isEqualTo(citizen.registerNumber());
-        assertThat(mismatch.document().selectFirst("#password-new").attr("value")).isEmpty();
+        assertThat(mismatch.has(SelfServiceFields.PASSWORD_CONFIRM_ERROR)).isTrue();
+        assertThat(mismatch.document().selectFirst(SelfServiceFields.REGISTER_NUMBER).attr("value")).isEqualTo(citizen.registerNumber());
+        assertThat(mismatch.document().selectFirst(SelfServiceFields.PASSWORD_NEW).attr("value")).isEmpty();
     }
 
     @Test
@@ -238,8 +245,8 @@ class SelfServiceRegistrationIT {
         try {
             Map<String, String> values = fields(citizen.phoneE164(), citizen.password(), citizen.password());
             values.put("captcha", "QQQQQ".equals(SelfServicePages.captchaAnswer(form)) ? "WWWWW" : "QQQQQ");
-            HttpBrowser.Page refused = browser.submit("#khur-register-form", values, "submitRegistration");
-            assertThat(refused.has("#input-error-captcha")).isTrue();
+            HttpBrowser.Page refused = browser.submit(RegistrationPage.FORM, values, "submitRegistration");
+            assertThat(refused.has(SelfServiceFields.CAPTCHA_ERROR)).isTrue();
             assertThat(refused.body()).doesNotContain("Түр хүлээгээд дахин оролдоно уу. Утасны");
         } finally {
             SandboxSubscribers.service().setDown(false);
@@ -266,19 +273,19 @@ class SelfServiceRegistrationIT {
     private static HttpBrowser.Page register(HttpBrowser in, Map<String, String> values) {
         Map<String, String> withCaptcha = new HashMap<>(values);
         withCaptcha.put("captcha", SelfServicePages.captchaAnswer(in.current()));
-        return in.submit("#khur-register-form", withCaptcha, "submitRegistration");
+        return in.submit(RegistrationPage.FORM, withCaptcha, "submitRegistration");
     }
 
     private static HttpBrowser.Page registerInANewBrowser(String registerNumber, String phone, String password) {
         HttpBrowser other = new HttpBrowser();
-        SelfServicePages.openFromLoginPage(other, "#khur-register");
+        SelfServicePages.openFromLoginPage(other, LoginPage.REGISTER);
         return register(other, fields(registerNumber, phone, password, password));
     }
 
     /** The whole registration by someone holding {@code phone}: first page, the SMS from that phone, "continue". */
     private HttpBrowser.Page registerAndTextFrom(String registerNumber, String phone) {
         HttpBrowser other = new HttpBrowser();
-        SelfServicePages.openFromLoginPage(other, "#khur-register");
+        SelfServicePages.openFromLoginPage(other, LoginPage.REGISTER);
         String password = TestCitizen.random().password();
         String code = CitizenLogin.shownCode(register(other, fields(registerNumber, phone, password, password)));
         assertThat(gateway.send(phone, code).body()).contains("\"matched\"");

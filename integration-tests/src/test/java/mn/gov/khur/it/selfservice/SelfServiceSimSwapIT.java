@@ -15,13 +15,21 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.RefusedPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SIM-swap hold (threat model: recovery and phone change by SMS alone): when the operator reports that
+ * SIM-swap hold (docs/SECURITY.md, "Self-service": recovery and phone change by SMS alone): when the operator reports that
  * the phone's SIM changed within the hold (7 days in the realm), the matched SMS does not reset the
  * password or bind the phone; an old swap does not block; an unreachable lookup is "try again later".
  * Registration has no hold by default (its own config, 0 days).
@@ -49,20 +57,20 @@ class SelfServiceSimSwapIT {
         HttpBrowser.Page afterSms = recoverUpToTheSms();
 
         assertThat(afterSms.status()).isEqualTo(403);
-        assertThat(afterSms.has("#khur-new-password-form")).isFalse();
-        assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("sim-changed");
+        assertThat(afterSms.has(NewPasswordPage.FORM)).isFalse();
+        assertThat(RefusedPage.reason(afterSms)).isEqualTo("sim-changed");
         assertThat(afterSms.body()).contains("SIM карт сүүлийн 7 хоногт солигдсон");
         assertThat(admin.events(userId, "RESET_PASSWORD_ERROR").toString()).contains("khur_sim_recently_changed");
         HttpBrowser again = new HttpBrowser();
         again.open(OidcRelyingParty.demo().begin().authorizationUri());
-        assertThat(CitizenLogin.passwordStep(again, citizen.registerNumber(), citizen.password()).has("#khur-sms-code"))
+        assertThat(CitizenLogin.passwordStep(again, citizen.registerNumber(), citizen.password()).has(ReverseSmsPage.CODE))
                 .as("the password was not changed").isTrue();
     }
 
     @Test
     void aSwapOlderThanTheHoldDoesNotBlockRecovery() {
         SandboxSubscribers.service().registry().simChanged(citizen.phoneE164(), Instant.now().minus(Duration.ofDays(30)));
-        assertThat(recoverUpToTheSms().has("#khur-new-password-form")).isTrue();
+        assertThat(recoverUpToTheSms().has(NewPasswordPage.FORM)).isTrue();
     }
 
     @Test
@@ -71,8 +79,8 @@ class SelfServiceSimSwapIT {
         try {
             HttpBrowser.Page afterSms = recoverUpToTheSms();
             assertThat(afterSms.status()).as("a clear page, never a 5xx").isLessThan(500);
-            assertThat(afterSms.has("#khur-new-password-form")).isFalse();
-            assertThat(afterSms.document().selectFirst("#khur-refused").attr("data-khur-refused")).isEqualTo("unavailable");
+            assertThat(afterSms.has(NewPasswordPage.FORM)).isFalse();
+            assertThat(RefusedPage.reason(afterSms)).isEqualTo("unavailable");
             assertThat(afterSms.body()).contains("дахин оролдоно уу");
         } finally {
             SandboxSubscribers.service().setDown(false);
@@ -84,17 +92,17 @@ class SelfServiceSimSwapIT {
         String newPhone = TestCitizen.random().phoneE164();
         SandboxSubscribers.registerOwner(newPhone, citizen.registerNumber());
         SandboxSubscribers.service().registry().simChanged(newPhone, Instant.now().minus(Duration.ofDays(1)));
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-change-phone");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.CHANGE_PHONE);
         Map<String, String> fields = new HashMap<>();
         fields.put("registerNumber", citizen.registerNumber());
         fields.put("phone", newPhone);
         fields.put("captcha", SelfServicePages.captchaAnswer(form));
-        String code = CitizenLogin.shownCode(browser.submit("#khur-change-phone-form", fields, "submitPhoneChange"));
+        String code = CitizenLogin.shownCode(browser.submit(PhoneChangePage.FORM, fields, "submitPhoneChange"));
         assertThat(gateway.send(newPhone, code).body()).contains("\"matched\"");
 
         HttpBrowser.Page afterSms = CitizenLogin.pressContinue(browser);
         assertThat(afterSms.status()).isEqualTo(403);
-        assertThat(afterSms.has("#khur-done")).isFalse();
+        assertThat(afterSms.has(DonePage.DONE)).isFalse();
         assertThat(admin.user(userId).path("attributes").path("phone_number").get(0).asText()).isEqualTo(citizen.phoneE164());
     }
 
@@ -103,21 +111,21 @@ class SelfServiceSimSwapIT {
         TestCitizen newcomer = TestCitizen.random();
         SandboxSubscribers.registerOwner(newcomer.phoneE164(), newcomer.registerNumber());
         SandboxSubscribers.service().registry().simChanged(newcomer.phoneE164(), Instant.now().minus(Duration.ofDays(1)));
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-register");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.REGISTER);
         Map<String, String> fields = new HashMap<>();
         fields.put("registerNumber", newcomer.registerNumber());
         fields.put("phone", newcomer.phoneE164());
         fields.put("password-new", newcomer.password());
         fields.put("password-confirm", newcomer.password());
         fields.put("captcha", SelfServicePages.captchaAnswer(form));
-        String code = CitizenLogin.shownCode(browser.submit("#khur-register-form", fields, "submitRegistration"));
+        String code = CitizenLogin.shownCode(browser.submit(RegistrationPage.FORM, fields, "submitRegistration"));
         assertThat(gateway.send(newcomer.phoneE164(), code).body()).contains("\"matched\"");
-        assertThat(CitizenLogin.pressContinue(browser).has("#khur-done")).isTrue();
+        assertThat(CitizenLogin.pressContinue(browser).has(DonePage.DONE)).isTrue();
     }
 
     private HttpBrowser.Page recoverUpToTheSms() {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-reset-password");
-        String code = CitizenLogin.shownCode(browser.submit("#khur-recovery-form",
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.RESET_PASSWORD);
+        String code = CitizenLogin.shownCode(browser.submit(RecoveryPage.FORM,
                 Map.of("registerNumber", citizen.registerNumber(), "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery"));
         assertThat(gateway.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         return CitizenLogin.pressContinue(browser);

@@ -13,6 +13,12 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.PageReload;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.RegistrationPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +53,7 @@ class SelfServiceSmsPageIT {
         assertThat(CitizenLogin.shownCode(PageReload.reload(browser))).isEqualTo(first);
         assertThat(CitizenLogin.shownCode(PageReload.reload(browser))).isEqualTo(first);
         assertThat(gateway.send(citizen.phoneE164(), first).body()).contains("\"matched\"");
-        assertThat(CitizenLogin.pressContinue(browser).has("#khur-new-password-form"))
+        assertThat(CitizenLogin.pressContinue(browser).has(NewPasswordPage.FORM))
                 .as("the SMS with the code first shown continues the recovery").isTrue();
     }
 
@@ -55,18 +61,18 @@ class SelfServiceSmsPageIT {
     void registrationReloadKeepsTheCodeAndAReloadAfterTheSmsContinues() {
         TestCitizen newcomer = TestCitizen.random();
         SandboxSubscribers.registerOwner(newcomer.phoneE164(), newcomer.registerNumber());
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, "#khur-register");
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(browser, LoginPage.REGISTER);
         Map<String, String> values = new HashMap<>();
         values.put("registerNumber", newcomer.registerNumber());
         values.put("phone", newcomer.phoneE164());
         values.put("password-new", newcomer.password());
         values.put("password-confirm", newcomer.password());
         values.put("captcha", SelfServicePages.captchaAnswer(form));
-        String first = CitizenLogin.shownCode(browser.submit("#khur-register-form", values, "submitRegistration"));
+        String first = CitizenLogin.shownCode(browser.submit(RegistrationPage.FORM, values, "submitRegistration"));
         assertThat(CitizenLogin.shownCode(PageReload.reload(browser))).isEqualTo(first);
         assertThat(gateway.send(newcomer.phoneE164(), first).body()).contains("\"matched\"");
         HttpBrowser.Page reopened = PageReload.reload(browser);
-        assertThat(reopened.has("#khur-sms-code")).as("a reload after the SMS goes on, page: %s", reopened.body()).isFalse();
+        assertThat(reopened.has(ReverseSmsPage.CODE)).as("a reload after the SMS goes on, page: %s", reopened.body()).isFalse();
     }
 
     @Test
@@ -118,14 +124,14 @@ class SelfServiceSmsPageIT {
     }
 
     private static HttpBrowser.Page recovery(HttpBrowser in, String registerNumber) {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(in, "#khur-reset-password");
-        return in.submit("#khur-recovery-form",
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(in, LoginPage.RESET_PASSWORD);
+        return in.submit(RecoveryPage.FORM,
                 Map.of("registerNumber", registerNumber, "captcha", SelfServicePages.captchaAnswer(form)), "submitRecovery");
     }
 
     private static HttpBrowser.Page phoneChange(HttpBrowser in, String registerNumber, String phone) {
-        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(in, "#khur-change-phone");
-        return in.submit("#khur-change-phone-form",
+        HttpBrowser.Page form = SelfServicePages.openFromLoginPage(in, LoginPage.CHANGE_PHONE);
+        return in.submit(PhoneChangePage.FORM,
                 Map.of("registerNumber", registerNumber, "phone", phone, "captcha", SelfServicePages.captchaAnswer(form)),
                 "submitPhoneChange");
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** contracts.md §2 from the outside: authentication, validation, idempotency, limits. */
+/** docs/CONTRACTS.md §2 from the outside: authentication, validation, idempotency, limits. */
 @ExtendWith(KhurServerExtension.class)
 class InboundWebhookContractIT {
 

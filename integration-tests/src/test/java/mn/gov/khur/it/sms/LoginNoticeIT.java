@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Threat model §1 / checklist 8, on the real protocols: a citizen logs in by password + reverse SMS (MO through the
+ * The login notice (docs/SECURITY.md, "Login notices"), on the real protocols: a citizen logs in by password + reverse SMS (MO through the
  * sandbox SMSC and the SMPP bridge); Keycloak sends the login notice to the bridge's POST /mt, the bridge sends it as
  * submit_sm to the SMSC; the citizen's "0" revokes exactly that login (back-channel logout included).
  */

@@ -14,6 +14,8 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PageReload;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.EveryPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,18 +86,18 @@ class ReverseSmsFeedbackIT {
 
     @Test
     void theWaitingPageLearnsTheFeedbackFromItsStatusAddress() {
-        URI status = URI.create(browser.current().document().selectFirst("#khur-sms-form").attr("data-status-url"));
+        URI status = URI.create(ReverseSmsPage.statusUrl(browser.current()));
         assertThat(Json.parse(browser.get(status).body()).path("feedback").isMissingNode()).isTrue();
         assertStatus(gateway.send(otherPhone(citizen.phoneE164()), code), "unmatched");
         assertThat(Json.parse(browser.get(status).body()).path("feedback").asText()).isEqualTo("other_number");
         assertStatus(gateway.send(citizen.phoneE164(), otherCode(code)), "unmatched");
         assertThat(Json.parse(browser.get(status).body()).path("feedback").asText()).isEqualTo("wrong_code");
-        assertThat(browser.current().document().selectFirst("#khur-sms-form").attr("data-text-feedback-wrong-code"))
+        assertThat(browser.current().document().selectFirst(ReverseSmsPage.FORM).attr("data-text-feedback-wrong-code"))
                 .contains("өөр код");
     }
 
     static String feedback(HttpBrowser.Page page) {
-        return page.document().select(".kc-feedback-text").text();
+        return page.document().select(EveryPage.FEEDBACK).text();
     }
 
     static String masked(String e164) {

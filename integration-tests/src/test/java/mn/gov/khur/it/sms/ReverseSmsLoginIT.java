@@ -16,6 +16,7 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +47,16 @@ class ReverseSmsLoginIT {
     @Test
     void challengePageShowsACodeAndTheShortNumber() {
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        assertThat(page.text("#khur-sms-code")).matches("\\d{6}");
-        assertThat(page.text("#khur-sms-number")).isEqualTo("130092");
-        assertThat(page.has("#khur-sms-continue")).isTrue();
+        assertThat(page.text(ReverseSmsPage.CODE)).matches("\\d{6}");
+        assertThat(page.text(ReverseSmsPage.NUMBER)).isEqualTo("130092");
+        assertThat(page.has(ReverseSmsPage.CONTINUE)).isTrue();
         assertThat(page.body()).contains("sms:130092").contains("<svg");
     }
 
     @Test
     void registerNumberIsAcceptedInLowerCaseWithSurroundingSpaces() {
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, "  " + citizen.username() + " ", citizen.password());
-        assertThat(page.has("#khur-sms-code")).isTrue();
+        assertThat(page.has(ReverseSmsPage.CODE)).isTrue();
     }
 
     @Test
@@ -64,7 +65,7 @@ class ReverseSmsLoginIT {
         String code = CitizenLogin.shownCode(page);
         HttpBrowser.Page again = CitizenLogin.pressContinue(browser);
         assertThat(again.leftIdp()).isFalse();
-        assertThat(again.text("#khur-sms-code")).isEqualTo(code);
+        assertThat(again.text(ReverseSmsPage.CODE)).isEqualTo(code);
         assertThat(again.body()).contains("khur-sms-status");
     }
 
@@ -107,7 +108,7 @@ class ReverseSmsLoginIT {
     @Test
     void newCodeLogsIn() {
         String first = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
-        HttpBrowser.Page renewed = browser.submit("#khur-sms-form", Map.of(), "resend");
+        HttpBrowser.Page renewed = browser.submit(ReverseSmsPage.FORM, Map.of(), "resend");
         String second = CitizenLogin.shownCode(renewed);
         assertThat(second).isNotEqualTo(first);
         assertStatus(gateway.send(citizen.phoneE164(), second), "matched");
@@ -117,7 +118,7 @@ class ReverseSmsLoginIT {
     @Test
     void statusEndpointTurnsMatchedWhenTheSmsArrives() {
         HttpBrowser.Page page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        String statusUrl = page.document().selectFirst("#khur-sms-form").attr("data-status-url");
+        String statusUrl = ReverseSmsPage.statusUrl(page);
         assertThat(statusUrl).contains("/sms-gateway/challenges/");
         assertThat(browser.get(java.net.URI.create(statusUrl)).body()).contains("pending");
         assertStatus(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(page)), "matched");
@@ -132,7 +133,7 @@ class ReverseSmsLoginIT {
         other.open(rp.begin().authorizationUri());
         HttpBrowser.Page unknownUser = CitizenLogin.passwordStep(other, TestCitizen.random().registerNumber(), "Wrong1234x");
         assertThat(unknownUser.text("[id^=input-error]")).isEqualTo(wrongPasswordError);
-        assertThat(wrongPassword.has("#khur-sms-code")).isFalse();
+        assertThat(wrongPassword.has(ReverseSmsPage.CODE)).isFalse();
     }
 
     @Test
@@ -144,7 +145,7 @@ class ReverseSmsLoginIT {
         assertThat(attacks.get("disabled").asBoolean()).isTrue();
         assertThat(attacks.get("numFailures").asInt()).isGreaterThanOrEqualTo(admin.realm().get("failureFactor").asInt());
         HttpBrowser.Page withRightPassword = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        assertThat(withRightPassword.has("#khur-sms-code")).as("a locked account gets no code").isFalse();
+        assertThat(withRightPassword.has(ReverseSmsPage.CODE)).as("a locked account gets no code").isFalse();
     }
 
     @Test

@@ -22,6 +22,7 @@ import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,12 +93,12 @@ class ReverseSmsOperationsIT {
             String oldCode = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
             Thread.sleep(11_000);
             HttpBrowser.Page expired = CitizenLogin.pressContinue(browser);
-            assertThat(expired.has("#khur-sms-resend")).isTrue();
-            assertThat(expired.has("#khur-sms-expired") || expired.body().contains("khurSmsExpired") || expired.has(".pf-m-danger, .alert-error, [class*=danger]"))
+            assertThat(expired.has(ReverseSmsPage.RESEND)).isTrue();
+            assertThat(expired.has(ReverseSmsPage.EXPIRED) || expired.body().contains("khurSmsExpired") || expired.has(".pf-m-danger, .alert-error, [class*=danger]"))
                     .as("the page says the code expired").isTrue();
             assertThat(Json.parse(gateway.send(citizen.phoneE164(), oldCode).body()).get("status").asText()).isEqualTo("unmatched");
 
-            String newCode = CitizenLogin.shownCode(browser.submit("#khur-sms-form", Map.of(), "resend"));
+            String newCode = CitizenLogin.shownCode(browser.submit(ReverseSmsPage.FORM, Map.of(), "resend"));
             assertThat(Json.parse(gateway.send(citizen.phoneE164(), newCode).body()).get("status").asText()).isEqualTo("matched");
             HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
             assertThat(back.leftIdp()).isTrue();

@@ -15,6 +15,7 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PageReload;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,9 @@ class ReverseSmsReloadIT {
     @Test
     void theStatusAddressOfTheFirstPageStillTurnsMatchedAfterAReload() {
         HttpBrowser.Page first = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        URI firstStatus = URI.create(first.document().selectFirst("#khur-sms-form").attr("data-status-url"));
+        URI firstStatus = URI.create(ReverseSmsPage.statusUrl(first));
         HttpBrowser.Page reloaded = PageReload.reload(browser);
-        assertThat(reloaded.document().selectFirst("#khur-sms-form").attr("data-status-url"))
+        assertThat(ReverseSmsPage.statusUrl(reloaded))
                 .as("a second tab polls the same challenge").isEqualTo(firstStatus.toString());
         assertStatus(gateway.send(citizen.phoneE164(), CitizenLogin.shownCode(first)), "matched");
         assertThat(browser.get(firstStatus).body()).contains("matched");
@@ -82,7 +83,7 @@ class ReverseSmsReloadIT {
     @Test
     void aCodeShownBeforeANewCodeStillLogsInUntilItExpires() {
         String first = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
-        String second = CitizenLogin.shownCode(browser.submit("#khur-sms-form", Map.of(), "resend"));
+        String second = CitizenLogin.shownCode(browser.submit(ReverseSmsPage.FORM, Map.of(), "resend"));
         assertThat(second).as("one sender never has two pending challenges with the same code").isNotEqualTo(first);
         assertThat(CitizenLogin.shownCode(PageReload.reload(browser))).as("a reload shows the newest code").isEqualTo(second);
 
@@ -106,7 +107,7 @@ class ReverseSmsReloadIT {
         assertThat(back.leftIdp()).isTrue();
         rp.finish(secondLogin, back.uri());
         // the first tab's code is still its own: it was never shown to the second login and stays pending
-        assertThat(browser.get(URI.create(firstTab.document().selectFirst("#khur-sms-form").attr("data-status-url"))).body())
+        assertThat(browser.get(URI.create(ReverseSmsPage.statusUrl(firstTab))).body())
                 .contains("pending");
     }
 

@@ -11,6 +11,8 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,20 +40,20 @@ class ReverseSmsReloadInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(login.authorizationUri().toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("password")).sendKeys(citizen.password());
-            browser.findElement(By.id("kc-login")).click();
-            String first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+            String first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             String firstTab = browser.getWindowHandle();
 
             browser.navigate().refresh();
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText())
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText())
                     .as("F5 keeps the pending code").isEqualTo(first);
 
             String address = browser.getCurrentUrl();
             browser.switchTo().newWindow(WindowType.TAB);
             browser.get(address);
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText())
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText())
                     .as("a second tab of the same login shows the same code").isEqualTo(first);
 
             browser.switchTo().window(firstTab);
@@ -74,17 +76,17 @@ class ReverseSmsReloadInChromiumIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(OidcRelyingParty.demo().begin().authorizationUri().toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("password")).sendKeys(citizen.password());
-            browser.findElement(By.id("kc-login")).click();
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             String wrong = code.equals("000000") ? "000001" : "000000";
             assertThat(new InboundSmsClient().send(citizen.phoneE164(), wrong).body()).contains("\"unmatched\"");
             // the script's held status request ends within its wait (25 s); the next one brings the news
             new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("khur-sms-status"), "өөр код"));
-            assertThat(browser.findElement(By.id("khur-sms-status")).getText()).contains("+976 ");
-            assertThat(browser.findElement(By.id("khur-sms-code")).getText()).isEqualTo(code);
+                    By.cssSelector(ReverseSmsPage.STATUS), "өөр код"));
+            assertThat(browser.findElement(By.cssSelector(ReverseSmsPage.STATUS)).getText()).contains("+976 ");
+            assertThat(browser.findElement(By.cssSelector(ReverseSmsPage.CODE)).getText()).isEqualTo(code);
         } finally {
             browser.quit();
         }

@@ -20,6 +20,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ReverseSmsStatusLongPollIT {
         HttpBrowser browser = new HttpBrowser();
         browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         page = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
-        statusUrl = page.document().selectFirst("#khur-sms-form").attr("data-status-url");
+        statusUrl = ReverseSmsPage.statusUrl(page);
     }
 
     @Test

@@ -33,6 +33,9 @@ import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.SmsGatewayProcess;
 import mn.gov.khur.it.support.SwitchableProxy;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DemoSitePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 import mn.gov.khur.sandbox.smsc.SmscMessage;
 import mn.gov.khur.sandbox.smsc.SmscSimulator;
 import mn.gov.khur.sandbox.smsc.SmscSimulatorConfig;
@@ -95,12 +98,12 @@ class SmppEndToEndIT {
         try {
             browser.get("http://localhost:8092/login");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
-            browser.findElement(By.id("password")).sendKeys(citizen.password());
-            browser.findElement(By.id("kc-login")).click();
-            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
+            browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+            browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
             assertThat(code).matches("\\d{6}");
-            assertThat(browser.findElement(By.id("khur-sms-number")).getText()).isEqualTo("130092");
+            assertThat(browser.findElement(By.cssSelector(ReverseSmsPage.NUMBER)).getText()).isEqualTo("130092");
             Screenshots.save(browser, "sms-challenge-desktop-mn");
 
             SmscMessage sms = smsc.deliverMo(citizen.phoneE164(), "130092", code);
@@ -108,9 +111,9 @@ class SmppEndToEndIT {
 
             // no click on Continue: the waiting page polls and moves on by itself
             wait.until(ExpectedConditions.urlContains("localhost:8092/me"));
-            assertThat(browser.findElement(By.id("claim-register_number")).getText()).isEqualTo(citizen.registerNumber());
-            assertThat(browser.findElement(By.id("claim-acr")).getText()).isEqualTo("substantial");
-            assertThat(browser.findElement(By.id("claim-amr")).getText()).isEqualTo("pwd sms mfa");
+            assertThat(browser.findElement(By.cssSelector(DemoSitePage.CLAIM_REGISTER_NUMBER)).getText()).isEqualTo(citizen.registerNumber());
+            assertThat(browser.findElement(By.cssSelector(DemoSitePage.CLAIM_ACR)).getText()).isEqualTo("substantial");
+            assertThat(browser.findElement(By.cssSelector(DemoSitePage.CLAIM_AMR)).getText()).isEqualTo("pwd sms mfa");
             Screenshots.save(browser, "demo-rp-claims");
         } finally {
             browser.quit();

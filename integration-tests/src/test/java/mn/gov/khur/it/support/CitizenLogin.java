@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+
 /** A citizen logging in without JavaScript: password form, then texting the shown code. */
 public final class CitizenLogin {
 
@@ -13,17 +16,17 @@ public final class CitizenLogin {
 
     /** Submits register number + password and returns the challenge page. */
     public static HttpBrowser.Page passwordStep(HttpBrowser browser, String registerNumberAsTyped, String password) {
-        return browser.submit("#kc-form-login", Map.of("username", registerNumberAsTyped, "password", password), null);
+        return browser.submit(LoginPage.FORM, Map.of("username", registerNumberAsTyped, "password", password), null);
     }
 
     public static String shownCode(HttpBrowser.Page challengePage) {
-        String code = challengePage.text("#khur-sms-code");
+        String code = challengePage.text(ReverseSmsPage.CODE);
         assertThat(code).matches("\\d{6}");
         return code;
     }
 
     public static HttpBrowser.Page pressContinue(HttpBrowser browser) {
-        return browser.submit("#khur-sms-form", Map.of(), "continue");
+        return browser.submit(ReverseSmsPage.FORM, Map.of(), "continue");
     }
 
     /** The whole login: returns the redirect back to the relying party. */

@@ -17,7 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An SMS gateway calling the inbound webhook of contracts.md §2, signed like a real one: {@code v1} unless told to
+ * An SMS gateway calling the inbound webhook of docs/CONTRACTS.md §2, signed like a real one: {@code v1} unless told to
  * sign {@code v2} (which names the realm the message is for).
  */
 public final class InboundSmsClient {

@@ -3,6 +3,8 @@ package mn.gov.khur.it.support;
 import java.time.Duration;
 import java.time.Instant;
 
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
+
 /**
  * An attacker typing wrong passwords for a citizen's register number from one or several networks. Each network is
  * a client address of its own on loopback ({@code 127.0.0.n}, see {@link HttpBrowser#from}), which Keycloak takes as
@@ -48,7 +50,7 @@ public final class PasswordGuessing {
             browser.open(OidcRelyingParty.demo().begin().authorizationUri());
             for (int i = 0; i < 50; i++) {
                 HttpBrowser.Page page = CitizenLogin.passwordStep(browser, registerNumber, "Wrong1234x" + network + "x" + i);
-                if (page.has("#khur-sms-code")) {
+                if (page.has(ReverseSmsPage.CODE)) {
                     throw new AssertionError("a wrong password reached the SMS step");
                 }
                 if (throttled(page)) {

@@ -28,8 +28,8 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * The citizen's ESIGN client program as {@code contracts.md} §4 describes it: a WebSocket server on
- * {@code ws://127.0.0.1:59001}. Hardening the real client must have too (threat model §4):
+ * The citizen's ESIGN client program as {@code docs/CONTRACTS.md} §4 describes it: a WebSocket server on
+ * {@code ws://127.0.0.1:59001}. Hardening the real client must have too:
  * the handshake is refused unless the Origin is allow-listed and Host is exactly 127.0.0.1:port
  * (DNS rebinding); it signs only the KHUR login string, and only when the origin hash inside it
  * is the hash of the connecting page's Origin, so a challenge relayed by another site is useless; and ХУР's registry

@@ -3,7 +3,7 @@ package mn.gov.khur.smsgateway.config;
 import org.jsmpp.bean.BindType;
 
 /**
- * How the gateway binds; RECEIVER is the least privilege for MO-only traffic (threat model §2). TRANSMITTER is the
+ * How the gateway binds; RECEIVER is the least privilege for MO-only traffic. TRANSMITTER is the
  * separate bind the bridge opens for MT (login notices) when the operator's MO bind is a receiver.
  */
 public enum BindMode {

@@ -7,7 +7,7 @@ import mn.gov.khur.smsgateway.smpp.SmscConnection;
 
 /**
  * Which bind carries MT: the operator's own bind when it is a transceiver; otherwise a second, transmitter bind
- * with the same credentials, so the MO link stays receiver-only (threat model §2) and a stuck MT never delays MO.
+ * with the same credentials, so the MO link stays receiver-only (least privilege) and a stuck MT never delays MO.
  */
 public final class MtLink {
 

@@ -130,7 +130,7 @@ public final class DeliverSmHandler implements MessageReceiverListener {
         LOG.debugf("event=alert_notification operator=%s", operator);
     }
 
-    /** MO arrives as deliver_sm only (threat model §1); data_sm is refused. */
+    /** MO arrives as deliver_sm only; data_sm is refused. */
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
         LOG.warnf("event=data_sm operator=%s outcome=refused", operator);

@@ -1,5 +1,5 @@
 /*
- * ХУР USB-token login (khur-esign-token.ftl), contracts.md §4; also the state registry's approval by signature
+ * ХУР USB-token login (khur-esign-token.ftl), docs/CONTRACTS.md §4; also the state registry's approval by signature
  * (khur-registry-approval.ftl, same ids, no register-number field).
  * On the button press (a user gesture: Chrome's Local Network Access asks permission for
  * loopback only then) it opens the ESIGN client's WebSocket, sends
