@@ -2,6 +2,7 @@ package mn.gov.khur.selfservice.flow;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.PhoneChangeEntry;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;

@@ -1,6 +1,8 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
 
 import java.util.List;
+
+import mn.gov.khur.esign.flow.EsignMethodChoiceConfig;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;

@@ -1,11 +1,11 @@
-package mn.gov.khur.selfservice.flow;
+package mn.gov.khur.entry;
 
 import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import mn.gov.khur.esign.flow.SignatureFromEntryPage;
+import mn.gov.khur.identity.flow.PhoneChangeEntry;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.throttle.Admission;
 

@@ -1,6 +1,8 @@
-package mn.gov.khur.selfservice.flow;
+package mn.gov.khur.entry;
 
 import java.util.List;
+
+import mn.gov.khur.identity.flow.PhoneChangeEntry;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;

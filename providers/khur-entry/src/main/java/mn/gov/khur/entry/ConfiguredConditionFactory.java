@@ -1,4 +1,4 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
 
 import java.util.List;
 

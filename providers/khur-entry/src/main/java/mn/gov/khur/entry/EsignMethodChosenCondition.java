@@ -1,4 +1,6 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
+
+import mn.gov.khur.esign.flow.ChosenMethod;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;

@@ -1,4 +1,4 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;

@@ -1,7 +1,10 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
 
 import java.util.List;
 
+import mn.gov.khur.esign.flow.ChosenMethod;
+import mn.gov.khur.esign.flow.EsignMethod;
+import mn.gov.khur.esign.flow.EsignMethodChoiceConfig;
 import mn.gov.khur.identity.flow.FlowStep;
 
 import org.keycloak.authentication.AuthenticationFlowContext;

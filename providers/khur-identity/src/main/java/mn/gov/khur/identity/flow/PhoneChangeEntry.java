@@ -1,4 +1,4 @@
-package mn.gov.khur.selfservice.flow;
+package mn.gov.khur.identity.flow;
 
 import java.net.URI;
 
@@ -13,32 +13,32 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * (auth-session note) and steps aside, and the condition {@code khur-condition-phone-change} starts the
  * phone-change sub-flow. "Back to login" (flow restart) and a cancelled SMS clear the note.
  */
-final class PhoneChangeEntry {
+public final class PhoneChangeEntry {
 
-    static final String MARKER = "khur_change_phone";
+    public static final String MARKER = "khur_change_phone";
     private static final String NOTE = "khur.ss.phoneChange";
 
     private PhoneChangeEntry() {
     }
 
-    static URI link(AuthenticationFlowContext context) {
+    public static URI link(AuthenticationFlowContext context) {
         return UriBuilder.fromUri(context.getRefreshExecutionUrl()).queryParam(MARKER, "1").build();
     }
 
-    static boolean requested(AuthenticationFlowContext context) {
+    public static boolean requested(AuthenticationFlowContext context) {
         return context.getHttpRequest() != null && context.getHttpRequest().getUri() != null
                 && "1".equals(context.getHttpRequest().getUri().getQueryParameters().getFirst(MARKER));
     }
 
-    static void start(AuthenticationSessionModel authSession) {
+    public static void start(AuthenticationSessionModel authSession) {
         authSession.setAuthNote(NOTE, "1");
     }
 
-    static boolean started(AuthenticationSessionModel authSession) {
+    public static boolean started(AuthenticationSessionModel authSession) {
         return "1".equals(authSession.getAuthNote(NOTE));
     }
 
-    static void clear(AuthenticationSessionModel authSession) {
+    public static void clear(AuthenticationSessionModel authSession) {
         authSession.removeAuthNote(NOTE);
     }
 }

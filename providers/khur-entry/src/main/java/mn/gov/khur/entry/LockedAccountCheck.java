@@ -1,4 +1,4 @@
-package mn.gov.khur.selfservice.flow;
+package mn.gov.khur.entry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,7 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
+
+import mn.gov.khur.esign.flow.EsignMethod;
+import mn.gov.khur.esign.flow.EsignMethodChoiceConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

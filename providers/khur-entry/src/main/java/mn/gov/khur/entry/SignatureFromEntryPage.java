@@ -1,4 +1,4 @@
-package mn.gov.khur.esign.flow;
+package mn.gov.khur.entry;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import mn.gov.khur.esign.flow.EsignMethod;
+import mn.gov.khur.esign.flow.EsignMethodChoiceConfig;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalLoaAuthenticator;
