@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.PhoneChangeEntry;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.throttle.Admission;
@@ -136,13 +137,13 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
         String password = context.getHttpRequest().getDecodedFormParameters().getFirst(CredentialRepresentation.PASSWORD);
         var event = context.getEvent().detail(Details.AUTH_METHOD, KhurUsernamePasswordFormFactory.PROVIDER_ID).user(user);
         if (password != null && !password.isEmpty() && user.credentialManager().isValid(UserCredentialModel.password(password))) {
-            event.detail("khur_reason", LockedAccountCheck.REASON_LOCKED).error(Errors.USER_TEMPORARILY_DISABLED);
+            event.detail(KhurEvents.REASON, LockedAccountCheck.REASON_LOCKED).error(Errors.USER_TEMPORARILY_DISABLED);
             context.form().setAttribute(LockedAccountCheck.ATTRIBUTE, LockedAccountCheck.minutes(lock));
             context.forceChallenge(challenge(context, null, null));
             return;
         }
         // answered and counted exactly as Keycloak answers a wrong password of an account that is not locked
-        event.detail("khur_reason", LockedAccountCheck.REASON_WRONG_PASSWORD).error(Errors.INVALID_USER_CREDENTIALS);
+        event.detail(KhurEvents.REASON, LockedAccountCheck.REASON_WRONG_PASSWORD).error(Errors.INVALID_USER_CREDENTIALS);
         AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                 challenge(context, getDefaultChallengeMessage(context), Validation.FIELD_PASSWORD));
@@ -154,7 +155,7 @@ final class KhurUsernamePasswordForm extends UsernamePasswordForm {
     /** The lock period's check is spent: Keycloak's answer to a locked account, the password unchecked and uncounted. */
     private void lockedWithoutCheck(AuthenticationFlowContext context, String typed, UserModel user) {
         var event = context.getEvent().detail(Details.AUTH_METHOD, KhurUsernamePasswordFormFactory.PROVIDER_ID)
-                .detail("khur_reason", LockedAccountCheck.REASON_CHECK_SPENT).user(user);
+                .detail(KhurEvents.REASON, LockedAccountCheck.REASON_CHECK_SPENT).user(user);
         if (typed != null) {
             event.detail(Details.USERNAME, typed.strip());
         }

@@ -2,6 +2,7 @@ package mn.gov.khur.entry;
 
 import java.util.Optional;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.throttle.Admission;
 import mn.gov.khur.identity.throttle.ClientNetwork;
 import mn.gov.khur.identity.throttle.FailuresPerNetwork;
@@ -69,7 +70,7 @@ final class NetworkPasswordThrottle {
                                Optional<UserModel> user) {
         LOG.debugf("Password attempt refused: network %s spent its budget", context.getConnection().getRemoteAddr());
         var event = context.getEvent().detail(Details.AUTH_METHOD, KhurUsernamePasswordFormFactory.PROVIDER_ID)
-                .detail("khur_reason", REASON);
+                .detail(KhurEvents.REASON, REASON);
         if (typed != null) {
             event.detail(Details.USERNAME, typed.strip());
         }
