@@ -12,8 +12,9 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * The one shape of our step factories: the provider id and the console's texts, and one stateless step made on first
- * use (the steps read their environment settings when made, after the server's configuration is in place). By
+ * The one shape of our step factories: the provider id and the console's texts, and one stateless step made when the
+ * server starts ({@link #init}), so a step's environment settings are read, and an unusable one refused, at start-up
+ * rather than at a citizen's first request ({@link mn.gov.khur.identity.settings.ServerSettings}). By
  * default a step has no settings, counts nothing for the brute-force protector (no reference category), is REQUIRED
  * or DISABLED and sets nothing up for a user; a factory overrides only what differs: a category the protector counts,
  * its config properties (which make it configurable), more requirement choices, a fresh step per session.
@@ -35,13 +36,17 @@ public abstract class StepFactory implements AuthenticatorFactory {
 
     /** For a factory that makes a fresh step per session: it overrides {@link #create}. */
     protected StepFactory(String id, String displayType, String helpText) {
-        this(id, displayType, helpText, () -> {
-            throw new IllegalStateException("this factory makes its step per session and must override create");
-        });
+        this.id = id;
+        this.displayType = displayType;
+        this.helpText = helpText;
+        this.creator = null;
     }
 
     @Override
     public Authenticator create(KeycloakSession session) {
+        if (creator == null) {
+            throw new IllegalStateException(id + " makes its step per session and must override create");
+        }
         Authenticator current = step;
         if (current == null) {
             synchronized (this) {
@@ -96,8 +101,12 @@ public abstract class StepFactory implements AuthenticatorFactory {
         return false;
     }
 
+    /** Makes the step now (a factory with a fresh step per session makes none). */
     @Override
     public void init(Config.Scope config) {
+        if (creator != null) {
+            create(null);
+        }
     }
 
     @Override

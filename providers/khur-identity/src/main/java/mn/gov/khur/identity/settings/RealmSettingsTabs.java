@@ -1,4 +1,4 @@
-package mn.gov.khur.sms.settings;
+package mn.gov.khur.identity.settings;
 
 import java.nio.ByteBuffer;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package mn.gov.khur.sms.settings;
+package mn.gov.khur.identity.settings;
 
 import java.util.List;
 import java.util.Map;
