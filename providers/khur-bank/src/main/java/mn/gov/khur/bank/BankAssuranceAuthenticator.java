@@ -14,6 +14,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
 import org.keycloak.models.Constants;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -48,7 +49,7 @@ public final class BankAssuranceAuthenticator implements FlowStep {
         if (refusal.isPresent()) {
             LOG.infof("bank login refused: bank=%s user=%s reason=%s rn=%s", assertion.bankAlias(), user.getId(), refusal.get(),
                     Masking.maskRegisterNumber(assertion.registerNumber().map(RegisterNumber::value).orElse(null)));
-            context.getEvent().user(user).detail("identity_provider", assertion.bankAlias()).error(refusal.get().eventError());
+            context.getEvent().user(user).detail(Details.IDENTITY_PROVIDER, assertion.bankAlias()).error(refusal.get().eventError());
             context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR, BankRefusalPage.render(context, refusal.get()));
             return;
         }

@@ -15,6 +15,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -123,8 +124,8 @@ public final class BankFirstLoginAuthenticator extends AbstractIdpAuthenticator 
     private void refuse(AuthenticationFlowContext context, BankAssertion assertion, BankRefusal refusal) {
         LOG.infof("bank login refused: bank=%s reason=%s rn=%s", assertion.bankAlias(), refusal,
                 Masking.maskRegisterNumber(assertion.registerNumber().map(RegisterNumber::value).orElse(null)));
-        context.getEvent().detail("identity_provider", assertion.bankAlias())
-                .detail("identity_provider_identity", assertion.bankSubject())
+        context.getEvent().detail(Details.IDENTITY_PROVIDER, assertion.bankAlias())
+                .detail(Details.IDENTITY_PROVIDER_USERNAME, assertion.bankSubject())
                 .user(context.getUser()).error(refusal.eventError());
         context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR, BankRefusalPage.render(context, refusal));
     }

@@ -16,7 +16,7 @@ public final class ChosenMethod {
         return EsignMethod.fromCode(authSession.getAuthNote(AUTH_NOTE));
     }
 
-    static void write(AuthenticationSessionModel authSession, EsignMethod method) {
+    public static void write(AuthenticationSessionModel authSession, EsignMethod method) {
         authSession.setAuthNote(AUTH_NOTE, method.code());
     }
 

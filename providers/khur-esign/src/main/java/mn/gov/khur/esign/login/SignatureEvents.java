@@ -1,5 +1,7 @@
 package mn.gov.khur.esign.login;
 
+import mn.gov.khur.identity.events.KhurEvents;
+
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 
@@ -11,12 +13,12 @@ public final class SignatureEvents {
 
     /** How the attempt ended, as {@code khur_esign_outcome} ({@code success}, {@code push_sent}, a reason). */
     public static void outcome(AuthenticationFlowContext context, String outcome) {
-        context.getEvent().detail("khur_esign_outcome", outcome);
+        context.getEvent().detail(KhurEvents.ESIGN_OUTCOME, outcome);
     }
 
     /** The event of a refusal: its reason as {@code khur_reason} (and as our older {@code khur_esign_outcome}). */
     public static EventBuilder refusal(AuthenticationFlowContext context, String reason) {
         outcome(context, reason);
-        return context.getEvent().detail("khur_reason", reason);
+        return context.getEvent().detail(KhurEvents.REASON, reason);
     }
 }

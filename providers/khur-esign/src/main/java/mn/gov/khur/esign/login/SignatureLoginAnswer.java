@@ -9,6 +9,7 @@ import mn.gov.khur.esign.login.SignatureLoginOutcome.Throttled;
 import mn.gov.khur.esign.login.SignatureLoginOutcome.Verified;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.events.KhurEvents;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -39,7 +40,7 @@ public final class SignatureLoginAnswer {
                     failedCredential(context, rejected.claimed(), rejected.reason(), page);
             case Rejected rejected -> refused(context, rejected.claimed(), rejected.reason().eventValue(),
                     rejected.reason().messageKey(), rejected.reason() == RejectionReason.REVOCATION_UNAVAILABLE
-                            ? "khur_esign_revocation_unavailable" : Errors.USER_NOT_FOUND, page);
+                            ? KhurEvents.ESIGN_REVOCATION_UNAVAILABLE : Errors.USER_NOT_FOUND, page);
             case NoAccount none -> refused(context, null, "no_account", "khurEsignNoAccount", Errors.USER_NOT_FOUND, page);
             case AccountDisabled disabled -> refused(context, disabled.user(), "account_disabled", "khurEsignAccountDisabled",
                     Errors.USER_NOT_FOUND, page);

@@ -14,6 +14,7 @@ import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.pki.CertificateValidator;
 import mn.gov.khur.esign.pki.RevocationCache;
 import mn.gov.khur.esign.push.PushSignatureService.PushAnswer;
+import mn.gov.khur.identity.events.KhurEvents;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -50,7 +51,7 @@ final class PushPoll {
         boolean pastDeadline = pending.pastDeadline(clock.instant());
         if (pending.decoy()) {
             if (pastDeadline || challenges.current(authSession).isEmpty()) {
-                context.getEvent().detail("khur_esign_pushed", "false");
+                context.getEvent().detail(KhurEvents.ESIGN_PUSHED, "false");
                 endWait(pending, "timeout", "khurEsignPushTimeout");
             } else {
                 waitOn(pending);
@@ -110,7 +111,7 @@ final class PushPoll {
     /** The wait is over without a login: back to the start page with what was typed and why. */
     private void endWait(PendingPush pending, String outcome, String messageKey) {
         PendingPush.end(context.getSession(), context.getAuthenticationSession());
-        SignatureEvents.refusal(context, outcome).error("khur_esign_push_" + outcome);
+        SignatureEvents.refusal(context, outcome).error(KhurEvents.esignPushError(outcome));
         context.challenge(pages.start(pending.typed(), messageKey));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import mn.gov.khur.esign.flow.ChosenMethod;
 import mn.gov.khur.esign.pki.RevocationCache;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -49,7 +50,7 @@ public final class PushSignatureAuthenticator implements FlowStep {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        context.getEvent().detail(Details.AUTH_METHOD, method.providerId()).detail("khur_esign_method", method.code());
+        context.getEvent().detail(Details.AUTH_METHOD, method.providerId()).detail(KhurEvents.ESIGN_METHOD, method.code());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey("back")) {
             PendingPush.end(context.getSession(), authSession);

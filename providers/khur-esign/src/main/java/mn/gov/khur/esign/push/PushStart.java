@@ -13,6 +13,7 @@ import mn.gov.khur.esign.metrics.EsignMetrics;
 import mn.gov.khur.esign.nonce.LoginChallenge;
 import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.push.PushSignatureService.PushAnswer;
+import mn.gov.khur.identity.events.KhurEvents;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -47,20 +48,20 @@ final class PushStart {
         Optional<RegisterNumber> rn = RegisterNumber.tryParse(typed.registerNumber());
         Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(typed.phone());
         if (rn.isEmpty()) {
-            SignatureEvents.refusal(context, "invalid_register_number").error("invalid_register_number");
+            SignatureEvents.refusal(context, KhurEvents.INVALID_REGISTER_NUMBER).error(KhurEvents.INVALID_REGISTER_NUMBER);
             context.challenge(pages.invalidRegisterNumber(typed));
             return;
         }
         if (phone.isEmpty()) {
-            SignatureEvents.refusal(context, "invalid_phone").error("invalid_phone");
+            SignatureEvents.refusal(context, KhurEvents.INVALID_PHONE).error(KhurEvents.INVALID_PHONE);
             context.challenge(pages.invalidPhone(typed));
             return;
         }
-        context.getEvent().detail("khur_phone", phone.get().masked());
+        context.getEvent().detail(KhurEvents.PHONE, phone.get().masked());
         Optional<PushSignatureService> service = method.service().apply(context.getAuthenticatorConfig());
         if (service.isEmpty()) {
             LOG.warnf("%s signature: service endpoint not configured", method.code());
-            SignatureEvents.refusal(context, "not_configured").error("khur_esign_push_unavailable");
+            SignatureEvents.refusal(context, "not_configured").error(KhurEvents.ESIGN_PUSH_UNAVAILABLE);
             context.challenge(pages.start(typed, "khurEsignPushUnavailable"));
             return;
         }
@@ -68,7 +69,7 @@ final class PushStart {
                 .tryAcquire(method.code(), ClientAddress.of(context.getConnection().getRemoteAddr()), rn.get().value(),
                         phone.get().e164());
         if (full.isPresent()) {
-            SignatureEvents.refusal(context, full.get().reason()).error("khur_esign_push_limited");
+            SignatureEvents.refusal(context, full.get().reason()).error(KhurEvents.ESIGN_PUSH_LIMITED);
             context.challenge(pages.limited(typed, full.get(), settings.limits().window()));
             return;
         }
@@ -96,7 +97,7 @@ final class PushStart {
             challenges.withdraw(authSession);
             LOG.warnf("%s signature request for %s failed: %s", method.code(), phone.masked(), e.getMessage());
             EsignMetrics.pushed(method.code(), "unavailable");
-            SignatureEvents.refusal(context, "service_unavailable").error("khur_esign_push_unavailable");
+            SignatureEvents.refusal(context, "service_unavailable").error(KhurEvents.ESIGN_PUSH_UNAVAILABLE);
             context.challenge(pages.start(typed, "khurEsignPushUnavailable"));
             return;
         }
@@ -111,7 +112,7 @@ final class PushStart {
             case PushAnswer.Refused refused -> {
                 challenges.withdraw(authSession);
                 LOG.infof("%s signature request for %s refused: %s", method.code(), phone.masked(), refused.outcome());
-                SignatureEvents.refusal(context, refused.outcome()).error("khur_esign_push_" + refused.outcome());
+                SignatureEvents.refusal(context, refused.outcome()).error(KhurEvents.esignPushError(refused.outcome()));
                 context.challenge(pages.start(typed, refused.messageKey()));
             }
             case PushAnswer.Outstanding unexpected -> unexpectedAnswer(typed, challenges);
@@ -123,7 +124,7 @@ final class PushStart {
     /** A service that answers a new request with a status or a signature is broken: nothing to wait for. */
     private void unexpectedAnswer(PushForm typed, SignatureChallenges challenges) {
         challenges.withdraw(context.getAuthenticationSession());
-        SignatureEvents.refusal(context, "unexpected_answer").error("khur_esign_push_unexpected_answer");
+        SignatureEvents.refusal(context, "unexpected_answer").error(KhurEvents.ESIGN_PUSH_UNEXPECTED_ANSWER);
         context.challenge(pages.start(typed, "khurEsignPushFailed"));
     }
 
@@ -139,7 +140,7 @@ final class PushStart {
             context.getEvent().user(user);
         }
         EsignMetrics.pushed(method.code(), "not_sent");
-        SignatureEvents.refusal(context, reason).detail("khur_esign_pushed", "false").error("khur_esign_push_not_sent");
+        SignatureEvents.refusal(context, reason).detail(KhurEvents.ESIGN_PUSHED, "false").error(KhurEvents.ESIGN_PUSH_NOT_SENT);
         context.challenge(pages.waiting(code, settings.pollSeconds()));
     }
 

@@ -18,6 +18,7 @@ import mn.gov.khur.esign.nonce.SignatureChallenges;
 import mn.gov.khur.esign.pki.CertificateValidator;
 import mn.gov.khur.esign.pki.RejectionReason;
 import mn.gov.khur.esign.pki.RevocationCache;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.RegisterNumberField;
 import mn.gov.khur.identity.signature.TokenLoginCertificate;
@@ -54,7 +55,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        context.getEvent().detail(Details.AUTH_METHOD, EsignTokenAuthenticatorFactory.PROVIDER_ID).detail("khur_esign_method", METHOD);
+        context.getEvent().detail(Details.AUTH_METHOD, EsignTokenAuthenticatorFactory.PROVIDER_ID).detail(KhurEvents.ESIGN_METHOD, METHOD);
         SignatureChallenges challenges = new SignatureChallenges(context.getSession());
         if (form.containsKey("back")) {
             challenges.withdraw(context.getAuthenticationSession());
@@ -73,7 +74,7 @@ public final class EsignTokenAuthenticator implements FlowStep {
         }
         Optional<RegisterNumber> entered = RegisterNumber.tryParse(enteredRaw);
         if (entered.isEmpty()) {
-            SignatureEvents.outcome(context, "invalid_register_number");
+            SignatureEvents.outcome(context, KhurEvents.INVALID_REGISTER_NUMBER);
             context.challenge(page(context, enteredRaw, null,
                     RegisterNumberField.messageKey(enteredRaw, "khurEsignRegisterNumberInvalid")));
             return;

@@ -9,6 +9,8 @@ import java.util.Set;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.events.KhurEvents;
+
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.Details;
@@ -72,8 +74,8 @@ public final class SameOriginPost {
             event.user(context.getUser());
         }
         event.detail(Details.AUTH_METHOD, context.getExecution().getAuthenticator())
-                .detail("khur_reason", REASON)
-                .detail("khur_origin", foreign.claimed().length() > MAX_LOGGED_ORIGIN
+                .detail(KhurEvents.REASON, REASON)
+                .detail(KhurEvents.ORIGIN, foreign.claimed().length() > MAX_LOGGED_ORIGIN
                         ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
                 .error(Errors.INVALID_REQUEST);
         context.forceChallenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
@@ -96,8 +98,8 @@ public final class SameOriginPost {
         if (context.getUser() != null) {
             event.user(context.getUser());
         }
-        event.detail("khur_reason", REASON)
-                .detail("khur_origin", foreign.claimed().length() > MAX_LOGGED_ORIGIN
+        event.detail(KhurEvents.REASON, REASON)
+                .detail(KhurEvents.ORIGIN, foreign.claimed().length() > MAX_LOGGED_ORIGIN
                         ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
                 .error(Errors.INVALID_REQUEST);
         context.challenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));

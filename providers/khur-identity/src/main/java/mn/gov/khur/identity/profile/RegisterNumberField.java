@@ -6,6 +6,7 @@ import java.util.Optional;
 import mn.gov.khur.common.regnum.InvalidRegisterNumberException;
 import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.common.regnum.RegisterNumberError;
+import mn.gov.khur.identity.events.KhurEvents;
 
 import org.keycloak.events.EventBuilder;
 
@@ -18,9 +19,9 @@ import org.keycloak.events.EventBuilder;
 public final class RegisterNumberField {
 
     /** Event error and {@code khur_reason} of every refusal of a malformed register number. */
-    public static final String EVENT_ERROR = "invalid_register_number";
+    public static final String EVENT_ERROR = KhurEvents.INVALID_REGISTER_NUMBER;
     /** Event detail naming the precise reason, e.g. {@code latin_letters}. */
-    public static final String EVENT_DETAIL = "khur_register_number_error";
+    public static final String EVENT_DETAIL = KhurEvents.REGISTER_NUMBER_ERROR;
 
     private RegisterNumberField() {
     }
@@ -42,7 +43,7 @@ public final class RegisterNumberField {
      */
     public static String refuse(EventBuilder event, String typed) {
         RegisterNumberError error = problem(typed).orElse(RegisterNumberError.LETTERS);
-        event.detail("khur_reason", EVENT_ERROR).detail(EVENT_DETAIL, error.name().toLowerCase(Locale.ROOT)).error(EVENT_ERROR);
+        event.detail(KhurEvents.REASON, EVENT_ERROR).detail(EVENT_DETAIL, error.name().toLowerCase(Locale.ROOT)).error(EVENT_ERROR);
         return error.messageKey();
     }
 

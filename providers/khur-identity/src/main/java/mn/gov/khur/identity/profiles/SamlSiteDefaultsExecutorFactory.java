@@ -2,16 +2,11 @@ package mn.gov.khur.identity.profiles;
 
 import java.util.List;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
 /** Registers {@link SamlSiteDefaultsExecutor} as client-policy executor {@value #PROVIDER_ID}. */
-public final class SamlSiteDefaultsExecutorFactory implements ClientPolicyExecutorProviderFactory {
+public final class SamlSiteDefaultsExecutorFactory extends ExecutorFactory {
 
     public static final String PROVIDER_ID = "khur-saml-site-defaults";
     static final String DATA_ALGORITHM = "encryption-algorithm";
@@ -21,35 +16,13 @@ public final class SamlSiteDefaultsExecutorFactory implements ClientPolicyExecut
     static final String RSA_OAEP_MGF1P = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
     static final String SHA1 = "http://www.w3.org/2000/09/xmldsig#sha1";
 
-    @Override
-    public ClientPolicyExecutorProvider<?> create(KeycloakSession session) {
-        return new SamlSiteDefaultsExecutor();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "When a SAML client is created (e.g. imported from its metadata), gives it assertion-encryption algorithms "
+    public SamlSiteDefaultsExecutorFactory() {
+        super(PROVIDER_ID, "When a SAML client is created (e.g. imported from its metadata), gives it assertion-encryption algorithms "
                 + "that Lasso (mod_auth_mellon), Shibboleth, SimpleSAMLphp and pysaml2 decrypt, and the mappers of "
                 + "register_number, given_name and family_name. Only missing values are filled in. "
                 + "SAML клиент үүсгэхэд (metadata-аас импортлоход) нийтлэг SP-ууд тайлж чадах шифрлэлтийн алгоритм болон "
-                + "register_number, given_name, family_name атрибутуудыг нэмнэ; байгаа утгыг өөрчлөхгүй.";
+                + "register_number, given_name, family_name атрибутуудыг нэмнэ; байгаа утгыг өөрчлөхгүй.",
+                SamlSiteDefaultsExecutor::new);
     }
 
     @Override

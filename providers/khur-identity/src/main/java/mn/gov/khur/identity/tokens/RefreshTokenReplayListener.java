@@ -2,6 +2,8 @@ package mn.gov.khur.identity.tokens;
 
 import java.util.Set;
 
+import mn.gov.khur.identity.events.KhurEvents;
+
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -28,7 +30,7 @@ import org.keycloak.services.managers.UserSessionManager;
  */
 final class RefreshTokenReplayListener implements EventListenerProvider {
 
-    static final String REASON_DETAIL = "khur_reason";
+    static final String REASON_DETAIL = KhurEvents.REASON;
     static final String REPLAY_REASON = "refresh_token_replayed";
     /** {@code OAuthErrorException} descriptions of {@code TokenManager.validateTokenReuse} and the not-before check. */
     private static final Set<String> REUSE_DESCRIPTIONS = Set.of("Stale token", "Maximum allowed refresh token reuse exceeded");

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
 import mn.gov.khur.identity.throttle.Admission;
 import mn.gov.khur.identity.throttle.ClientNetwork;
@@ -58,7 +59,6 @@ public final class PasskeyLogin {
     public static final String AUTH_METHOD = "khur-passkey";
     /** RFC 8176: a hardware-bound key, used with user verification (the second factor in one gesture). */
     public static final String[] AMR = {"passkey", "hwk", "mfa"};
-    static final String REASON = "khur_reason";
     /** Shown for every refused assertion and for a locked-out account alike, so the page tells nothing apart. */
     static final String NOT_ACCEPTED = Messages.WEBAUTHN_ERROR_USER_NOT_FOUND;
     static final String CANCELLED = "khurPasskeyCancelled";
@@ -84,7 +84,7 @@ public final class PasskeyLogin {
         EventBuilder event = context.getEvent().detail(Details.AUTH_METHOD, AUTH_METHOD);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (keycloakPasskeys == null || !keycloakPasskeys.isPasskeysEnabled()) {
-            event.detail(REASON, "passkeys_off").error(Errors.NOT_ALLOWED);
+            event.detail(KhurEvents.REASON, "passkeys_off").error(Errors.NOT_ALLOWED);
             refuse(context, keycloakPasskeys, NOT_ACCEPTED, false);
             return;
         }
@@ -92,14 +92,14 @@ public final class PasskeyLogin {
                 context.getRealm().getWebAuthnPolicyPasswordless().getUserVerificationRequirement())) {
             // without user verification a passkey is one factor: it must never give "substantial"
             LOG.warn("Passkey refused: the realm's passwordless policy does not require user verification");
-            event.detail(REASON, "user_verification_not_required").error(Errors.NOT_ALLOWED);
+            event.detail(KhurEvents.REASON, "user_verification_not_required").error(Errors.NOT_ALLOWED);
             refuse(context, keycloakPasskeys, NOT_ACCEPTED, false);
             return;
         }
         String browserError = form.getFirst(WebAuthnConstants.ERROR);
         if (browserError != null && !browserError.isBlank()) {
             // the citizen closed the browser's prompt (or the browser could not ask): nothing was tried
-            event.detail(REASON, "passkey_cancelled").error(Errors.NOT_ALLOWED);
+            event.detail(KhurEvents.REASON, "passkey_cancelled").error(Errors.NOT_ALLOWED);
             refuse(context, keycloakPasskeys, CANCELLED, false);
             return;
         }
@@ -115,18 +115,18 @@ public final class PasskeyLogin {
                     ClientNetwork.of(context.getConnection().getRemoteAddr()),
                     NetworkFailureBudget.account(claimed.get(), null).orElseThrow());
             if (budget.refused()) {
-                event.detail(REASON, NETWORK_THROTTLED).error(Errors.SLOW_DOWN);
+                event.detail(KhurEvents.REASON, NETWORK_THROTTLED).error(Errors.SLOW_DOWN);
                 refuse(context, keycloakPasskeys, THROTTLED, true, String.valueOf(Math.max(1, limit.window().toMinutes())));
                 return;
             }
         }
-        event.detail(REASON, "passkey_not_verified"); // stays only if Keycloak refuses the assertion
+        event.detail(KhurEvents.REASON, "passkey_not_verified"); // stays only if Keycloak refuses the assertion
         boolean failed = true;
         try {
             keycloakPasskeys.action(context);
             if (context.getStatus() == FlowStatus.SUCCESS) {
                 failed = false;
-                event.removeDetail(REASON);
+                event.removeDetail(KhurEvents.REASON);
                 AuthenticationMethods.replace(context.getAuthenticationSession(), AMR);
                 return;
             }

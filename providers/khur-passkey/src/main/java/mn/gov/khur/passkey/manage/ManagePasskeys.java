@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.SameOriginPost;
 
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -73,7 +74,7 @@ final class ManagePasskeys implements RequiredActionProvider {
         }
         Optional<String> label = PasskeyLabel.parse(typed);
         if (label.isEmpty()) {
-            event(context, EventType.UPDATE_CREDENTIAL_ERROR, passkey.get().getId()).detail("khur_reason", "invalid_label")
+            event(context, EventType.UPDATE_CREDENTIAL_ERROR, passkey.get().getId()).detail(KhurEvents.REASON, "invalid_label")
                     .error("invalid_input");
             context.challenge(page(context, new FormMessage(LABEL_FIELD + "-" + passkey.get().getId(), "khurPasskeyLabelInvalid",
                     PasskeyLabel.MAX_LENGTH)));
@@ -111,7 +112,7 @@ final class ManagePasskeys implements RequiredActionProvider {
     }
 
     private void refuse(RequiredActionContext context, EventType type, String id, String reason) {
-        event(context, type, id).detail("khur_reason", reason).error("credential_not_found");
+        event(context, type, id).detail(KhurEvents.REASON, reason).error("credential_not_found");
         context.challenge(page(context, new FormMessage(null, "khurPasskeyNotFound")));
     }
 

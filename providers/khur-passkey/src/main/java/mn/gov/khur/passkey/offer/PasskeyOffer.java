@@ -1,5 +1,6 @@
 package mn.gov.khur.passkey.offer;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.notice.BrowserDescription;
@@ -85,7 +86,7 @@ final class PasskeyOffer extends WebAuthnPasswordlessRegister {
             answered(context, "skipped");
             context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
                     .detail(Details.CUSTOM_REQUIRED_ACTION, PasskeyOfferFactory.PROVIDER_ID)
-                    .detail("khur_passkey_offer", "skipped").success();
+                    .detail(KhurEvents.PASSKEY_OFFER, "skipped").success();
             context.success();
             return;
         }

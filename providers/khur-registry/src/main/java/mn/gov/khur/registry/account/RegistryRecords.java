@@ -3,6 +3,7 @@ package mn.gov.khur.registry.account;
 import java.util.Locale;
 
 import mn.gov.khur.common.privacy.Masking;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.registry.RegistryRecord;
 import mn.gov.khur.registry.retry.RegistryRefresh;
@@ -29,11 +30,11 @@ public final class RegistryRecords {
     public static boolean store(UserModel user, RegistryRecord record, EventBuilder event) {
         String accounts = user.getFirstAttribute(CitizenAttributes.REGISTER_NUMBER);
         if (accounts == null || !accounts.equals(record.registerNumber())) {
-            event.clone().event(EventType.UPDATE_PROFILE_ERROR).user(user).detail("khur_flow", "registry")
-                    .detail("khur_reason", "registry_register_number_mismatch")
-                    .detail("khur_registry_register_number", Masking.maskRegisterNumber(record.registerNumber()))
-                    .detail("khur_registry_request_id", String.valueOf(record.requestId()))
-                    .error("khur_registry_mismatch");
+            event.clone().event(EventType.UPDATE_PROFILE_ERROR).user(user).detail(KhurEvents.FLOW, "registry")
+                    .detail(KhurEvents.REASON, "registry_register_number_mismatch")
+                    .detail(KhurEvents.REGISTRY_REGISTER_NUMBER, Masking.maskRegisterNumber(record.registerNumber()))
+                    .detail(KhurEvents.REGISTRY_REQUEST_ID, String.valueOf(record.requestId()))
+                    .error(KhurEvents.REGISTRY_MISMATCH);
             LOG.warnf("Registry answer for %s refused on account %s (register number %s): nothing stored",
                     Masking.maskRegisterNumber(record.registerNumber()), user.getId(), Masking.maskRegisterNumber(accounts));
             RegistryRefresh.settle(user, RegistryRefresh.State.REFUSED, "register_number_mismatch");
@@ -51,8 +52,8 @@ public final class RegistryRecords {
                 SERVICE + (record.requestId() == null ? "" : " requestId=" + record.requestId()));
         user.setSingleAttribute(RegistryAttributes.DIGEST, VerifiedNames.digestOf(user));
         RegistryRefresh.clear(user);
-        event.clone().event(EventType.UPDATE_PROFILE).user(user).detail("khur_flow", "registry")
-                .detail("khur_registry_request_id", String.valueOf(record.requestId())).success();
+        event.clone().event(EventType.UPDATE_PROFILE).user(user).detail(KhurEvents.FLOW, "registry")
+                .detail(KhurEvents.REGISTRY_REQUEST_ID, String.valueOf(record.requestId())).success();
         LOG.debugf("Registry data stored on account %s", user.getId());
         return true;
     }

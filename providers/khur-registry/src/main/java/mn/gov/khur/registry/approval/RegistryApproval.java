@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.registry.Approval;
 import mn.gov.khur.registry.CitizenRegistry;
@@ -144,7 +145,7 @@ public final class RegistryApproval {
                 context.done();
             }
             case RegistryLookup.ConsentRefused refused -> {
-                error(context, "registry_consent_refused", "khur_registry_consent_refused");
+                error(context, "registry_consent_refused", KhurEvents.REGISTRY_CONSENT_REFUSED);
                 refusedAgain.run();
             }
             case RegistryLookup.NotFound notFound -> notFound(context);
@@ -174,14 +175,14 @@ public final class RegistryApproval {
 
     private void notFound(ApprovalContext context) {
         clearNotes(context.authSession());
-        error(context, "registry_not_found", "khur_registry_not_found");
+        error(context, "registry_not_found", KhurEvents.REGISTRY_NOT_FOUND);
         RegistryRefresh.settle(context.user(), RegistryRefresh.State.NOT_FOUND, "not_found");
         context.done();
     }
 
     private void unavailable(ApprovalContext context, String reason) {
         LOG.infof("Registry unavailable for account %s (%s): retry later", context.user().getId(), reason);
-        error(context, "registry_unavailable", "khur_registry_unavailable");
+        error(context, "registry_unavailable", KhurEvents.REGISTRY_UNAVAILABLE);
         postpone(context, "unavailable");
     }
 
@@ -192,8 +193,8 @@ public final class RegistryApproval {
     }
 
     static void error(ApprovalContext context, String reason, String error) {
-        context.event().clone().event(EventType.UPDATE_PROFILE_ERROR).user(context.user()).detail("khur_flow", "registry")
-                .detail("khur_reason", reason).error(error);
+        context.event().clone().event(EventType.UPDATE_PROFILE_ERROR).user(context.user()).detail(KhurEvents.FLOW, "registry")
+                .detail(KhurEvents.REASON, reason).error(error);
     }
 
     private static void clearNotes(AuthenticationSessionModel notes) {

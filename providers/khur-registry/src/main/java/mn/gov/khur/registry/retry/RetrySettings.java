@@ -3,6 +3,9 @@ package mn.gov.khur.registry.retry;
 import java.time.Duration;
 import java.util.Map;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 /**
  * The back-off of fetches that did not happen. Environment: {@code KHUR_REGISTRY_RETRY_INITIAL_SECONDS} (first wait,
  * default 300), {@code KHUR_REGISTRY_RETRY_MAX_SECONDS} (longest wait, 86400), {@code KHUR_REGISTRY_RETRY_MAX_ATTEMPTS}
@@ -29,15 +32,7 @@ public record RetrySettings(Duration initial, Duration max, int maxAttempts, Dur
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
-    private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        long parsed = Long.parseLong(value.strip());
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(name + " must be " + min + ".." + max + ": " + value);
-        }
-        return parsed;
+    private static long number(Map<String, String> env, String name, int fallback, int min, int max) {
+        return new ServerSettings(option -> null, env::get).wholeNumber(Setting.env(name), fallback, min, max);
     }
 }

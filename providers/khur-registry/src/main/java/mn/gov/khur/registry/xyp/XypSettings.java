@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 /**
- * Where and how to call ХУР. Each value comes from the SPI option ({@code --spi-khur-citizen-registry--xyp--<name>})
- * or else from the environment variable beside it:
+ * Where and how to call ХУР. Each value comes from the environment variable or else from the SPI option beside it
+ * ({@code --spi-khur-citizen-registry--xyp--<name>}), the kit's rule ({@link ServerSettings}):
  * <ul>
  *   <li>{@code citizen-url} / {@code KHUR_REGISTRY_CITIZEN_URL}: the citizen service, e.g.
  *       {@code https://xyp.gov.mn/citizen-1.5.0/ws}; unset = the registry is not used;</li>
@@ -44,8 +47,8 @@ public record XypSettings(URI citizenUrl, URI metaUrl, String accessToken, Strin
             throw new IllegalArgumentException("registry signing-key must be a vault reference ${vault.<key>}, never the key");
         }
         return new XypSettings(citizen, meta, token, key,
-                millis(value(option, env, "connect-timeout-ms", "KHUR_REGISTRY_CONNECT_TIMEOUT_MS"), 3000),
-                millis(value(option, env, "timeout-ms", "KHUR_REGISTRY_TIMEOUT_MS"), 10_000),
+                millis(option, env, "connect-timeout-ms", "KHUR_REGISTRY_CONNECT_TIMEOUT_MS", 3000),
+                millis(option, env, "timeout-ms", "KHUR_REGISTRY_TIMEOUT_MS", 10_000),
                 codes(value(option, env, "not-found-codes", "KHUR_REGISTRY_NOT_FOUND_CODES"), "100"),
                 codes(value(option, env, "consent-refused-codes", "KHUR_REGISTRY_CONSENT_REFUSED_CODES"), "401"));
     }
@@ -59,12 +62,7 @@ public record XypSettings(URI citizenUrl, URI metaUrl, String accessToken, Strin
     }
 
     private static String value(Function<String, String> option, Map<String, String> env, String name, String envName) {
-        String fromOption = option.apply(name);
-        if (fromOption != null && !fromOption.isBlank()) {
-            return fromOption.strip();
-        }
-        String fromEnv = env.get(envName);
-        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+        return new ServerSettings(option, env::get).text(new Setting(envName, name)).orElse(null);
     }
 
     private static String orDefault(String value, String fallback) {
@@ -82,12 +80,9 @@ public record XypSettings(URI citizenUrl, URI metaUrl, String accessToken, Strin
         return uri;
     }
 
-    private static Duration millis(String value, long fallback) {
-        long millis = value == null ? fallback : Long.parseLong(value);
-        if (millis < 100 || millis > 60_000) {
-            throw new IllegalArgumentException("registry timeouts must be 100..60000 ms: " + value);
-        }
-        return Duration.ofMillis(millis);
+    private static Duration millis(Function<String, String> option, Map<String, String> env, String name, String envName,
+                                   int fallback) {
+        return Duration.ofMillis(new ServerSettings(option, env::get).wholeNumber(new Setting(envName, name), fallback, 100, 60_000));
     }
 
     private static Set<Integer> codes(String value, String fallback) {

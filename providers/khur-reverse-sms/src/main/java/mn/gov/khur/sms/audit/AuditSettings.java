@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 import org.keycloak.Config;
 
 /**
@@ -28,9 +31,10 @@ public record AuditSettings(Duration retention, Duration purgeInterval, byte[] s
     static final String FALLBACK_HASH_KEY = "khur-sms-audit-sender-v1";
 
     public static AuditSettings from(Config.Scope config, UnaryOperator<String> env) {
-        int retentionDays = positive(config.getInt(RETENTION_DAYS, DEFAULT_RETENTION_DAYS), RETENTION_DAYS);
-        int purgeHours = positive(config.getInt(PURGE_INTERVAL_HOURS, DEFAULT_PURGE_INTERVAL_HOURS), PURGE_INTERVAL_HOURS);
-        Optional<String> key = nonBlank(env.apply(SENDER_HASH_KEY_ENV)).or(() -> nonBlank(config.get(SENDER_HASH_KEY)));
+        ServerSettings server = new ServerSettings(config::get, env);
+        int retentionDays = server.wholeNumber(Setting.option(RETENTION_DAYS), DEFAULT_RETENTION_DAYS, 1, Integer.MAX_VALUE);
+        int purgeHours = server.wholeNumber(Setting.option(PURGE_INTERVAL_HOURS), DEFAULT_PURGE_INTERVAL_HOURS, 1, Integer.MAX_VALUE);
+        Optional<String> key = server.text(new Setting(SENDER_HASH_KEY_ENV, SENDER_HASH_KEY));
         return new AuditSettings(Duration.ofDays(retentionDays), Duration.ofHours(purgeHours),
                 key.orElse(FALLBACK_HASH_KEY).getBytes(StandardCharsets.UTF_8), key.isEmpty());
     }
@@ -42,17 +46,6 @@ public record AuditSettings(Duration retention, Duration purgeInterval, byte[] s
 
     public AuditHasher hasher() {
         return new AuditHasher(senderHashKey);
-    }
-
-    private static int positive(Integer value, String name) {
-        if (value == null || value <= 0) {
-            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
-        }
-        return value;
-    }
-
-    private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     @Override

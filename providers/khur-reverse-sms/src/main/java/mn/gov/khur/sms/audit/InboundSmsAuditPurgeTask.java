@@ -3,7 +3,7 @@ package mn.gov.khur.sms.audit;
 import java.time.Duration;
 import java.time.Instant;
 
-import mn.gov.khur.sms.settings.InvalidRealmSettingException;
+import mn.gov.khur.identity.settings.InvalidRealmSettingException;
 import mn.gov.khur.sms.settings.SmsRealmSettings;
 import mn.gov.khur.sms.settings.SmsSettingsTab;
 

@@ -21,13 +21,13 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mn.gov.khur.identity.settings.RealmSettingsTabs;
 import mn.gov.khur.sms.audit.InboundSmsOutcome;
 import mn.gov.khur.sms.audit.JpaInboundSmsAuditLog;
 import mn.gov.khur.sms.challenge.ChallengeStatus;
 import mn.gov.khur.sms.challenge.ReverseSmsChallenges;
 import mn.gov.khur.sms.challenge.SmsFeedback;
 import mn.gov.khur.sms.notice.KeycloakNoticeReplies;
-import mn.gov.khur.sms.settings.RealmSettingsTabs;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;

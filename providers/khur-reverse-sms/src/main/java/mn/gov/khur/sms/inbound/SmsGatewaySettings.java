@@ -7,10 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
+import mn.gov.khur.common.phone.ShortNumber;
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
 import mn.gov.khur.sms.settings.SmsRealmSettings;
 
 import org.keycloak.Config;
@@ -24,7 +27,7 @@ import org.keycloak.Config;
  *       {@value #PREVIOUS_SECRET_ENV} / {@value #INBOUND_SECRET_PREVIOUS} are also accepted while a
  *       secret is being rotated. Dev mode without a secret uses {@value #DEV_SECRET}; other modes
  *       answer 503 until one is configured.</li>
- *   <li>{@value #SHORT_NUMBER} (default {@value #DEFAULT_SHORT_NUMBER}): the only accepted {@code to}.</li>
+ *   <li>{@value #SHORT_NUMBER} (default {@value ShortNumber#DEFAULT}): the only accepted {@code to}.</li>
  *   <li>{@value #TIMESTAMP_TOLERANCE_SECONDS} (default 300).</li>
  *   <li>{@value #DUPLICATE_RETENTION_HOURS} (default 48): how long a messageId is remembered.</li>
  *   <li>{@value #AUTH_FAILURES_PER_MINUTE} (default 20): per client IP, then 429.</li>
@@ -50,7 +53,6 @@ public record SmsGatewaySettings(
     public static final String SECRET_ENV = "KHUR_SMS_INBOUND_SECRET";
     public static final String PREVIOUS_SECRET_ENV = "KHUR_SMS_INBOUND_SECRET_PREVIOUS";
     public static final String DEV_SECRET = "sandbox-sms-secret";
-    public static final String DEFAULT_SHORT_NUMBER = "130092";
     public static final String REALMS_ENV = "KHUR_SMS_INBOUND_REALMS";
     public static final String DEFAULT_REALMS = "khur";
     public static final String ACCEPT_V1_ENV = "KHUR_SMS_INBOUND_ACCEPT_V1";
@@ -71,13 +73,17 @@ public record SmsGatewaySettings(
     }
 
     /**
+     * The server's settings, read by the kit's rule ({@link ServerSettings}: environment variable, then SPI option,
+     * then default; an unusable value refused at start-up with its name).
+     *
      * @param env how to read an environment variable ({@code System::getenv} in the server)
-     * @param devMode whether Keycloak runs in dev mode ({@code start-dev})
+     * @param devMode whether Keycloak runs in dev mode ({@code start-dev}): the sandbox secret without one, and a
+     *                short secret only warned about
      */
     public static SmsGatewaySettings from(Config.Scope config, UnaryOperator<String> env, boolean devMode) {
-        Optional<String> secret = nonBlank(env.apply(SECRET_ENV)).or(() -> nonBlank(config.get(INBOUND_SECRET)));
-        Optional<String> previous = nonBlank(env.apply(PREVIOUS_SECRET_ENV))
-                .or(() -> nonBlank(config.get(INBOUND_SECRET_PREVIOUS)));
+        ServerSettings server = new ServerSettings(config::get, env);
+        Optional<String> secret = server.secret(new Setting(SECRET_ENV, INBOUND_SECRET), devMode);
+        Optional<String> previous = server.secret(new Setting(PREVIOUS_SECRET_ENV, INBOUND_SECRET_PREVIOUS), devMode);
         boolean devSecret = secret.isEmpty() && devMode;
         List<byte[]> secrets = new ArrayList<>();
         secret.or(() -> devSecret ? Optional.of(DEV_SECRET) : Optional.empty())
@@ -85,31 +91,23 @@ public record SmsGatewaySettings(
         if (!secrets.isEmpty()) {
             previous.ifPresent(p -> secrets.add(p.getBytes(StandardCharsets.UTF_8)));
         }
-        String shortNumber = nonBlank(config.get(SHORT_NUMBER, DEFAULT_SHORT_NUMBER)).orElse(DEFAULT_SHORT_NUMBER);
-        if (!shortNumber.matches("[0-9]{3,15}")) {
-            throw new IllegalArgumentException(SHORT_NUMBER + " must be 3 to 15 digits, got " + shortNumber);
+        String shortNumber = server.text(Setting.option(SHORT_NUMBER), ShortNumber.DEFAULT);
+        if (!ShortNumber.isValid(shortNumber)) {
+            throw ServerSettings.refused(Setting.option(SHORT_NUMBER), "must be " + ShortNumber.RULE + ", got " + shortNumber);
         }
         return new SmsGatewaySettings(secrets, shortNumber,
-                Duration.ofSeconds(positive(config.getInt(TIMESTAMP_TOLERANCE_SECONDS, 300), TIMESTAMP_TOLERANCE_SECONDS)),
-                Duration.ofHours(positive(config.getInt(DUPLICATE_RETENTION_HOURS, 48), DUPLICATE_RETENTION_HOURS)),
-                positive(config.getInt(AUTH_FAILURES_PER_MINUTE, 20), AUTH_FAILURES_PER_MINUTE),
-                positive(config.getInt(MESSAGES_PER_SENDER_PER_MINUTE, 30), MESSAGES_PER_SENDER_PER_MINUTE),
+                Duration.ofSeconds(positive(server, TIMESTAMP_TOLERANCE_SECONDS, 300)),
+                Duration.ofHours(positive(server, DUPLICATE_RETENTION_HOURS, 48)),
+                positive(server, AUTH_FAILURES_PER_MINUTE, 20),
+                positive(server, MESSAGES_PER_SENDER_PER_MINUTE, 30),
                 devSecret,
-                realms(nonBlank(env.apply(REALMS_ENV)).or(() -> nonBlank(config.get(REALMS))).orElse(DEFAULT_REALMS)),
-                acceptV1(nonBlank(env.apply(ACCEPT_V1_ENV)).or(() -> nonBlank(config.get(ACCEPT_V1))).orElse("true")));
+                realms(server.text(new Setting(REALMS_ENV, REALMS), DEFAULT_REALMS)),
+                server.flag(new Setting(ACCEPT_V1_ENV, ACCEPT_V1), true));
     }
 
     private static Set<String> realms(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static boolean acceptV1(String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(ACCEPT_V1 + " must be true or false, got " + value);
-        };
     }
 
     /**
@@ -145,7 +143,7 @@ public record SmsGatewaySettings(
 
     /** Settings for tests and tools: one secret, contract defaults. */
     public static SmsGatewaySettings withSecret(String secret) {
-        return new SmsGatewaySettings(List.of(secret.getBytes(StandardCharsets.UTF_8)), DEFAULT_SHORT_NUMBER,
+        return new SmsGatewaySettings(List.of(secret.getBytes(StandardCharsets.UTF_8)), ShortNumber.DEFAULT,
                 Duration.ofSeconds(300), Duration.ofHours(48), 20, 30, false, Set.of(DEFAULT_REALMS), true);
     }
 
@@ -158,15 +156,8 @@ public record SmsGatewaySettings(
         return !secrets.isEmpty();
     }
 
-    private static int positive(Integer value, String name) {
-        if (value == null || value <= 0) {
-            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
-        }
-        return value;
-    }
-
-    private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    private static int positive(ServerSettings server, String option, int fallback) {
+        return server.wholeNumber(Setting.option(option), fallback, 1, Integer.MAX_VALUE);
     }
 
     /** Never prints the secrets. */

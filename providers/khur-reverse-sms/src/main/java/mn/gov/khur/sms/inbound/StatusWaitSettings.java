@@ -2,6 +2,9 @@ package mn.gov.khur.sms.inbound;
 
 import java.time.Duration;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 import org.keycloak.Config;
 
 /**
@@ -22,14 +25,10 @@ record StatusWaitSettings(Duration maxWait, int maxHeldRequests) {
     static final StatusWaitSettings DEFAULTS = new StatusWaitSettings(Duration.ofSeconds(25), 10_000);
 
     static StatusWaitSettings from(Config.Scope config) {
-        int maxWait = config.getInt(MAX_WAIT_SECONDS, (int) DEFAULTS.maxWait().toSeconds());
-        int maxHeld = config.getInt(MAX_HELD_REQUESTS, DEFAULTS.maxHeldRequests());
-        if (maxWait < 1 || maxWait > WAIT_PARAMETER_LIMIT) {
-            throw new IllegalArgumentException(MAX_WAIT_SECONDS + " must be 1 to " + WAIT_PARAMETER_LIMIT + ", got " + maxWait);
-        }
-        if (maxHeld < 0) {
-            throw new IllegalArgumentException(MAX_HELD_REQUESTS + " must not be negative, got " + maxHeld);
-        }
+        ServerSettings server = ServerSettings.of(config);
+        int maxWait = server.wholeNumber(Setting.option(MAX_WAIT_SECONDS), (int) DEFAULTS.maxWait().toSeconds(), 1,
+                WAIT_PARAMETER_LIMIT);
+        int maxHeld = server.wholeNumber(Setting.option(MAX_HELD_REQUESTS), DEFAULTS.maxHeldRequests(), 0, Integer.MAX_VALUE);
         return new StatusWaitSettings(Duration.ofSeconds(maxWait), maxHeld);
     }
 

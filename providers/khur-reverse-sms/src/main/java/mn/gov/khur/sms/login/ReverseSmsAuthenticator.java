@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.identity.assurance.AuthenticationMethods;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
@@ -62,7 +63,7 @@ public final class ReverseSmsAuthenticator implements Authenticator {
                     context.form().setError("khurSmsNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
-        context.getEvent().detail("khur_phone", phone.masked());
+        context.getEvent().detail(KhurEvents.PHONE, phone.masked());
         if (lockedOut(context, user)) {
             return;
         }
@@ -84,7 +85,7 @@ public final class ReverseSmsAuthenticator implements Authenticator {
             context.resetFlow();
             return;
         }
-        context.getEvent().detail("khur_phone", phone.masked());
+        context.getEvent().detail(KhurEvents.PHONE, phone.masked());
         if (!form.containsKey("cancel") && lockedOut(context, user)) {
             return;
         }
@@ -109,7 +110,7 @@ public final class ReverseSmsAuthenticator implements Authenticator {
             user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED, "true");
         }
         AuthenticationMethods.record(context.getAuthenticationSession(), AMR_PASSWORD, "sms", "mfa");
-        context.getEvent().detail("khur_sms_wait_ms",
+        context.getEvent().detail(KhurEvents.SMS_WAIT_MS,
                 String.valueOf(Math.max(0, Duration.between(matched.issuedAt(), clock.instant()).toMillis())));
         LOG.debugf("Reverse SMS matched for user %s", user.getId());
         notifyPhone(context, user);

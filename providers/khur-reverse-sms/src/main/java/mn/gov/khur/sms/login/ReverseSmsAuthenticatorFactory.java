@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Metrics;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
 import mn.gov.khur.sms.notice.LoginNotices;
 import mn.gov.khur.sms.notice.LoginNotifier;
 import mn.gov.khur.sms.outbound.OutboundSmsSettings;
@@ -13,6 +15,7 @@ import mn.gov.khur.sms.outbound.OutboundSmsSettings;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.common.util.Environment;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -84,11 +87,10 @@ public final class ReverseSmsAuthenticatorFactory implements AuthenticatorFactor
 
     @Override
     public void init(Config.Scope config) {
-        int ttlHours = config.getInt(NOTICE_TTL_HOURS, (int) LoginNotices.DEFAULT_TTL.toHours());
-        if (ttlHours < 1 || ttlHours > 168) {
-            throw new IllegalArgumentException(NOTICE_TTL_HOURS + " must be 1..168, got " + ttlHours);
-        }
-        notifier = LoginNotifier.start(OutboundSmsSettings.from(config, System::getenv), Duration.ofHours(ttlHours),
+        int ttlHours = ServerSettings.of(config).wholeNumber(Setting.option(NOTICE_TTL_HOURS),
+                (int) LoginNotices.DEFAULT_TTL.toHours(), 1, 168);
+        notifier = LoginNotifier.start(OutboundSmsSettings.from(config, System::getenv, Environment.isDevMode()),
+                Duration.ofHours(ttlHours),
                 Metrics.globalRegistry);
         authenticator = new ReverseSmsAuthenticator(Clock.systemUTC(), notifier);
     }

@@ -3,12 +3,13 @@ package mn.gov.khur.sms.login;
 import java.time.Duration;
 import java.util.Map;
 
+import mn.gov.khur.common.phone.ShortNumber;
+
 import org.keycloak.models.AuthenticatorConfigModel;
 
 /** Typed, null-safe view of the reverse-SMS step's configuration (see {@link ReverseSmsConfigProperties}). */
 public record ReverseSmsConfig(String shortNumber, Duration codeLifetime, int maxNewCodes, boolean loginNotice) {
 
-    public static final String DEFAULT_SHORT_NUMBER = "130092";
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
     /** NIST 800-63B caps out-of-band secrets at 10 minutes. */
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
@@ -17,9 +18,9 @@ public record ReverseSmsConfig(String shortNumber, Duration codeLifetime, int ma
 
     public static ReverseSmsConfig from(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        String shortNumber = config.getOrDefault(ReverseSmsConfigProperties.SHORT_NUMBER, DEFAULT_SHORT_NUMBER);
-        if (shortNumber == null || !shortNumber.matches("\\d{3,8}")) {
-            shortNumber = DEFAULT_SHORT_NUMBER;
+        String shortNumber = config.getOrDefault(ReverseSmsConfigProperties.SHORT_NUMBER, ShortNumber.DEFAULT);
+        if (!ShortNumber.isValid(shortNumber)) {
+            shortNumber = ShortNumber.DEFAULT;
         }
         Duration lifetime = DEFAULT_LIFETIME;
         int maxNewCodes = DEFAULT_MAX_NEW_CODES;

@@ -2,6 +2,8 @@ package mn.gov.khur.sms.login;
 
 import java.util.List;
 
+import mn.gov.khur.common.phone.ShortNumber;
+
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -17,7 +19,7 @@ public final class ReverseSmsConfigProperties {
             .property().name(SHORT_NUMBER).type(ProviderConfigProperty.STRING_TYPE)
             .label("Short number / Богино дугаар")
             .helpText("The number citizens text the code to. Иргэн кодыг илгээх богино дугаар (130092).")
-            .defaultValue(ReverseSmsConfig.DEFAULT_SHORT_NUMBER).add()
+            .defaultValue(ShortNumber.DEFAULT).add()
             .property().name(CODE_LIFETIME_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("Code lifetime (s) / Кодын хүчинтэй хугацаа (сек)")
             .helpText("How long a shown code can be texted, 10–600 seconds. Кодыг илгээх боломжтой хугацаа, 10–600 секунд.")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
@@ -52,10 +53,10 @@ public final class KeycloakNoticeReplies implements NoticeReplies {
                 .user(notice.userId())
                 .session(notice.userSessionId())
                 .detail(Details.AUTH_METHOD, METHOD)
-                .detail("khur_reason", REASON)
-                .detail("khur_phone", phone.masked())
-                .detail("khur_session_ended", Boolean.toString(onlineEnded))
-                .detail("khur_offline_session_ended", Boolean.toString(offlineEnded))
+                .detail(KhurEvents.REASON, REASON)
+                .detail(KhurEvents.PHONE, phone.masked())
+                .detail(KhurEvents.SESSION_ENDED, Boolean.toString(onlineEnded))
+                .detail(KhurEvents.OFFLINE_SESSION_ENDED, Boolean.toString(offlineEnded))
                 .success();
         LOG.infof("Login disowned by SMS from %s: user %s, session ended: %s, offline session ended: %s", phone.masked(),
                 notice.userId(), onlineEnded, offlineEnded);

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 import org.keycloak.Config;
 
 /**
@@ -24,57 +27,27 @@ public record OutboundSmsSettings(Optional<URI> endpoint, Optional<byte[]> secre
     static final String SECRET = "outbound-secret";
     static final String TIMEOUT_MS = "outbound-timeout-ms";
     static final String QUEUE = "outbound-queue";
-    /** An HMAC key shorter than this is guessable offline from one signed request. */
-    static final int MIN_SECRET_BYTES = 16;
 
-    public static OutboundSmsSettings from(Config.Scope config, UnaryOperator<String> env) {
-        Optional<String> url = nonBlank(env.apply(URL_ENV)).or(() -> nonBlank(config.get(URL)));
-        Optional<String> secret = nonBlank(env.apply(SECRET_ENV)).or(() -> nonBlank(config.get(SECRET)));
-        long timeoutMs = nonBlank(env.apply(TIMEOUT_ENV)).map(OutboundSmsSettings::parseLong)
-                .orElseGet(() -> (long) config.getInt(TIMEOUT_MS, 5000));
-        if (timeoutMs < 100 || timeoutMs > 60_000) {
-            throw new IllegalArgumentException(TIMEOUT_ENV + " must be 100..60000 ms, got " + timeoutMs);
-        }
-        int queue = config.getInt(QUEUE, 1000);
-        if (queue < 1 || queue > 100_000) {
-            throw new IllegalArgumentException(QUEUE + " must be 1..100000, got " + queue);
-        }
-        Optional<URI> endpoint = url.map(OutboundSmsSettings::httpUri);
-        Optional<byte[]> key = secret.map(s -> s.getBytes(StandardCharsets.UTF_8));
-        if (key.isPresent() && key.get().length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException(SECRET_ENV + " must have at least " + MIN_SECRET_BYTES + " bytes");
-        }
+    /**
+     * The server's settings, read by the kit's rule ({@link ServerSettings}: environment variable, then SPI option,
+     * then default; an unusable value refused at start-up with its name).
+     *
+     * @param devMode whether Keycloak runs in dev mode: a secret shorter than {@link ServerSettings#MIN_SECRET_BYTES}
+     *                is then only warned about
+     */
+    public static OutboundSmsSettings from(Config.Scope config, UnaryOperator<String> env, boolean devMode) {
+        ServerSettings server = new ServerSettings(config::get, env);
+        Optional<URI> endpoint = server.httpUrl(new Setting(URL_ENV, URL));
+        Optional<byte[]> key = server.secret(new Setting(SECRET_ENV, SECRET), devMode)
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        int timeoutMs = server.wholeNumber(new Setting(TIMEOUT_ENV, TIMEOUT_MS), 5000, 100, 60_000);
+        int queue = server.wholeNumber(Setting.option(QUEUE), 1000, 1, 100_000);
         return new OutboundSmsSettings(endpoint, key, Duration.ofMillis(timeoutMs), queue);
     }
 
     /** Both endpoint and secret set: only then is anything sent. */
     public boolean configured() {
         return endpoint.isPresent() && secret.isPresent();
-    }
-
-    private static URI httpUri(String value) {
-        URI uri;
-        try {
-            uri = URI.create(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(URL_ENV + " is not a URL");
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(URL_ENV + " must be an absolute http(s) URL");
-        }
-        return uri;
-    }
-
-    private static long parseLong(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TIMEOUT_ENV + " must be a number of milliseconds");
-        }
-    }
-
-    private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     /** The secret stays out of logs. */

@@ -1,5 +1,10 @@
 package mn.gov.khur.sms.settings;
 
+import mn.gov.khur.common.phone.ShortNumber;
+import mn.gov.khur.identity.settings.InvalidRealmSettingException;
+import mn.gov.khur.identity.settings.RealmSettingsValues;
+import mn.gov.khur.identity.settings.ServerSettings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +35,6 @@ public record SmsRealmSettings(
     public static final String MESSAGES_PER_SENDER_PER_MINUTE = "messages-per-sender-per-minute";
     public static final String AUDIT_RETENTION_DAYS = "audit-retention-days";
 
-    /** A secret shorter than this is guessable offline from one signed request. */
-    public static final int MIN_SECRET_BYTES = 32;
     public static final int MAX_PER_MINUTE = 100_000;
 
     public static final SmsRealmSettings NONE = new SmsRealmSettings(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -40,14 +43,14 @@ public record SmsRealmSettings(
     /** @throws InvalidRealmSettingException naming the first unusable value */
     public static SmsRealmSettings parse(Map<String, List<String>> config) {
         RealmSettingsValues values = new RealmSettingsValues(config);
-        Optional<String> secret = values.secretReference(INBOUND_SECRET, "Inbound secret", MIN_SECRET_BYTES);
-        Optional<String> previous = values.secretReference(INBOUND_SECRET_PREVIOUS, "Previous inbound secret", MIN_SECRET_BYTES);
+        Optional<String> secret = values.secretReference(INBOUND_SECRET, "Inbound secret", ServerSettings.MIN_SECRET_BYTES);
+        Optional<String> previous = values.secretReference(INBOUND_SECRET_PREVIOUS, "Previous inbound secret", ServerSettings.MIN_SECRET_BYTES);
         if (previous.isPresent() && secret.isEmpty()) {
             throw new InvalidRealmSettingException("Previous inbound secret is accepted only together with an inbound secret");
         }
         Optional<String> shortNumber = values.text(SHORT_NUMBER);
-        if (shortNumber.isPresent() && !shortNumber.get().matches("[0-9]{3,15}")) {
-            throw new InvalidRealmSettingException("Short number must be 3 to 15 digits");
+        if (shortNumber.isPresent() && !ShortNumber.isValid(shortNumber.get())) {
+            throw new InvalidRealmSettingException("Short number must be " + ShortNumber.RULE);
         }
         return new SmsRealmSettings(secret, previous, shortNumber,
                 values.wholeNumber(TIMESTAMP_TOLERANCE_SECONDS, "Timestamp tolerance (seconds)", 30, 3600),

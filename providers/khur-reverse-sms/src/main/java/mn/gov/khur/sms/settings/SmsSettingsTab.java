@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mn.gov.khur.identity.settings.RealmSettingsTab;
+import mn.gov.khur.identity.settings.RealmSettingsTabs;
 import mn.gov.khur.sms.audit.AuditSettings;
 import mn.gov.khur.sms.audit.KhurSmsAuditJpaEntityProviderFactory;
 import mn.gov.khur.sms.inbound.SmsGatewayResourceProviderFactory;
 import mn.gov.khur.sms.inbound.SmsGatewaySettings;
 
 import org.keycloak.Config;
+import org.keycloak.common.util.Environment;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -96,9 +99,9 @@ public final class SmsSettingsTab extends RealmSettingsTab {
     /** What the webhook and the audit purge read from the environment and SPI options (see their settings classes). */
     @Override
     protected Map<String, String> serverValues() {
-        // devMode only decides the fallback secret, which is never shown
+        // read as the webhook reads them (in dev mode a short secret is accepted there too); secrets are never shown
         SmsGatewaySettings webhook = SmsGatewaySettings.from(Config.scope(WEBHOOK_SPI, SmsGatewayResourceProviderFactory.ID),
-                System::getenv, false);
+                System::getenv, Environment.isDevMode());
         AuditSettings audit = AuditSettings.from(Config.scope(AUDIT_SPI, KhurSmsAuditJpaEntityProviderFactory.ID), System::getenv);
         return Map.of(
                 SmsRealmSettings.SHORT_NUMBER, webhook.shortNumber(),

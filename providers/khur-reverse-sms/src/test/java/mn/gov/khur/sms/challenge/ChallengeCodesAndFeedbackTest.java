@@ -3,31 +3,18 @@ package mn.gov.khur.sms.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.keycloak.models.RealmModel;
 
 /**
  * Issue 21.1 and 21.2 in the store: a page's "Шинэ код авах" adds a code to the same challenge (the codes shown
  * before keep matching until each expires; one SMS completes it once), and an SMS that came but did not count
  * is kept for the page to tell (wrong code from the expected phone; the code from another number).
  */
-class ChallengeCodesAndFeedbackTest {
-
-    private static final String PHONE = "+97699112233";
-    private static final String OTHER_PHONE = "+97688123456";
-    private static final String USER = "user-1";
-    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final InMemorySingleUseObjects store = new InMemorySingleUseObjects(clock);
-    private final ScriptedRandom random = new ScriptedRandom();
-    private final ReverseSmsChallenges challenges = new ReverseSmsChallenges(store, clock, random);
-    private final RealmModel realm = TestRealms.realm("realm-a");
+class ChallengeCodesAndFeedbackTest extends ChallengeStoreFixture {
 
     @Test
     void aNewCodeKeepsTheIdAndTheEarlierCodeStillMatches() {

@@ -17,18 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
 
-class ReverseSmsChallengesTest {
-
-    private static final String PHONE = "+97699112233";
-    private static final String OTHER_PHONE = "+97688123456";
-    private static final String USER = "user-1";
-    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final InMemorySingleUseObjects store = new InMemorySingleUseObjects(clock);
-    private final ScriptedRandom random = new ScriptedRandom();
-    private final ReverseSmsChallenges challenges = new ReverseSmsChallenges(store, clock, random);
-    private final RealmModel realm = TestRealms.realm("realm-a");
+class ReverseSmsChallengesTest extends ChallengeStoreFixture {
 
     @Test
     void issuesASixDigitCodeAndAnUnguessableId() {

@@ -43,16 +43,16 @@ class SmsGatewaySettingsTest {
 
     @Test
     void theEnvironmentVariableWinsOverProviderConfig() {
-        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of("inbound-secret", "from-config")),
-                Map.of("KHUR_SMS_INBOUND_SECRET", "from-env")::get, false);
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of("inbound-secret", "from-config-0123456789abcdef0123456789")),
+                Map.of("KHUR_SMS_INBOUND_SECRET", "from-env-0123456789abcdef0123456789")::get, false);
 
-        assertThat(settings.secrets()).singleElement().isEqualTo("from-env".getBytes(StandardCharsets.UTF_8));
-        assertThat(settings.toString()).doesNotContain("from-env");
+        assertThat(settings.secrets()).singleElement().isEqualTo("from-env-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8));
+        assertThat(settings.toString()).doesNotContain("from-env-0123456789abcdef0123456789");
     }
 
     @Test
     void providerConfigIsEnoughToo() {
-        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of("inbound-secret", "from-config")),
+        SmsGatewaySettings settings = SmsGatewaySettings.from(new MapConfigScope(Map.of("inbound-secret", "from-config-0123456789abcdef0123456789")),
                 NO_ENV, false);
 
         assertThat(settings.secretConfigured()).isTrue();
@@ -61,9 +61,9 @@ class SmsGatewaySettingsTest {
     @Test
     void aPreviousSecretIsAcceptedOnlyAlongsideACurrentOne() {
         SmsGatewaySettings rotating = SmsGatewaySettings.from(new MapConfigScope(Map.of()),
-                Map.of("KHUR_SMS_INBOUND_SECRET", "new", "KHUR_SMS_INBOUND_SECRET_PREVIOUS", "old")::get, false);
+                Map.of("KHUR_SMS_INBOUND_SECRET", "new-0123456789abcdef0123456789abcdef", "KHUR_SMS_INBOUND_SECRET_PREVIOUS", "old-0123456789abcdef0123456789abcdef")::get, false);
         SmsGatewaySettings previousOnly = SmsGatewaySettings.from(new MapConfigScope(Map.of()),
-                Map.of("KHUR_SMS_INBOUND_SECRET_PREVIOUS", "old")::get, false);
+                Map.of("KHUR_SMS_INBOUND_SECRET_PREVIOUS", "old-0123456789abcdef0123456789abcdef")::get, false);
 
         assertThat(rotating.secrets()).hasSize(2);
         assertThat(previousOnly.secretConfigured()).isFalse();
@@ -108,5 +108,15 @@ class SmsGatewaySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of("short-number", "13 00 92")), NO_ENV, true))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aShortSecretIsRefusedWithItsNameOutsideDevModeAndOnlyWarnedAboutInDevMode() {
+        UnaryOperator<String> shortSecret = Map.of("KHUR_SMS_INBOUND_SECRET", "short-secret")::get;
+
+        assertThatThrownBy(() -> SmsGatewaySettings.from(new MapConfigScope(Map.of()), shortSecret, false))
+                .hasMessageContaining("KHUR_SMS_INBOUND_SECRET").hasMessageContaining("32 bytes")
+                .hasMessageNotContaining("short-secret");
+        assertThat(SmsGatewaySettings.from(new MapConfigScope(Map.of()), shortSecret, true).secretConfigured()).isTrue();
     }
 }

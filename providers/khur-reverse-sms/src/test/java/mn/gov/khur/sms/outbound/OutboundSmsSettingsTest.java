@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class OutboundSmsSettingsTest {
 
-    private static final String SECRET = "outbound-secret-0123456789";
+    private static final String SECRET = "outbound-secret-0123456789abcdef0123456";
 
     @Test
     void nothingSetMeansNothingIsSent() {
-        OutboundSmsSettings settings = OutboundSmsSettings.from(new MapConfigScope(Map.of()), name -> null);
+        OutboundSmsSettings settings = OutboundSmsSettings.from(new MapConfigScope(Map.of()), name -> null, false);
 
         assertThat(settings.configured()).isFalse();
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
@@ -25,7 +25,7 @@ class OutboundSmsSettingsTest {
     @Test
     void aUrlWithoutASecretIsNotEnough() {
         assertThat(OutboundSmsSettings.from(new MapConfigScope(Map.of()),
-                Map.of(OutboundSmsSettings.URL_ENV, "http://bridge:8095/mt")::get).configured()).isFalse();
+                Map.of(OutboundSmsSettings.URL_ENV, "http://bridge:8095/mt")::get, false).configured()).isFalse();
     }
 
     @Test
@@ -33,7 +33,7 @@ class OutboundSmsSettingsTest {
         Map<String, String> env = Map.of(OutboundSmsSettings.URL_ENV, "http://bridge:8095/mt",
                 OutboundSmsSettings.SECRET_ENV, SECRET, OutboundSmsSettings.TIMEOUT_ENV, "2500");
         OutboundSmsSettings settings = OutboundSmsSettings.from(new MapConfigScope(Map.of(
-                "outbound-url", "http://other:1/mt", "outbound-timeout-ms", "9000")), env::get);
+                "outbound-url", "http://other:1/mt", "outbound-timeout-ms", "9000")), env::get, false);
 
         assertThat(settings.configured()).isTrue();
         assertThat(settings.endpoint()).hasValueSatisfying(uri -> assertThat(uri.getHost()).isEqualTo("bridge"));
@@ -44,10 +44,19 @@ class OutboundSmsSettingsTest {
     @Test
     void unusableValuesStopTheStartWithTheReason() {
         assertThatThrownBy(() -> OutboundSmsSettings.from(new MapConfigScope(Map.of()),
-                Map.of(OutboundSmsSettings.URL_ENV, "ftp://bridge/mt")::get)).hasMessageContaining("http(s)");
+                Map.of(OutboundSmsSettings.URL_ENV, "ftp://bridge/mt")::get, false)).hasMessageContaining("http(s)");
         assertThatThrownBy(() -> OutboundSmsSettings.from(new MapConfigScope(Map.of()),
-                Map.of(OutboundSmsSettings.SECRET_ENV, "short")::get)).hasMessageContaining("16 bytes");
+                Map.of(OutboundSmsSettings.SECRET_ENV, "short")::get, false)).hasMessageContaining("32 bytes")
+                .hasMessageContaining(OutboundSmsSettings.SECRET_ENV).hasMessageNotContaining("short");
         assertThatThrownBy(() -> OutboundSmsSettings.from(new MapConfigScope(Map.of()),
-                Map.of(OutboundSmsSettings.TIMEOUT_ENV, "99999999")::get)).hasMessageContaining("100..60000");
+                Map.of(OutboundSmsSettings.TIMEOUT_ENV, "99999999")::get, false)).hasMessageContaining("100..60000");
+    }
+
+    @Test
+    void aShortSecretIsOnlyWarnedAboutInDevMode() {
+        OutboundSmsSettings settings = OutboundSmsSettings.from(new MapConfigScope(Map.of()),
+                Map.of(OutboundSmsSettings.URL_ENV, "http://bridge:8095/mt", OutboundSmsSettings.SECRET_ENV, "short")::get, true);
+
+        assertThat(settings.configured()).isTrue();
     }
 }

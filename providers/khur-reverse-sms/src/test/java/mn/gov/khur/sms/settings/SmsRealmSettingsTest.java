@@ -1,5 +1,8 @@
 package mn.gov.khur.sms.settings;
 
+import mn.gov.khur.identity.settings.InvalidRealmSettingException;
+import mn.gov.khur.identity.settings.RealmSettingsValues;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

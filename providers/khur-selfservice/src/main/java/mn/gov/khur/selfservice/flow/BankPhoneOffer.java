@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.profile.CitizenAttributes;
@@ -124,20 +125,20 @@ final class BankPhoneOffer implements FlowStep {
             return;
         }
         if (!limiter.tryAcquire(context.getConnection().getRemoteAddr())) {
-            event.detail("khur_reason", "rate_limited").error(Errors.SLOW_DOWN);
+            event.detail(KhurEvents.REASON, KhurEvents.REASON_RATE_LIMITED).error(Errors.SLOW_DOWN);
             context.challenge(offer(context, user, kept, new FormMessage(null, "khurSelfServiceTooManyRequests")));
             return;
         }
         Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(form.getFirst(PHONE));
         if (phone.isEmpty()) {
-            event.detail("khur_reason", "invalid_phone").error("invalid_phone");
+            event.detail(KhurEvents.REASON, KhurEvents.INVALID_PHONE).error(KhurEvents.INVALID_PHONE);
             context.challenge(offer(context, user, kept, new FormMessage(PHONE, "khurPhoneNotMongolianMobile")));
             return;
         }
         RegisterNumber registerNumber = registerNumber(user);
         if (registerNumber == null) {
             // the bank steps before this one require it; an account without one has nothing to check a phone against
-            event.detail("khur_reason", "no_register_number").error(Errors.INVALID_USER);
+            event.detail(KhurEvents.REASON, "no_register_number").error(Errors.INVALID_USER);
             finish(context);
             return;
         }
@@ -146,7 +147,7 @@ final class BankPhoneOffer implements FlowStep {
             FormMessage problem = Passwords.problem(context, user.getUsername(), form.getFirst(Passwords.NEW),
                     form.getFirst(Passwords.CONFIRM));
             if (problem != null) {
-                event.detail("khur_reason", "password_policy").error("invalid_password");
+                event.detail(KhurEvents.REASON, KhurEvents.REASON_PASSWORD_POLICY).error(KhurEvents.INVALID_PASSWORD);
                 context.challenge(offer(context, user, kept, problem));
                 return;
             }
@@ -164,7 +165,7 @@ final class BankPhoneOffer implements FlowStep {
             context.challenge(startOver(context, user, Map.of(), null));
             return;
         }
-        context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice-sms").detail("khur_phone", target.phone().masked());
+        context.getEvent().detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_SMS_METHOD).detail(KhurEvents.PHONE, target.phone().masked());
         smsAnswered(context, user, target, sms.act(context, target));
     }
 
@@ -189,23 +190,23 @@ final class BankPhoneOffer implements FlowStep {
             context.challenge(startOver(context, user, Map.of(), null));
             return;
         }
-        EventBuilder event = event(context, user).detail("khur_phone", proven.phone().masked());
+        EventBuilder event = event(context, user).detail(KhurEvents.PHONE, proven.phone().masked());
         Duration hold = SimChangeGuardConfig.hold(context.getAuthenticatorConfig());
         Map<String, String> kept = Map.of(PHONE, proven.phone().national());
         switch (ProvenPhoneOwner.ask(context.getSession(), proven.phone(), registerNumber, hold)) {
             case ProvenPhoneOwner.Confirmed confirmed -> addPhone(context, user, proven, event);
             case ProvenPhoneOwner.Unavailable unavailable -> {
-                event.detail("khur_reason", "ownership_unavailable").error("khur_ownership_unavailable");
+                event.detail(KhurEvents.REASON, KhurEvents.REASON_OWNERSHIP_UNAVAILABLE).error(KhurEvents.OWNERSHIP_UNAVAILABLE);
                 setStage(context, Stage.UNAVAILABLE); // the proof stays for "try again"
                 context.challenge(unavailable(context));
             }
             case ProvenPhoneOwner.NotOwned notOwned -> {
-                event.detail("khur_reason", notOwned.reason()).error("khur_phone_not_owned");
+                event.detail(KhurEvents.REASON, notOwned.reason()).error(KhurEvents.PHONE_NOT_OWNED);
                 context.challenge(startOver(context, user, kept, "not-confirmed"));
             }
             case ProvenPhoneOwner.SimChanged simChanged -> {
-                event.detail("khur_reason", "sim_recently_changed").detail("khur_sim_changed_at", simChanged.changedAt().toString())
-                        .error("khur_sim_recently_changed");
+                event.detail(KhurEvents.REASON, KhurEvents.REASON_SIM_RECENTLY_CHANGED).detail(KhurEvents.SIM_CHANGED_AT, simChanged.changedAt().toString())
+                        .error(KhurEvents.SIM_RECENTLY_CHANGED);
                 context.form().setAttribute("khurAddPhoneHoldDays", String.valueOf(hold.toDays()));
                 context.challenge(startOver(context, user, kept, "sim-changed"));
             }
@@ -225,11 +226,11 @@ final class BankPhoneOffer implements FlowStep {
         if (passwordSet) {
             user.credentialManager().createStoredCredential(password.passwordCredential());
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
-                    .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE).detail("khur_flow", FLOW).success();
+                    .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE).detail(KhurEvents.FLOW, FLOW).success();
         }
         event.detail(Details.PREF_PREVIOUS + CitizenAttributes.PHONE_NUMBER, "none")
                 .detail(Details.PREF_UPDATED + CitizenAttributes.PHONE_NUMBER, proven.phone().masked())
-                .detail("khur_password_set", String.valueOf(passwordSet)).success();
+                .detail(KhurEvents.PASSWORD_SET, String.valueOf(passwordSet)).success();
         LOG.debugf("Phone %s added to user %s after a bank login (password set: %s)", proven.phone().masked(), user.getId(),
                 passwordSet);
         SelfServiceTarget.clear(authSession);
@@ -336,7 +337,7 @@ final class BankPhoneOffer implements FlowStep {
     /** UPDATE_PROFILE(_ERROR) of this flow, with the bank this login came through. */
     private static EventBuilder event(AuthenticationFlowContext context, UserModel user) {
         EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
-                .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", FLOW)
+                .detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_METHOD).detail(KhurEvents.FLOW, FLOW)
                 .detail(Details.USERNAME, user.getUsername());
         SerializedBrokeredIdentityContext bank = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
                 context.getAuthenticationSession(), PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);

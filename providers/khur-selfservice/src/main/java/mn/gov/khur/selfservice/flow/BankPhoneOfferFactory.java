@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import java.util.List;
 import java.util.stream.Stream;
 
+import mn.gov.khur.identity.flow.StepFactory;
 import mn.gov.khur.sms.login.ReverseSmsConfigProperties;
 
 import org.keycloak.provider.ProviderConfigProperty;
@@ -12,7 +13,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * phone is offered to add one (reverse SMS from it + phone in own name) and, if the account has none, a password.
  * Its config holds the reverse-SMS settings of that page and the SIM-swap hold, like phone change.
  */
-public final class BankPhoneOfferFactory extends SelfServiceAuthenticatorFactory {
+public final class BankPhoneOfferFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "khur-bank-add-phone";
 
@@ -30,11 +31,6 @@ public final class BankPhoneOfferFactory extends SelfServiceAuthenticatorFactory
                         + "утасны дугаар (тэр утаснаас илгээсэн SMS-ээр баталгаажуулна), нууц үггүй бол нууц үг нэмэхийг "
                         + "санал болгоно; алгасаж болно.",
                 () -> new BankPhoneOffer(SelfServiceSettings.fromEnvironment()));
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
     }
 
     @Override

@@ -2,6 +2,8 @@ package mn.gov.khur.selfservice.flow;
 
 import java.util.List;
 
+import mn.gov.khur.identity.events.KhurEvents;
+
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
@@ -24,9 +26,9 @@ final class CitizenSessions {
     record Ended(int online, int offline, int consents) {
 
         void addTo(EventBuilder event) {
-            event.detail("khur_sessions_signed_out", String.valueOf(online))
-                    .detail("khur_offline_sessions_signed_out", String.valueOf(offline))
-                    .detail("khur_consents_revoked", String.valueOf(consents));
+            event.detail(KhurEvents.SESSIONS_SIGNED_OUT, String.valueOf(online))
+                    .detail(KhurEvents.OFFLINE_SESSIONS_SIGNED_OUT, String.valueOf(offline))
+                    .detail(KhurEvents.CONSENTS_REVOKED, String.valueOf(consents));
         }
     }
 

@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
@@ -56,12 +57,12 @@ final class NewPasswordForm implements FlowStep {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         EventBuilder event = context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
-                .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "password-reset")
-                .detail("khur_phone", target.phone().masked());
+                .detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_METHOD).detail(KhurEvents.FLOW, "password-reset")
+                .detail(KhurEvents.PHONE, target.phone().masked());
         FormMessage problem = Passwords.problem(context, user.getUsername(), form.getFirst("password-new"),
                 form.getFirst("password-confirm"));
         if (problem != null) {
-            event.detail("khur_reason", "password_policy").error("invalid_password");
+            event.detail(KhurEvents.REASON, KhurEvents.REASON_PASSWORD_POLICY).error(KhurEvents.INVALID_PASSWORD);
             context.challenge(context.form().addError(problem).createForm(TEMPLATE));
             return;
         }

@@ -1,7 +1,9 @@
 package mn.gov.khur.selfservice.flow;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.PhoneChangeEntry;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
@@ -38,7 +40,7 @@ final class PhoneChangeCompletion implements FlowStep {
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, target.phone().e164());
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER_VERIFIED, "true");
         var event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
-                .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "phone-change")
+                .detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_METHOD).detail(KhurEvents.FLOW, "phone-change")
                 .detail(Details.PREF_PREVIOUS + CitizenAttributes.PHONE_NUMBER, previous)
                 .detail(Details.PREF_UPDATED + CitizenAttributes.PHONE_NUMBER, target.phone().masked());
         // a new phone is a new second factor: nothing logged in with the old one survives it

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.profile.RegisterNumberField;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -44,7 +45,7 @@ abstract class PhoneRequestForm extends SelfServiceForm {
         }
         Optional<MongolianMobileNumber> phone = MongolianMobileNumber.tryParse(form.getFirst(PHONE));
         if (phone.isEmpty()) {
-            context.getEvent().detail("khur_reason", "invalid_phone").error("invalid_phone");
+            context.getEvent().detail(KhurEvents.REASON, KhurEvents.INVALID_PHONE).error(KhurEvents.INVALID_PHONE);
             return page(context, form, new FormMessage(PHONE, "khurPhoneNotMongolianMobile"));
         }
         return submitted(context, form, registerNumber.get(), phone.get());

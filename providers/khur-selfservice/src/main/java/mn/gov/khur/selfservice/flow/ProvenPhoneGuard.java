@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import java.time.Duration;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
@@ -51,16 +52,16 @@ final class ProvenPhoneGuard implements FlowStep {
                 context.success();
             }
             case ProvenPhoneOwner.Unavailable unavailable -> {
-                event.detail("khur_reason", "ownership_unavailable").error("khur_ownership_unavailable");
+                event.detail(KhurEvents.REASON, KhurEvents.REASON_OWNERSHIP_UNAVAILABLE).error(KhurEvents.OWNERSHIP_UNAVAILABLE);
                 context.forceChallenge(SelfServiceRefusal.UNAVAILABLE.page(context)); // the proof stays: "try again" re-runs this
             }
             case ProvenPhoneOwner.NotOwned notOwned -> {
-                event.detail("khur_reason", notOwned.reason()).error("khur_phone_not_owned");
+                event.detail(KhurEvents.REASON, notOwned.reason()).error(KhurEvents.PHONE_NOT_OWNED);
                 refuse(context, SelfServiceRefusal.NOT_CONFIRMED);
             }
             case ProvenPhoneOwner.SimChanged simChanged -> {
-                event.detail("khur_reason", "sim_recently_changed").detail("khur_sim_changed_at", simChanged.changedAt().toString())
-                        .error("khur_sim_recently_changed");
+                event.detail(KhurEvents.REASON, KhurEvents.REASON_SIM_RECENTLY_CHANGED).detail(KhurEvents.SIM_CHANGED_AT, simChanged.changedAt().toString())
+                        .error(KhurEvents.SIM_RECENTLY_CHANGED);
                 refuse(context, SelfServiceRefusal.SIM_CHANGED, String.valueOf(hold.toDays()));
             }
         }
@@ -84,8 +85,8 @@ final class ProvenPhoneGuard implements FlowStep {
         }
         LOG.errorf("Flow '%s' reaches its change after the SMS without the step %s: refused. Add that step right after "
                 + "the SMS step.", context.getTopLevelFlow().getAlias(), ProvenPhoneGuardFactory.PROVIDER_ID);
-        event(context, proven, SelfServiceTarget.registerNumber(authSession)).detail("khur_reason", "ownership_not_checked")
-                .error("khur_ownership_unavailable");
+        event(context, proven, SelfServiceTarget.registerNumber(authSession)).detail(KhurEvents.REASON, "ownership_not_checked")
+                .error(KhurEvents.OWNERSHIP_UNAVAILABLE);
         SelfServiceTarget.clear(authSession);
         PendingRegistration.clear(authSession);
         context.forceChallenge(SelfServiceRefusal.UNAVAILABLE.page(context));
@@ -113,8 +114,8 @@ final class ProvenPhoneGuard implements FlowStep {
             default -> EventType.UPDATE_PROFILE; // phone change
         };
         EventBuilder event = context.getEvent().clone().event(type)
-                .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", proven.pagePurpose())
-                .detail("khur_phone", proven.phone().masked());
+                .detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_METHOD).detail(KhurEvents.FLOW, proven.pagePurpose())
+                .detail(KhurEvents.PHONE, proven.phone().masked());
         if (registerNumber != null) {
             event.detail(Details.USERNAME, registerNumber.username());
         }

@@ -2,13 +2,15 @@ package mn.gov.khur.selfservice.flow;
 
 import java.util.List;
 
+import mn.gov.khur.identity.flow.StepFactory;
+
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * {@code khur-sim-change-guard}: the proven-phone guard between the SMS step and the change it allows. The id
  * predates the ownership check and stays, so realms that already have the step in their flows keep working.
  */
-public final class ProvenPhoneGuardFactory extends SelfServiceAuthenticatorFactory {
+public final class ProvenPhoneGuardFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "khur-sim-change-guard";
 
@@ -19,11 +21,6 @@ public final class ProvenPhoneGuardFactory extends SelfServiceAuthenticatorFacto
                         + "SMS таарсны дараа: утас операторын бүртгэлээр энэ регистрийн дугаартай хүний нэр дээр байх ёстой, "
                         + "SIM нь саяхан солигдоогүй байх ёстой.",
                 ProvenPhoneGuard::new);
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
     }
 
     @Override

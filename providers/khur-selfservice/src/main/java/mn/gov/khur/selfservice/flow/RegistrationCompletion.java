@@ -3,6 +3,7 @@ package mn.gov.khur.selfservice.flow;
 import java.util.Optional;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.profile.CitizenAttributes;
 import mn.gov.khur.registry.approval.RegistryApproval;
@@ -12,6 +13,7 @@ import mn.gov.khur.sms.step.SmsTarget;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 
@@ -44,8 +46,8 @@ final class RegistrationCompletion implements FlowStep {
             return;
         }
         var event = context.getEvent().clone().event(EventType.REGISTER)
-                .detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", "registration")
-                .detail("khur_phone", target.phone().masked())
+                .detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_METHOD).detail(KhurEvents.FLOW, "registration")
+                .detail(KhurEvents.PHONE, target.phone().masked())
                 .detail(Details.USERNAME, pending.registerNumber().username());
         String username = pending.registerNumber().username();
         UserModel existing = context.getSession().users().getUserByUsername(context.getRealm(), username);
@@ -67,7 +69,7 @@ final class RegistrationCompletion implements FlowStep {
                 refusal = SelfServiceRefusal.NOT_CONFIRMED;
                 reason = "already_registered_other_phone";
             }
-            event.user(existing).detail("khur_reason", reason).error("username_in_use");
+            event.user(existing).detail(KhurEvents.REASON, reason).error(Errors.USERNAME_IN_USE);
             SelfServiceTarget.clear(context.getAuthenticationSession());
             PendingRegistration.clear(context.getAuthenticationSession());
             context.forceChallenge(refusal.page(context));

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.phone.MongolianMobileNumber;
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.sms.challenge.ChallengePurpose;
 import mn.gov.khur.sms.step.SmsTarget;
 
@@ -42,7 +43,7 @@ final class RegistrationRequestForm extends PhoneRequestForm {
         FormMessage passwordProblem = Passwords.problem(context, registerNumber.username(),
                 form.getFirst(Passwords.NEW), form.getFirst(Passwords.CONFIRM));
         if (passwordProblem != null) {
-            context.getEvent().detail("khur_reason", "password_policy").error("invalid_password");
+            context.getEvent().detail(KhurEvents.REASON, KhurEvents.REASON_PASSWORD_POLICY).error(KhurEvents.INVALID_PASSWORD);
             return page(context, form, passwordProblem);
         }
         PendingRegistration.write(context, registerNumber, form.getFirst(Passwords.NEW));

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.selfservice.captcha.CaptchaVerdict;
@@ -60,19 +61,19 @@ abstract class SelfServiceForm implements FlowStep {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         Map<String, String> kept = kept(form);
-        context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice").detail("khur_flow", flowName());
+        context.getEvent().detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_METHOD).detail(KhurEvents.FLOW, flowName());
         if (form.containsKey(CaptchaGate.REFRESH)) {
             context.challenge(page(context, kept, null));
             return;
         }
         if (!limiter.tryAcquire(context.getConnection().getRemoteAddr())) {
-            context.getEvent().detail("khur_reason", "rate_limited").error(Errors.SLOW_DOWN);
+            context.getEvent().detail(KhurEvents.REASON, KhurEvents.REASON_RATE_LIMITED).error(Errors.SLOW_DOWN);
             context.challenge(page(context, kept, new FormMessage(null, "khurSelfServiceTooManyRequests")));
             return;
         }
         CaptchaVerdict verdict = captcha.check(context.getAuthenticationSession(), form.getFirst(CaptchaGate.FIELD));
         if (!verdict.passed()) {
-            context.getEvent().detail("khur_reason", "captcha_" + verdict.name().toLowerCase(java.util.Locale.ROOT))
+            context.getEvent().detail(KhurEvents.REASON, "captcha_" + verdict.name().toLowerCase(java.util.Locale.ROOT))
                     .error(Errors.INVALID_INPUT);
             context.challenge(page(context, kept, new FormMessage(CaptchaGate.FIELD,
                     verdict == CaptchaVerdict.EXPIRED ? "khurCaptchaExpired" : "khurCaptchaWrong")));

@@ -2,11 +2,14 @@ package mn.gov.khur.selfservice.flow;
 
 import java.util.Map;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Environment;
 
 /**
- * Environment settings of the self-service forms:
+ * Environment settings of the self-service forms, read when the server starts (the steps are made then):
  * <ul>
  *   <li>{@code KHUR_SELFSERVICE_POSTS_PER_MINUTE} (default 20): form posts per client IP and minute, per form.</li>
  *   <li>{@code KHUR_CAPTCHA_TEST_MODE=true}: the test seam. Honoured only when Keycloak runs in dev mode
@@ -28,17 +31,11 @@ final class SelfServiceSettings {
         this.captchaTestMode = captchaTestMode;
     }
 
+    /** Read by the kit's rule ({@link ServerSettings}); an unusable value is refused with its name. */
     static SelfServiceSettings from(Map<String, String> env, boolean devMode) {
-        int perMinute = 20;
-        String configured = env.get(POSTS_PER_MINUTE);
-        if (configured != null && !configured.isBlank()) {
-            try {
-                perMinute = Math.max(1, Integer.parseInt(configured.strip()));
-            } catch (NumberFormatException e) {
-                LOG.warnf("%s is not a number (%s); using %d", POSTS_PER_MINUTE, configured, perMinute);
-            }
-        }
-        boolean testModeAsked = "true".equalsIgnoreCase(env.get(CAPTCHA_TEST_MODE));
+        ServerSettings server = new ServerSettings(option -> null, env::get);
+        int perMinute = server.wholeNumber(Setting.env(POSTS_PER_MINUTE), 20, 1, Integer.MAX_VALUE);
+        boolean testModeAsked = server.flag(Setting.env(CAPTCHA_TEST_MODE), false);
         if (testModeAsked && !devMode) {
             LOG.warnf("%s ignored: Keycloak is not in dev mode", CAPTCHA_TEST_MODE);
         }

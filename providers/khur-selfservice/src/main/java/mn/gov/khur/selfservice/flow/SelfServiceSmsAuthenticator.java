@@ -2,6 +2,7 @@ package mn.gov.khur.selfservice.flow;
 
 import java.time.Clock;
 
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.flow.FlowStep;
 import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.sms.step.ReverseSmsStep;
@@ -41,7 +42,7 @@ final class SelfServiceSmsAuthenticator implements FlowStep {
             context.resetFlow();
             return;
         }
-        context.getEvent().detail(Details.AUTH_METHOD, "khur-selfservice-sms").detail("khur_phone", target.phone().masked());
+        context.getEvent().detail(Details.AUTH_METHOD, KhurEvents.SELF_SERVICE_SMS_METHOD).detail(KhurEvents.PHONE, target.phone().masked());
         proceed(context, target, step.act(context, target));
     }
 

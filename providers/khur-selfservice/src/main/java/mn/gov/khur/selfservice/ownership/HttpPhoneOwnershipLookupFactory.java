@@ -3,7 +3,7 @@ package mn.gov.khur.selfservice.ownership;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
-import mn.gov.khur.sms.settings.RealmSettingsTabs;
+import mn.gov.khur.identity.settings.RealmSettingsTabs;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import mn.gov.khur.sms.settings.InvalidRealmSettingException;
-import mn.gov.khur.sms.settings.RealmSettingsValues;
+import mn.gov.khur.identity.settings.InvalidRealmSettingException;
+import mn.gov.khur.identity.settings.RealmSettingsValues;
 
 /**
  * What an operator set for one realm in the admin console tab {@link PhoneOwnershipTab}. Unset values keep

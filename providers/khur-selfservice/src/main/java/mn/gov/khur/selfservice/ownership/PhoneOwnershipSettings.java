@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import mn.gov.khur.identity.settings.ServerSettings;
+import mn.gov.khur.identity.settings.ServerSettings.Setting;
+
 /**
- * Where and how to ask the subscriber lookup. Each value comes from the Keycloak SPI option
- * ({@code --spi-khur-phone-ownership--http--url} …) or else from the environment:
+ * Where and how to ask the subscriber lookup. Each value comes from the environment or else from the Keycloak SPI
+ * option ({@code --spi-khur-phone-ownership--http--url} …):
  * {@code KHUR_PHONE_OWNERSHIP_URL}, {@code KHUR_PHONE_OWNERSHIP_TOKEN} (sent as a bearer token),
  * {@code KHUR_PHONE_OWNERSHIP_TIMEOUT_MS} (default 3000). No URL: every lookup is "unavailable".
  * A realm's operator may override them in the admin console ({@link PhoneOwnershipTab}).
@@ -20,27 +23,18 @@ public record PhoneOwnershipSettings(URI endpoint, String token, Duration timeou
     static final String TOKEN_ENV = "KHUR_PHONE_OWNERSHIP_TOKEN";
     static final String TIMEOUT_ENV = "KHUR_PHONE_OWNERSHIP_TIMEOUT_MS";
 
-    /** @param option an SPI option by name ("url", "token", "timeout-ms"), null when unset */
+    /**
+     * The server's settings, read by the kit's rule ({@link ServerSettings}: environment variable, then SPI option,
+     * then default; an unusable value refused at start-up with its name).
+     *
+     * @param option an SPI option by name ("url", "token", "timeout-ms"), null when unset
+     */
     public static PhoneOwnershipSettings from(Function<String, String> option, Map<String, String> env) {
-        String url = firstSet(option.apply("url"), env.get(URL_ENV));
-        String token = firstSet(option.apply("token"), env.get(TOKEN_ENV));
-        String timeout = firstSet(option.apply("timeout-ms"), env.get(TIMEOUT_ENV));
-        URI endpoint = null;
-        if (url != null) {
-            endpoint = URI.create(url);
-            if (!"https".equals(endpoint.getScheme()) && !"http".equals(endpoint.getScheme())) {
-                throw new IllegalArgumentException("phone-ownership url must be http(s): " + url);
-            }
-        }
-        Duration timeoutDuration = DEFAULT_TIMEOUT;
-        if (timeout != null) {
-            long millis = Long.parseLong(timeout);
-            if (millis < 100 || millis > 60_000) {
-                throw new IllegalArgumentException("phone-ownership timeout must be 100..60000 ms: " + timeout);
-            }
-            timeoutDuration = Duration.ofMillis(millis);
-        }
-        return new PhoneOwnershipSettings(endpoint, token, timeoutDuration);
+        ServerSettings server = new ServerSettings(option, env::get);
+        URI endpoint = server.httpUrl(new Setting(URL_ENV, "url")).orElse(null);
+        String token = server.text(new Setting(TOKEN_ENV, "token")).orElse(null);
+        int timeoutMs = server.wholeNumber(new Setting(TIMEOUT_ENV, "timeout-ms"), (int) DEFAULT_TIMEOUT.toMillis(), 100, 60_000);
+        return new PhoneOwnershipSettings(endpoint, token, Duration.ofMillis(timeoutMs));
     }
 
     /**
@@ -71,14 +65,5 @@ public record PhoneOwnershipSettings(URI endpoint, String token, Duration timeou
     public String toString() {
         return "PhoneOwnershipSettings[endpoint=" + endpoint + ", token=" + (token == null ? "none" : "***")
                 + ", timeout=" + timeout + "]";
-    }
-
-    private static String firstSet(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import mn.gov.khur.sms.settings.RealmSettingsTab;
-import mn.gov.khur.sms.settings.RealmSettingsTabs;
+import mn.gov.khur.identity.settings.RealmSettingsTab;
+import mn.gov.khur.identity.settings.RealmSettingsTabs;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;

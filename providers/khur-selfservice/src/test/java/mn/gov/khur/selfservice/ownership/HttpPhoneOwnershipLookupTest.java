@@ -113,15 +113,18 @@ class HttpPhoneOwnershipLookupTest {
     }
 
     @Test
-    void settingsComeFromSpiOptionsThenEnvironment() {
+    void settingsComeFromTheEnvironmentThenSpiOptions() {
         PhoneOwnershipSettings fromEnv = PhoneOwnershipSettings.from(name -> null, Map.of(
                 "KHUR_PHONE_OWNERSHIP_URL", "https://lookup.example.mn/v1", "KHUR_PHONE_OWNERSHIP_TOKEN", "t",
                 "KHUR_PHONE_OWNERSHIP_TIMEOUT_MS", "1500"));
         assertThat(fromEnv.endpoint()).hasToString("https://lookup.example.mn/v1");
         assertThat(fromEnv.timeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(fromEnv.toString()).doesNotContain("token=t,");
-        PhoneOwnershipSettings fromSpi = PhoneOwnershipSettings.from(
+        PhoneOwnershipSettings both = PhoneOwnershipSettings.from(
                 name -> name.equals("url") ? "http://10.0.0.5/lookup" : null, Map.of("KHUR_PHONE_OWNERSHIP_URL", "http://x/"));
+        assertThat(both.endpoint()).hasToString("http://x/");
+        PhoneOwnershipSettings fromSpi = PhoneOwnershipSettings.from(
+                name -> name.equals("url") ? "http://10.0.0.5/lookup" : null, Map.of());
         assertThat(fromSpi.endpoint()).hasToString("http://10.0.0.5/lookup");
         assertThatThrownBy(() -> PhoneOwnershipSettings.from(name -> null, Map.of("KHUR_PHONE_OWNERSHIP_URL", "ftp://x")))
                 .isInstanceOf(IllegalArgumentException.class);

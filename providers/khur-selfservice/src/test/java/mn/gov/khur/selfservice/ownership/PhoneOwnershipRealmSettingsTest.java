@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import mn.gov.khur.sms.settings.InvalidRealmSettingException;
+import mn.gov.khur.identity.settings.InvalidRealmSettingException;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.MultivaluedHashMap;

@@ -1,9 +1,0 @@
-package mn.gov.khur.sms.settings;
-
-/** A realm-settings value an operator entered that cannot be used; the message says which and why. */
-public final class InvalidRealmSettingException extends IllegalArgumentException {
-
-    public InvalidRealmSettingException(String message) {
-        super(message);
-    }
-}
