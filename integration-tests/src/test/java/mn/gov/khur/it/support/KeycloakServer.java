@@ -28,7 +28,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String BASE_URL = "http://localhost:" + HTTP_PORT;
     public static final String MANAGEMENT_URL = "http://localhost:" + MANAGEMENT_PORT;
     public static final String REALM = "khur";
-    public static final String SMS_SECRET = "it-sms-inbound-secret";
+    public static final String SMS_SECRET = "it-sms-inbound-secret-0123456789abcdef";
     /** Entries of the server's file vault (realm khur), for settings that take {@code ${vault.<key>}}. */
     public static final Map<String, String> VAULT_ENTRIES = Map.of(
             "khur-sms-inbound-secret", "it-vault-sms-inbound-secret-0123456789");
