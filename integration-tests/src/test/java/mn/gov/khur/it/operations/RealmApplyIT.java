@@ -329,6 +329,39 @@ class RealmApplyIT {
         assertThat(admin.realm().path("accessTokenLifespan").asInt()).isEqualTo(240);
     }
 
+    @Test
+    @Order(7)
+    void aRevocationSetInTheAdminConsoleOutlivesTheNextApply() throws Exception {
+        // an incident: "Revocation → Set to now" on the realm and on one client, tokens issued before are invalid
+        int now = (int) (System.currentTimeMillis() / 1000);
+        assertThat(admin.put("/admin/realms/khur", "{\"notBefore\":" + now + "}").statusCode()).isEqualTo(204);
+        ObjectNode account = (ObjectNode) client("account");
+        account.put("notBefore", now);
+        assertThat(admin.put("/admin/realms/khur/clients/" + account.path("id").asText(), account.toString()).statusCode())
+                .isEqualTo(204);
+        assertThat(admin.realm().path("notBefore").asInt()).isEqualTo(now);
+        // the next release changes the realm's settings and that client: both are PUT
+        ObjectNode next = (ObjectNode) JSON.readTree(nextRelease.toFile());
+        ((ObjectNode) next.get("attributes")).put("khurRealmConfigVersion", "3");
+        next.put("accessTokenLifespan", 250);
+        for (JsonNode client : next.get("clients")) {
+            if (client.path("clientId").asText().equals("account")) {
+                ((ObjectNode) client).put("description", "account (release 3)");
+            }
+        }
+        Path release3 = work.resolve("release-3-realm.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(release3.toFile(), next);
+
+        RealmApplyTool.Run run = RealmApplyTool.run(url, release3, DEPLOYMENT);
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).doesNotContain("notBefore");
+        assertThat(admin.realm().path("accessTokenLifespan").asInt()).isEqualTo(250);
+        assertThat(client("account").path("description").asText()).isEqualTo("account (release 3)");
+        assertThat(admin.realm().path("notBefore").asInt()).as("the realm's revocation stays").isEqualTo(now);
+        assertThat(client("account").path("notBefore").asInt()).as("the client's revocation stays").isEqualTo(now);
+    }
+
     /**
      * Checks by the admin API, independently of realm-apply's own comparison, that every kind the file lists is in
      * the realm: client scopes with their mappers, clients, the client profiles and policies with their executors and
