@@ -47,8 +47,8 @@ final class Clients implements Reconciler {
             List<String> differences = JsonCompare.differences("", want, have, NOT_COMPARED);
             if (!differences.isEmpty()) {
                 // notBefore is the client's revocation, the live server's (left out, Keycloak keeps it)
-                ObjectNode body = Names.without(want, "id", "protocolMappers", "defaultClientScopes",
-                        "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "notBefore");
+                ObjectNode body = Secrets.keepMasked(Names.without(want, "id", "protocolMappers", "defaultClientScopes",
+                        "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "notBefore"), have);
                 body.put("id", id);
                 changes.add(new Change("client", clientId, "update", differences, () -> rest.put("/clients/" + id, body)));
             }

@@ -77,7 +77,7 @@ final class RealmSettings implements Reconciler {
         ObjectNode rest = desired.deepCopy();
         rest.remove("attributes");
         body.setAll(rest);
-        return body;
+        return Secrets.keepMasked(body, live);
     }
 
     private void policies(List<Change> changes, String field, String path) {

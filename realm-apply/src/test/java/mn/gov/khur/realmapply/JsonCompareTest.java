@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,18 @@ class JsonCompareTest {
     void configurationValuesTreatEmptyAsUnsetAndMaskedAsUnknown() {
         assertThat(Flows.sameConfig(Map.of("a", "", "b", "1", "p", "new"), Map.of("b", "1", "p", "**********"))).isTrue();
         assertThat(Flows.sameConfig(Map.of("b", "2"), Map.of("b", "1"))).isFalse();
+    }
+
+    @Test
+    void aBodyPutOverALiveObjectCarriesKeycloaksMaskWhereverTheLiveObjectShowsIt() throws Exception {
+        ObjectNode body = (ObjectNode) json("{\"displayName\":\"Голомт\",\"config\":{\"clientSecret\":\"\",\"clientId\":\"khur\"},"
+                + "\"secretList\":[\"file\"],\"smtpServer\":{\"password\":\"file\"}}");
+        JsonNode live = json("{\"displayName\":\"Golomt\",\"config\":{\"clientSecret\":\"**********\",\"clientId\":\"old\"},"
+                + "\"secretList\":[\"**********\"],\"smtpServer\":{\"password\":\"**********\"}}");
+
+        Secrets.keepMasked(body, live);
+
+        assertThat(body.toString()).isEqualTo("{\"displayName\":\"Голомт\",\"config\":{\"clientSecret\":\"**********\","
+                + "\"clientId\":\"khur\"},\"secretList\":[\"**********\"],\"smtpServer\":{\"password\":\"**********\"}}");
     }
 }

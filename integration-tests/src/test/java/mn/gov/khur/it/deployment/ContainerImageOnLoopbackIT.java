@@ -142,6 +142,7 @@ class ContainerImageOnLoopbackIT {
     @Test
     void theImagesRealmApplyFindsTheImportedRealmEqualToTheRealmConfigItCarries() throws Exception {
         Map<String, String> job = new HashMap<>(deployment); // the Job gets the deployment's realm placeholders
+        job.put("KHUR_REALM_APPLY_ALLOW_DEFAULTS", "true"); // this test deployment keeps the realm's dev defaults
         job.put("KHUR_KEYCLOAK_URL", publicUrl);
         job.put("KHUR_ADMIN_USERNAME", "admin");
         job.put("KHUR_ADMIN_PASSWORD", "admin");

@@ -173,6 +173,22 @@ class KubernetesManifestsIT {
         assertThat(Files.readString(repository.resolve("docker/Dockerfile"))).contains("/opt/keycloak/bin/khur-realm-apply");
     }
 
+    @Test
+    void theJobAndKeycloakReadTheRealmsValuesFromOneSecretAndTheJobHasNoDevelopmentMode() throws Exception {
+        JsonNode keycloak = document("Keycloak");
+        JsonNode container = document("Job").at("/spec/template/spec/containers/0");
+        String jobSource = container.at("/envFrom/0/secretRef/name").asText();
+        assertThat(jobSource).isNotBlank();
+        JsonNode keycloakContainer = keycloak.at("/spec/unsupported/podTemplate/spec/containers/0");
+        assertThat(keycloakContainer.at("/envFrom/0/secretRef/name").asText()).as("the import's values are the Job's").isEqualTo(jobSource);
+        for (JsonNode variable : container.path("env")) {
+            String name = variable.path("name").asText();
+            assertThat(name).as("realm placeholders come from the shared Secret only")
+                    .isIn("KHUR_KEYCLOAK_URL", "KHUR_ADMIN_CLIENT_ID", "KHUR_ADMIN_CLIENT_SECRET", "JAVA_OPTS");
+        }
+        assertThat(container.at("/args").toString()).doesNotContain("allow-defaults");
+    }
+
     private static boolean selects(JsonNode selector, JsonNode labels) {
         JsonNode match = selector.path("matchLabels");
         if (match.isEmpty()) {

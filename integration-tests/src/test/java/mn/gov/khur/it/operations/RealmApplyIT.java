@@ -59,7 +59,9 @@ class RealmApplyIT {
     /** {@code git rev-parse 76bd318:realm-config/khur-realm.json} */
     private static final String LAST_RELEASE_BLOB = "158a79ecfd229946553826e5116b9e6038fda8ea";
     /** The tool resolves placeholders from its environment, as the server did at import: the same values. */
-    private static final Map<String, String> DEPLOYMENT = Map.of("KHUR_DEMO_CLIENTS_ENABLED", "true");
+    private static final Map<String, String> DEPLOYMENT = Map.of("KHUR_DEMO_CLIENTS_ENABLED", "true",
+            // the test deployment keeps the realm's development defaults (the salt, the banks' secrets …) on purpose
+            "KHUR_REALM_APPLY_ALLOW_DEFAULTS", "true");
 
     private static PostgresServer postgres;
     private static ClusterNode node;
@@ -327,6 +329,20 @@ class RealmApplyIT {
         assertThat(older.exit()).isEqualTo(3);
         assertThat(older.output()).contains("REFUSED").contains("version 2, newer than this realm-config (version 1)");
         assertThat(admin.realm().path("accessTokenLifespan").asInt()).isEqualTo(240);
+    }
+
+    @Test
+    @Order(6)
+    void placeholdersLeftAtTheirDefaultsAreRefusedByNameOutsideTheDevelopmentMode() throws Exception {
+        // a Job whose environment lacks the deployment's values would write the file's defaults over the admin
+        // console's: the dev pairwise salt (every pairwise sub changes), empty bank secrets, localhost URLs
+        RealmApplyTool.Run run = RealmApplyTool.run(url, nextRelease, Map.of("KHUR_DEMO_CLIENTS_ENABLED", "true",
+                "KHUR_SSL_REQUIRED", "external"));
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("REFUSED").contains("KHUR_PAIRWISE_SUB_SALT")
+                .contains("KHUR_BANK_GOLOMT_CLIENT_SECRET").contains("KHUR_ESIGN_SIM_AP_PASSWORD")
+                .doesNotContain("KHUR_DEMO_CLIENTS_ENABLED,").doesNotContain("dev-only-pairwise-salt");
     }
 
     @Test
