@@ -153,6 +153,22 @@ class ContainerImageOnLoopbackIT {
         assertThat(output).contains("equals realm-config (version 1): nothing to do");
     }
 
+    @Test
+    void theImagesRealmApplyPassesJavaOptsToItsJvm() throws Exception {
+        // the Job's truststore comes in JAVA_OPTS (realm-apply-job.yaml): a launcher that drops it fails TLS each rollout
+        Map<String, String> job = new HashMap<>(deployment);
+        job.put("KHUR_REALM_APPLY_ALLOW_DEFAULTS", "true");
+        job.put("KHUR_KEYCLOAK_URL", publicUrl);
+        job.put("KHUR_ADMIN_USERNAME", "admin");
+        job.put("KHUR_ADMIN_PASSWORD", "admin");
+        job.put("JAVA_OPTS", "-Dkhur.job.probe=from-java-opts -XshowSettings:properties");
+        Process realmApply = image.program(List.of("/opt/keycloak/bin/khur-realm-apply", "--dry-run"), job)
+                .redirectErrorStream(true).start();
+        String output = new String(realmApply.getInputStream().readAllBytes());
+        assertThat(realmApply.waitFor()).as(output).isZero();
+        assertThat(output).contains("khur.job.probe = from-java-opts");
+    }
+
     private static List<String> jarNames(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".jar")).sorted().toList();
