@@ -49,6 +49,11 @@ public final class Main {
         }
         AdminRest.Credentials credentials;
         if (System.getenv("KHUR_ADMIN_CLIENT_ID") != null) {
+            if (env("KHUR_ADMIN_CLIENT_SECRET", "").isEmpty()) {
+                System.err.println("realm-apply: KHUR_ADMIN_CLIENT_SECRET is empty (the Secret khur-realm-apply lacks "
+                        + "client-secret?): refusing to try the service account without one");
+                return 2;
+            }
             credentials = new AdminRest.ClientCredentials(System.getenv("KHUR_ADMIN_CLIENT_ID"), env("KHUR_ADMIN_CLIENT_SECRET", ""));
         } else if (System.getenv("KHUR_ADMIN_USERNAME") != null) {
             credentials = new AdminRest.AdminPassword(System.getenv("KHUR_ADMIN_USERNAME"), env("KHUR_ADMIN_PASSWORD", ""));

@@ -2,6 +2,7 @@ package mn.gov.khur.realmapply;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code clientSecret}, components' secret settings, the SMTP password) and reads the mask sent back as "keep what is
  * stored": a body PUT over a live object carries the mask wherever the live object shows one, so a value the
  * operators set in the admin console is never overwritten by realm-config's (a secret is set at creation, then
- * rotated in the admin console or the vault).
+ * rotated in the admin console or the vault). Names that look like secrets are never printed.
  */
 final class Secrets {
+
+    /** Keys whose values are not printed: secrets, the pairwise salt, passwords, credentials. */
+    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|salt|password|credential).*");
+    /** A JSON text naming such a key (a whole object printed as one value). */
+    private static final Pattern SECRET_IN_TEXT = Pattern.compile("(?i)\"[^\"]*(secret|salt|password|credential)[^\"]*\"\\s*:");
 
     private Secrets() {
     }
@@ -44,4 +50,10 @@ final class Secrets {
                 || value.isArray() && value.size() == 1 && JsonCompare.MASKED.equals(value.get(0).asText(null));
     }
 
+    /** Whether a difference at this path, with these printed values, would show a secret. */
+    static boolean hidden(String path, String live, String desired) {
+        String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+        return SECRET_NAME.matcher(key).matches() || SECRET_IN_TEXT.matcher(live).find()
+                || SECRET_IN_TEXT.matcher(desired).find();
+    }
 }
