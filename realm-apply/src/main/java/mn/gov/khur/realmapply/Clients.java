@@ -21,7 +21,7 @@ final class Clients implements Reconciler {
 
     /** Fields handled separately or meaningful only inside one server (ids, flow-binding ids). */
     private static final Set<String> NOT_COMPARED = Set.of("id", "protocolMappers", "defaultClientScopes",
-            "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "access");
+            "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "access", "notBefore");
 
     private final AdminRest rest;
     private final JsonNode file;
@@ -46,8 +46,9 @@ final class Clients implements Reconciler {
             String id = have.path("id").asText();
             List<String> differences = JsonCompare.differences("", want, have, NOT_COMPARED);
             if (!differences.isEmpty()) {
-                ObjectNode body = Names.without(want, "id", "protocolMappers", "defaultClientScopes",
-                        "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings");
+                // notBefore is the client's revocation, the live server's (left out, Keycloak keeps it)
+                ObjectNode body = Secrets.keepMasked(Names.without(want, "id", "protocolMappers", "defaultClientScopes",
+                        "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "notBefore"), have);
                 body.put("id", id);
                 changes.add(new Change("client", clientId, "update", differences, () -> rest.put("/clients/" + id, body)));
             }

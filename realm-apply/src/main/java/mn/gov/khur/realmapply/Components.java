@@ -51,6 +51,7 @@ final class Components implements Reconciler {
                 }
                 List<String> differences = JsonCompare.differences("", want, have, Set.of("id", "subComponents", "parentId"));
                 if (!differences.isEmpty()) {
+                    Secrets.keepMasked(body, have);
                     body.put("id", have.path("id").asText());
                     changes.add(new Change("component", key, "update", differences,
                             () -> rest.put("/components/" + have.path("id").asText(), body)));

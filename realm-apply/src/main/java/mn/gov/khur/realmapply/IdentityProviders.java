@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The banks (identity providers) by alias, and their mappers by name. A missing provider comes in through partial
  * import with SKIP; an existing one is updated in place ({@code PUT}): removing and re-adding a provider, as
  * partial import's OVERWRITE does, would delete every citizen's link to that bank. Providers not in the file are
- * left alone. Keycloak masks client secrets in what it returns, so a secret alone is never seen to differ: it is
- * written whenever anything else of that provider changes (rotate a secret through the vault instead).
+ * left alone. Keycloak masks client secrets in what it returns, so a secret is never seen to differ, and the PUT
+ * carries the mask back (Keycloak keeps the stored secret): a bank's secret is set at creation, then rotated in the
+ * admin console or the vault, never overwritten by realm-config.
  */
 final class IdentityProviders implements Reconciler {
 
@@ -48,7 +49,7 @@ final class IdentityProviders implements Reconciler {
             // updateProfileFirstLoginMode: still in exports, no longer stored by Keycloak 26
             List<String> differences = JsonCompare.differences("", want, have, Set.of("internalId", "updateProfileFirstLoginMode"));
             if (!differences.isEmpty()) {
-                ObjectNode body = Names.without(want, "internalId");
+                ObjectNode body = Secrets.keepMasked(Names.without(want, "internalId"), have);
                 body.put("internalId", have.path("internalId").asText());
                 changes.add(new Change("identity provider", alias, "update", differences,
                         () -> rest.put("/identity-provider/instances/" + AdminRest.segment(alias), body)));

@@ -99,7 +99,11 @@ final class JsonCompare {
         return texts;
     }
 
+    /** {@code path: live → file}; a secret's values are not printed (the Job's log is read by more people). */
     static String line(String path, String live, String desired) {
+        if (Secrets.hidden(path, live, desired)) {
+            return path + ": " + (live.equals("(unset)") ? live : "(hidden)") + " → (hidden, differs)";
+        }
         return path + ": " + shorten(live) + " → " + shorten(desired);
     }
 

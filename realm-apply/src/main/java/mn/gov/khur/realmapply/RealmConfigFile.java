@@ -25,10 +25,15 @@ public final class RealmConfigFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ObjectNode realm;
+    private static final java.util.regex.Pattern PLACEHOLDER_WITH_DEFAULT =
+            java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):");
 
-    private RealmConfigFile(ObjectNode realm) {
+    private final ObjectNode realm;
+    private final java.util.SortedSet<String> defaulted;
+
+    private RealmConfigFile(ObjectNode realm, java.util.SortedSet<String> defaulted) {
         this.realm = realm;
+        this.defaulted = java.util.Collections.unmodifiableSortedSet(defaulted);
     }
 
     public static RealmConfigFile read(Path file) throws IOException {
@@ -36,14 +41,35 @@ public final class RealmConfigFile {
     }
 
     static RealmConfigFile read(Path file, UnaryOperator<String> environment) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream resolved = StringPropertyReplacer.replaceProperties(raw, environment::apply)) {
+        byte[] raw = Files.readAllBytes(file);
+        try (InputStream resolved = StringPropertyReplacer.replaceProperties(new java.io.ByteArrayInputStream(raw), environment::apply)) {
             JsonNode tree = JSON.readTree(resolved);
             if (!(tree instanceof ObjectNode object) || !object.hasNonNull("realm")) {
                 throw new IOException(file + " is not a realm representation");
             }
-            return new RealmConfigFile(object);
+            return new RealmConfigFile(object, defaulted(new String(raw, java.nio.charset.StandardCharsets.UTF_8), environment));
         }
+    }
+
+    /**
+     * The variables of {@code ${VARIABLE:default}} placeholders that this environment does not set, so that they
+     * resolve to realm-config's default (a development value: the dev pairwise salt, empty bank secrets, localhost
+     * URLs). A variable set to the empty string is set. Placeholders without a default (message keys) are not named.
+     */
+    static java.util.SortedSet<String> defaulted(String raw, UnaryOperator<String> environment) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher placeholder = PLACEHOLDER_WITH_DEFAULT.matcher(raw);
+        while (placeholder.find()) {
+            if (environment.apply(placeholder.group(1)) == null) {
+                names.add(placeholder.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The placeholders left at their defaults in this run's environment (empty: every one is the deployment's). */
+    public java.util.SortedSet<String> defaultedPlaceholders() {
+        return defaulted;
     }
 
     public ObjectNode realm() {

@@ -20,7 +20,10 @@ final class RealmSettings implements Reconciler {
             "identityProviders", "identityProviderMappers", "components", "authenticationFlows", "authenticatorConfig",
             "requiredActions", "roles", "groups", "defaultRole", "defaultRoles", "scopeMappings", "clientScopeMappings",
             "keycloakVersion", "defaultDefaultClientScopes", "defaultOptionalClientScopes", "clientProfiles",
-            "clientPolicies", "organizations", "applications", "oauthClients", "clientTemplates", "localizationTexts");
+            "clientPolicies", "organizations", "applications", "oauthClients", "clientTemplates", "localizationTexts",
+            // revocation ("Revocation → Set to now" in an incident) is the live server's: the file's 0 would
+            // make tokens issued before the revocation valid again
+            "notBefore");
 
     private final AdminRest rest;
     private final JsonNode file;
@@ -74,7 +77,7 @@ final class RealmSettings implements Reconciler {
         ObjectNode rest = desired.deepCopy();
         rest.remove("attributes");
         body.setAll(rest);
-        return body;
+        return Secrets.keepMasked(body, live);
     }
 
     private void policies(List<Change> changes, String field, String path) {

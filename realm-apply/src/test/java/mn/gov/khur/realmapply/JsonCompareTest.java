@@ -2,10 +2,12 @@ package mn.gov.khur.realmapply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +43,34 @@ class JsonCompareTest {
     void configurationValuesTreatEmptyAsUnsetAndMaskedAsUnknown() {
         assertThat(Flows.sameConfig(Map.of("a", "", "b", "1", "p", "new"), Map.of("b", "1", "p", "**********"))).isTrue();
         assertThat(Flows.sameConfig(Map.of("b", "2"), Map.of("b", "1"))).isFalse();
+    }
+
+    @Test
+    void secretsSaltsPasswordsAndCredentialsAreNeverPrinted() throws Exception {
+        JsonNode file = json("{\"secret\":\"file-secret\",\"config\":{\"pairwiseSubAlgorithmSalt\":\"file-salt\","
+                + "\"apPassword\":[\"file-pw\"],\"bindCredential\":\"file-cred\"},\"name\":\"x\"}");
+        JsonNode live = json("{\"secret\":\"live-secret\",\"config\":{\"pairwiseSubAlgorithmSalt\":\"live-salt\","
+                + "\"apPassword\":[\"live-pw\"]},\"name\":\"y\"}");
+
+        List<String> lines = JsonCompare.differences("", file, live);
+
+        assertThat(lines).containsExactlyInAnyOrder(".secret: (hidden) → (hidden, differs)",
+                ".config.pairwiseSubAlgorithmSalt: (hidden) → (hidden, differs)", ".config.apPassword: (hidden) → (hidden, differs)",
+                ".config.bindCredential: (unset) → (hidden, differs)", ".name: \"y\" → x");
+        assertThat(String.join("\n", lines)).doesNotContain("file-").doesNotContain("live-");
+        assertThat(JsonCompare.line(".config", "{\"clientSecret\":\"s\"}", "{}")).doesNotContain("\"s\"");
+    }
+
+    @Test
+    void aBodyPutOverALiveObjectCarriesKeycloaksMaskWhereverTheLiveObjectShowsIt() throws Exception {
+        ObjectNode body = (ObjectNode) json("{\"displayName\":\"Голомт\",\"config\":{\"clientSecret\":\"\",\"clientId\":\"khur\"},"
+                + "\"secretList\":[\"file\"],\"smtpServer\":{\"password\":\"file\"}}");
+        JsonNode live = json("{\"displayName\":\"Golomt\",\"config\":{\"clientSecret\":\"**********\",\"clientId\":\"old\"},"
+                + "\"secretList\":[\"**********\"],\"smtpServer\":{\"password\":\"**********\"}}");
+
+        Secrets.keepMasked(body, live);
+
+        assertThat(body.toString()).isEqualTo("{\"displayName\":\"Голомт\",\"config\":{\"clientSecret\":\"**********\","
+                + "\"clientId\":\"khur\"},\"secretList\":[\"**********\"],\"smtpServer\":{\"password\":\"**********\"}}");
     }
 }

@@ -39,4 +39,22 @@ class RealmConfigFileTest {
         RealmConfigFile shipped = RealmConfigFile.read(Path.of("../realm-config/khur-realm.json"), name -> null);
         assertThat(shipped.version()).isPositive();
     }
+
+    @Test
+    void placeholdersWithoutAVariableAreNamedAndAnEmptyVariableCountsAsSet() {
+        String raw = """
+                {"realm": "khur", "a": "${KHUR_SALT:dev-salt}", "b": "${KHUR_SECRET:}", "c": "${KHUR_SET_EMPTY:x}",
+                 "d": "${KHUR_SALT:dev-salt}", "e": "${role_x}", "f": "${KHUR_SET:y}"}
+                """;
+        Map<String, String> environment = Map.of("KHUR_SET_EMPTY", "", "KHUR_SET", "prod");
+
+        assertThat(RealmConfigFile.defaulted(raw, environment::get)).containsExactly("KHUR_SALT", "KHUR_SECRET");
+    }
+
+    @Test
+    void theShippedRealmConfigNamesThePairwiseSaltAndTheBanksSecretsWhenNothingIsSet() throws Exception {
+        RealmConfigFile shipped = RealmConfigFile.read(Path.of("../realm-config/khur-realm.json"), name -> null);
+        assertThat(shipped.defaultedPlaceholders()).contains("KHUR_PAIRWISE_SUB_SALT", "KHUR_BANK_GOLOMT_CLIENT_SECRET",
+                "KHUR_ESIGN_SIM_AP_PASSWORD", "KHUR_SSL_REQUIRED").hasSizeGreaterThan(100);
+    }
 }

@@ -143,6 +143,7 @@ class ContainerImageOnLoopbackIT {
     @Test
     void theImagesRealmApplyFindsTheImportedRealmEqualToTheRealmConfigItCarries() throws Exception {
         Map<String, String> job = new HashMap<>(deployment); // the Job gets the deployment's realm placeholders
+        job.put("KHUR_REALM_APPLY_ALLOW_DEFAULTS", "true"); // this test deployment keeps the realm's dev defaults
         job.put("KHUR_KEYCLOAK_URL", publicUrl);
         job.put("KHUR_ADMIN_USERNAME", "admin");
         job.put("KHUR_ADMIN_PASSWORD", "admin");
@@ -151,6 +152,22 @@ class ContainerImageOnLoopbackIT {
         String output = new String(realmApply.getInputStream().readAllBytes());
         assertThat(realmApply.waitFor()).as(output).isZero();
         assertThat(output).contains("equals realm-config (version 1): nothing to do");
+    }
+
+    @Test
+    void theImagesRealmApplyPassesJavaOptsToItsJvm() throws Exception {
+        // the Job's truststore comes in JAVA_OPTS (realm-apply-job.yaml): a launcher that drops it fails TLS each rollout
+        Map<String, String> job = new HashMap<>(deployment);
+        job.put("KHUR_REALM_APPLY_ALLOW_DEFAULTS", "true");
+        job.put("KHUR_KEYCLOAK_URL", publicUrl);
+        job.put("KHUR_ADMIN_USERNAME", "admin");
+        job.put("KHUR_ADMIN_PASSWORD", "admin");
+        job.put("JAVA_OPTS", "-Dkhur.job.probe=from-java-opts -XshowSettings:properties");
+        Process realmApply = image.program(List.of("/opt/keycloak/bin/khur-realm-apply", "--dry-run"), job)
+                .redirectErrorStream(true).start();
+        String output = new String(realmApply.getInputStream().readAllBytes());
+        assertThat(realmApply.waitFor()).as(output).isZero();
+        assertThat(output).contains("khur.job.probe = from-java-opts");
     }
 
     private static List<String> jarNames(Path directory) throws IOException {

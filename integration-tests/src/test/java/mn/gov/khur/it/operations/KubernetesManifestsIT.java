@@ -149,20 +149,9 @@ class KubernetesManifestsIT {
         assertThat(peers).anySatisfy(peer -> assertThat(selects(peer.path("podSelector"), bridgePods)).isTrue());
         assertThat(peers).anySatisfy(peer -> assertThat(selects(peer.path("podSelector"), jobPods)).isTrue());
         assertThat(peers).anySatisfy(peer -> assertThat(peer.at("/namespaceSelector/matchLabels").toString()).contains("ingress-nginx"));
-        // the ingress (what the ingress controller serves) sends the webhook path nowhere
-        JsonNode ingress = document("Ingress");
-        JsonNode closed = null;
-        for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
-            if (path.path("path").asText().equals("/realms/khur/sms-gateway/inbound")) {
-                closed = path;
-            }
-        }
-        assertThat(closed).as("webhook path closed on the public side").isNotNull();
-        assertThat(closed.path("pathType").asText()).isEqualTo("Exact");
-        String closedService = closed.at("/backend/service/name").asText();
-        JsonNode blackhole = documents().stream().filter(document -> document.path("kind").asText().equals("Service")
-                && document.at("/metadata/name").asText().equals(closedService)).findFirst().orElseThrow();
-        assertThat(blackhole.at("/spec/selector").isMissingNode()).as("a Service without endpoints").isTrue();
+        // the public ingress (what the ingress controller serves) routes only an allow-list; the webhook is not on it
+        // (every spelling: thePublicIngressServesOnlyCitizensPathsInEverySpelling…)
+        assertThat(nginxRoute(ingress("khur-public"), "/realms/khur/sms-gateway/inbound")).isEqualTo("404");
         // the bridge's own policy: in only from Keycloak (POST /mt) and monitoring, out only to Keycloak, DNS and SMSCs
         JsonNode bridgePolicy = document("NetworkPolicy");
         assertThat(selects(bridgePolicy.path("spec").path("podSelector"), bridgePods)).isTrue();
@@ -171,6 +160,119 @@ class KubernetesManifestsIT {
         assertThat(job.at("/spec/template/spec/containers/0/command/0").asText()).isEqualTo("/opt/keycloak/bin/khur-realm-apply");
         assertThat(job.at("/spec/template/spec/containers/0/image").asText()).isEqualTo(keycloak.at("/spec/image").asText());
         assertThat(Files.readString(repository.resolve("docker/Dockerfile"))).contains("/opt/keycloak/bin/khur-realm-apply");
+    }
+
+    /** What must never reach Keycloak through the public Ingress, in the spellings ProxyConfigurationIT tries on HAProxy. */
+    private static final List<String> NOT_PUBLIC = List.of(
+            "/realms/khur/sms-gateway/inbound", "/realms/khur/sms-gateway/inbound/", "/realms/khur/sms-gateway/inbound?x=1",
+            "/realms/khur/sms-gateway/inbound%2F", "/realms/khur/sms-gateway/inbound%3Bx=1",
+            "/realms/khur/sms-gateway/inbound;x=1", "/realms/khur/sms-gateway;x=1/inbound",
+            "/realms;x=1/khur/sms-gateway/inbound", "//realms/khur/sms-gateway/inbound",
+            "/realms//khur//sms-gateway//inbound", "/realms/khur/SMS-GATEWAY/inbound", "/REALMS/khur/sms-gateway/inbound",
+            "/realms/khur/./sms-gateway/inbound", "/realms/khur/x/../sms-gateway/inbound",
+            "/realms/khur/protocol/../sms-gateway/inbound", "/realms/khur/protocol/%2E%2E/sms-gateway/inbound",
+            "/realms/k%68ur/sms-gateway/inbound", "/realms%2Fkhur%2Fsms-gateway%2Finbound",
+            "/realms/master/sms-gateway/inbound", "/realms/sandbox-bank-a/sms-gateway/inbound",
+            "/admin/master/console/", "/admin/realms/khur/users", "/admin", "/%61dmin/realms/khur/users",
+            "/realms/master/protocol/openid-connect/token", "/realms/master/", "/realms/khur/../master/protocol/openid-connect/auth");
+    /** What citizens' browsers and relying parties need. */
+    private static final List<String> PUBLIC = List.of("/realms/khur/protocol/openid-connect/auth",
+            "/realms/khur/protocol/openid-connect/token", "/realms/khur/.well-known/openid-configuration",
+            "/realms/khur/login-actions/authenticate", "/realms/khur/broker/golomt/endpoint",
+            "/realms/khur/sms-gateway/challenges/abc/status", "/resources/x1y2z/login/khur/css/khur.css",
+            "/realms/khur/account");
+
+    @Test
+    void thePublicIngressServesOnlyCitizensPathsInEverySpellingAndTheAdminHostHasItsOwnInternalIngress() throws Exception {
+        JsonNode keycloak = document("Keycloak");
+        JsonNode publicSide = ingress("khur-public");
+        assertThat(publicSide.at("/spec/rules/0/host").asText()).isEqualTo(host(keycloak.at("/spec/hostname/hostname").asText()));
+        assertThat(publicSide.at("/spec/defaultBackend").isMissingNode()).as("nothing unlisted has a backend").isTrue();
+        for (String path : NOT_PUBLIC) {
+            assertThat(nginxRoute(publicSide, path)).as("public Ingress routes " + path).isNotEqualTo("khur-service");
+        }
+        for (String path : PUBLIC) {
+            assertThat(nginxRoute(publicSide, path)).as("public Ingress routes " + path).isEqualTo("khur-service");
+        }
+        JsonNode adminSide = ingress("khur-admin");
+        assertThat(adminSide.at("/spec/rules/0/host").asText()).isEqualTo(host(keycloak.at("/spec/hostname/admin").asText()));
+        assertThat(adminSide.at("/spec/ingressClassName").asText()).as("the operators' controller, not the internet's")
+                .isNotEqualTo(publicSide.at("/spec/ingressClassName").asText());
+        for (String path : List.of("/admin/master/console/", "/admin/realms/khur/users", "/realms/master/protocol/openid-connect/auth",
+                "/resources/x1y2z/admin/keycloak.v2/x.js")) {
+            assertThat(nginxRoute(adminSide, path)).as("admin Ingress routes " + path).isEqualTo("khur-service");
+        }
+        // the webhook in every spelling is not on the admin host either (the first 18: the master realm's is its own)
+        for (String path : NOT_PUBLIC.subList(0, 18)) {
+            assertThat(nginxRoute(adminSide, path)).as("admin Ingress routes " + path).isNotEqualTo("khur-service");
+        }
+    }
+
+    private static JsonNode ingress(String name) throws IOException {
+        return documents().stream().filter(document -> document.path("kind").asText().equals("Ingress")
+                && document.at("/metadata/name").asText().equals(name)).findFirst().orElseThrow(() -> new AssertionError("Ingress " + name));
+    }
+
+    private static String host(String url) {
+        return java.net.URI.create(url).getHost();
+    }
+
+    /**
+     * The Service ingress-nginx sends a request line's path to, or "400"/"404": nginx percent-decodes the path,
+     * merges slashes and resolves dot segments before it matches locations (";" is an ordinary character to it;
+     * locations are case-sensitive); an Exact path matches only itself, a Prefix path element-wise, the longest wins.
+     */
+    private static String nginxRoute(JsonNode ingress, String requestPath) {
+        String path = requestPath.contains("?") ? requestPath.substring(0, requestPath.indexOf('?')) : requestPath;
+        try {
+            path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "400";
+        }
+        path = path.replaceAll("/+", "/");
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return "400";
+                }
+                segments.removeLast();
+            } else if (!segment.equals(".")) {
+                segments.addLast(segment);
+            }
+        }
+        String normalized = "/" + String.join("/", segments);
+        String best = null;
+        int longest = -1;
+        for (JsonNode rule : ingress.at("/spec/rules/0/http/paths")) {
+            String rulePath = rule.path("path").asText();
+            boolean exact = rule.path("pathType").asText().equals("Exact");
+            String trimmed = rulePath.endsWith("/") && rulePath.length() > 1 ? rulePath.substring(0, rulePath.length() - 1) : rulePath;
+            boolean matches = exact ? normalized.equals(rulePath)
+                    : rulePath.equals("/") || normalized.equals(trimmed) || normalized.startsWith(trimmed + "/");
+            int weight = exact ? Integer.MAX_VALUE : rulePath.length();
+            if (matches && weight > longest) {
+                longest = weight;
+                best = rule.at("/backend/service/name").asText();
+            }
+        }
+        return best == null ? "404" : best;
+    }
+
+    @Test
+    void theJobAndKeycloakReadTheRealmsValuesFromOneSecretAndTheJobHasNoDevelopmentMode() throws Exception {
+        JsonNode keycloak = document("Keycloak");
+        JsonNode container = document("Job").at("/spec/template/spec/containers/0");
+        String jobSource = container.at("/envFrom/0/secretRef/name").asText();
+        assertThat(jobSource).isNotBlank();
+        JsonNode keycloakContainer = keycloak.at("/spec/unsupported/podTemplate/spec/containers/0");
+        assertThat(keycloakContainer.at("/envFrom/0/secretRef/name").asText()).as("the import's values are the Job's").isEqualTo(jobSource);
+        for (JsonNode variable : container.path("env")) {
+            String name = variable.path("name").asText();
+            assertThat(name).as("realm placeholders come from the shared Secret only")
+                    .isIn("KHUR_KEYCLOAK_URL", "KHUR_ADMIN_CLIENT_ID", "KHUR_ADMIN_CLIENT_SECRET", "JAVA_OPTS");
+        }
+        assertThat(container.at("/args").toString()).doesNotContain("allow-defaults");
     }
 
     private static boolean selects(JsonNode selector, JsonNode labels) {

@@ -59,7 +59,9 @@ class RealmApplyIT {
     /** {@code git rev-parse 76bd318:realm-config/khur-realm.json} */
     private static final String LAST_RELEASE_BLOB = "158a79ecfd229946553826e5116b9e6038fda8ea";
     /** The tool resolves placeholders from its environment, as the server did at import: the same values. */
-    private static final Map<String, String> DEPLOYMENT = Map.of("KHUR_DEMO_CLIENTS_ENABLED", "true");
+    private static final Map<String, String> DEPLOYMENT = Map.of("KHUR_DEMO_CLIENTS_ENABLED", "true",
+            // the test deployment keeps the realm's development defaults (the salt, the banks' secrets …) on purpose
+            "KHUR_REALM_APPLY_ALLOW_DEFAULTS", "true");
 
     private static PostgresServer postgres;
     private static ClusterNode node;
@@ -327,6 +329,53 @@ class RealmApplyIT {
         assertThat(older.exit()).isEqualTo(3);
         assertThat(older.output()).contains("REFUSED").contains("version 2, newer than this realm-config (version 1)");
         assertThat(admin.realm().path("accessTokenLifespan").asInt()).isEqualTo(240);
+    }
+
+    @Test
+    @Order(6)
+    void placeholdersLeftAtTheirDefaultsAreRefusedByNameOutsideTheDevelopmentMode() throws Exception {
+        // a Job whose environment lacks the deployment's values would write the file's defaults over the admin
+        // console's: the dev pairwise salt (every pairwise sub changes), empty bank secrets, localhost URLs
+        RealmApplyTool.Run run = RealmApplyTool.run(url, nextRelease, Map.of("KHUR_DEMO_CLIENTS_ENABLED", "true",
+                "KHUR_SSL_REQUIRED", "external"));
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("REFUSED").contains("KHUR_PAIRWISE_SUB_SALT")
+                .contains("KHUR_BANK_GOLOMT_CLIENT_SECRET").contains("KHUR_ESIGN_SIM_AP_PASSWORD")
+                .doesNotContain("KHUR_DEMO_CLIENTS_ENABLED,").doesNotContain("dev-only-pairwise-salt");
+    }
+
+    @Test
+    @Order(7)
+    void aRevocationSetInTheAdminConsoleOutlivesTheNextApply() throws Exception {
+        // an incident: "Revocation → Set to now" on the realm and on one client, tokens issued before are invalid
+        int now = (int) (System.currentTimeMillis() / 1000);
+        assertThat(admin.put("/admin/realms/khur", "{\"notBefore\":" + now + "}").statusCode()).isEqualTo(204);
+        ObjectNode account = (ObjectNode) client("account");
+        account.put("notBefore", now);
+        assertThat(admin.put("/admin/realms/khur/clients/" + account.path("id").asText(), account.toString()).statusCode())
+                .isEqualTo(204);
+        assertThat(admin.realm().path("notBefore").asInt()).isEqualTo(now);
+        // the next release changes the realm's settings and that client: both are PUT
+        ObjectNode next = (ObjectNode) JSON.readTree(nextRelease.toFile());
+        ((ObjectNode) next.get("attributes")).put("khurRealmConfigVersion", "3");
+        next.put("accessTokenLifespan", 250);
+        for (JsonNode client : next.get("clients")) {
+            if (client.path("clientId").asText().equals("account")) {
+                ((ObjectNode) client).put("description", "account (release 3)");
+            }
+        }
+        Path release3 = work.resolve("release-3-realm.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(release3.toFile(), next);
+
+        RealmApplyTool.Run run = RealmApplyTool.run(url, release3, DEPLOYMENT);
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).doesNotContain("notBefore");
+        assertThat(admin.realm().path("accessTokenLifespan").asInt()).isEqualTo(250);
+        assertThat(client("account").path("description").asText()).isEqualTo("account (release 3)");
+        assertThat(admin.realm().path("notBefore").asInt()).as("the realm's revocation stays").isEqualTo(now);
+        assertThat(client("account").path("notBefore").asInt()).as("the client's revocation stays").isEqualTo(now);
     }
 
     /**

@@ -1,6 +1,7 @@
 package mn.gov.khur.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
@@ -31,6 +32,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 import org.apache.http.Header;
+import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.Configurable;
@@ -38,7 +40,6 @@ import org.apache.http.client.methods.HttpUriRequest;
 import org.apache.http.client.methods.RequestBuilder;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.util.EntityUtils;
 
 /**
  * A {@link java.net.http.HttpClient} whose exchanges go through an Apache {@link CloseableHttpClient}: Keycloak's,
@@ -105,10 +106,7 @@ final class ApacheBackedHttpClient extends HttpClient {
         try (CloseableHttpResponse response = client.execute(apacheRequest)) {
             int status = response.getStatusLine().getStatusCode();
             HttpHeaders headers = headers(response.getAllHeaders());
-            byte[] content = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-            if (content.length > MAX_BODY_BYTES) {
-                throw new IOException("response of " + content.length + " bytes from " + request.uri());
-            }
+            byte[] content = boundedBody(response.getEntity(), apacheRequest, request);
             T value = deliver(handler, status, headers, content);
             return new Response<>(status, request, headers, value);
         } catch (IOException e) {
@@ -122,6 +120,39 @@ final class ApacheBackedHttpClient extends HttpClient {
             if (deadline != null) {
                 deadline.cancel(false);
             }
+        }
+    }
+
+    /**
+     * The body, refused when over {@link #MAX_BODY_BYTES}: on its announced Content-Length before reading, else once
+     * max + 1 bytes have come. The exchange is aborted, never drained: closing the entity's stream would read the
+     * rest of an answer that may be hundreds of MiB.
+     */
+    private static byte[] boundedBody(HttpEntity entity, HttpUriRequest apacheRequest, HttpRequest request) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > MAX_BODY_BYTES) {
+            abort(apacheRequest);
+            throw new IOException("response with Content-Length " + entity.getContentLength() + " from " + request.uri()
+                    + " (more than " + MAX_BODY_BYTES + " bytes)");
+        }
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return new byte[0];
+        }
+        byte[] content = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (content.length > MAX_BODY_BYTES) {
+            abort(apacheRequest);
+            throw new IOException("response of more than " + MAX_BODY_BYTES + " bytes from " + request.uri());
+        }
+        in.close(); // at the end already: releases the connection for reuse
+        return content;
+    }
+
+    private static void abort(HttpUriRequest apacheRequest) {
+        if (apacheRequest instanceof org.apache.http.client.methods.AbstractExecutionAwareRequest abortable) {
+            abortable.abort();
         }
     }
 

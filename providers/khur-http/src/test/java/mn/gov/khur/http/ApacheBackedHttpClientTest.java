@@ -15,7 +15,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -55,6 +57,8 @@ class ApacheBackedHttpClientTest {
             exchange.getResponseHeaders().set("Location", "/echo");
             reply(exchange, 302, "");
         });
+        peer.createContext("/huge", exchange -> hugeBody(exchange, 0));
+        peer.createContext("/declared-huge", exchange -> hugeBody(exchange, DECLARED_HUGE));
         peer.start();
         // an HTTP forward proxy: takes absolute-form requests, resolves the made-up *.khur.test host to the peer
         proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -79,6 +83,29 @@ class ApacheBackedHttpClientTest {
     void stop() {
         peer.stop(0);
         proxy.stop(0);
+    }
+
+    private static final long HUGE = 64L * 1024 * 1024;
+    private static final long DECLARED_HUGE = 200L * 1024 * 1024;
+    /** How many bytes of a huge body the peer got written before the reader went away. */
+    private final CompletableFuture<Long> hugeBytesWritten = new CompletableFuture<>();
+
+    /** A body far over the limit: chunked (no length announced) or with its Content-Length announced. */
+    private void hugeBody(HttpExchange exchange, long declaredLength) {
+        long written = 0;
+        byte[] block = new byte[64 * 1024];
+        long total = declaredLength == 0 ? HUGE : declaredLength;
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, declaredLength);
+            while (written < total) {
+                out.write(block);
+                written += block.length;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the reader closed the connection
+        } finally {
+            hugeBytesWritten.complete(written);
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws java.io.IOException {
@@ -149,6 +176,31 @@ class ApacheBackedHttpClientTest {
 
             assertThat(answer.statusCode()).isEqualTo(302);
             assertThat(seenByPeer).isEmpty();
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithoutReadingItToTheEnd() throws Exception {
+        try (CloseableHttpClient apache = HttpClients.createDefault()) {
+            HttpClient http = new ApacheBackedHttpClient(() -> apache, Duration.ofSeconds(2));
+            HttpRequest huge = HttpRequest.newBuilder(URI.create(peerUrl("/huge"))).timeout(Duration.ofSeconds(60)).GET().build();
+
+            assertThatThrownBy(() -> http.send(huge, HttpResponse.BodyHandlers.ofByteArray()))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("more than 8388608 bytes");
+            // the reader stopped at the limit: the peer could not write its 64 MiB (socket buffers take a few MiB more)
+            assertThat(hugeBytesWritten.get(60, TimeUnit.SECONDS)).isLessThan(HUGE / 2);
+        }
+    }
+
+    @Test
+    void aBodyAnnouncingMoreThanTheLimitIsRefusedOnItsContentLength() throws Exception {
+        try (CloseableHttpClient apache = HttpClients.createDefault()) {
+            HttpClient http = new ApacheBackedHttpClient(() -> apache, Duration.ofSeconds(2));
+            HttpRequest huge = HttpRequest.newBuilder(URI.create(peerUrl("/declared-huge"))).timeout(Duration.ofSeconds(60)).GET().build();
+
+            assertThatThrownBy(() -> http.send(huge, HttpResponse.BodyHandlers.ofByteArray()))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("Content-Length " + DECLARED_HUGE);
+            assertThat(hugeBytesWritten.get(60, TimeUnit.SECONDS)).isLessThan(DECLARED_HUGE / 4);
         }
     }
 }
