@@ -70,7 +70,6 @@ def main():
     national = phone[4:]
     user_id = seed.uid(1, i)
     bank_every = None
-    banks = sql("select provider_alias from identity_provider where enabled order by provider_alias").split()
     admin = args.base_url + "/admin/realms/khur"
     q = urllib.parse.quote
 
@@ -116,7 +115,7 @@ def main():
             statuses.add(status)
             times.append(ms)
         time.sleep(1.2)  # PostgreSQL 15 flushes a backend's statement stats at most once a second
-        stmts = sql("select calls, round(mean_exec_time::numeric, 2), rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 400)"
+        stmts = sql("select calls, round(mean_exec_time::numeric, 2), rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 3000)"
                     " from pg_stat_statements where query not like '%pg_stat_statements%'"
                     " order by mean_exec_time desc limit 8")
         rec = {"operation": name, "url": url or "POST /realms/khur/sms-gateway/inbound", "status": sorted(statuses),

@@ -117,7 +117,7 @@ def main():
         if needed not in by_name:
             sys.exit("seed-citizens: template has no attribute %s" % needed)
     banks = [r[0] for r in db.query(
-        "select provider_alias from identity_provider where realm_id = '%s' and enabled order by provider_alias" % realm_id)]
+        "select provider_alias from identity_provider where realm_id = '%s' order by provider_alias" % realm_id)]
     tlink = links[0]
     print("seed-citizens: realm %s, template %s (%d attributes, credential %s, bank link to %s), banks %s" % (
         realm_id, args.template, len(attrs), creds[0]["type"], tlink["identity_provider"], ",".join(banks)))
@@ -130,8 +130,9 @@ def main():
             r = dict(tu)
             r["id"] = uid(1, i)
             r["username"] = lower_cyrillic(register_number(i))
-            if tu.get("email_constraint") == tid:
-                r["email_constraint"] = r["id"]
+            if tu.get("email_constraint") != tu.get("email"):
+                # no e-mail: Keycloak stores a fresh random id there (unique per realm), so do we
+                r["email_constraint"] = uid(3, i)
             yield [r[c] for c in ucols]
 
     # attribute rows: the template's, with the citizen's own values; birthdate and gender as the registry sets them
