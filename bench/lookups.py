@@ -8,7 +8,7 @@ statements PostgreSQL ran for it are listed with their mean time. bin/bench turn
 every statement) for the duration, so the plans with real parameters and actual rows are in PostgreSQL's log;
 bin/bench copies the ones that touch the user tables into the results.
 
-Writes RESULTS/lookups.json and RESULTS/lookups.txt.
+Writes RESULTS/NAME.json and RESULTS/NAME.txt (--name, default lookups).
 """
 
 import argparse
@@ -54,6 +54,7 @@ def main():
     ap.add_argument("--results", required=True)
     ap.add_argument("--citizen", type=int, required=True, help="index of a bulk-loaded citizen")
     ap.add_argument("--sms-secret", required=True)
+    ap.add_argument("--name", default="lookups", help="file name of the results (RESULTS/NAME.json, .txt)")
     args = ap.parse_args()
     psql = args.psql.split()
 
@@ -126,9 +127,9 @@ def main():
         out.append(rec)
         print("lookups: %-62s %s first %7.1f ms, median %7.1f ms" % (name, rec["status"], rec["ms_first"], rec["ms_median_rest"]),
               flush=True)
-    with open(args.results + "/lookups.json", "w") as f:
+    with open(args.results + "/" + args.name + ".json", "w") as f:
         json.dump({"citizen": i, "registerNumber": regnum, "phone": phone, "operations": out}, f, ensure_ascii=False, indent=1)
-    with open(args.results + "/lookups.txt", "w") as f:
+    with open(args.results + "/" + args.name + ".txt", "w") as f:
         for rec in out:
             f.write("== %s  %s  first %.1f ms, median of %d %.1f ms, max %.1f ms\n   %s\n" % (
                 rec["operation"], rec["status"], rec["ms_first"], REPEAT - 1, rec["ms_median_rest"], rec["ms_max_rest"], rec["url"]))

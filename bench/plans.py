@@ -22,15 +22,20 @@ def main(path):
         plans.append((float(m.group(1)), body.rstrip()))
     plans.sort(key=lambda p: -p[0])
     seen = set()
-    scans = [p for p in plans if re.search(r"Seq Scan on (user_entity|user_attribute|federated_identity|credential|khur_sms_inbound_audit)", p[1], re.I)]
-    print("%d plans on the user tables; %d with a sequential scan of one of them\n" % (len(plans), len(scans)))
+    def scans(body):
+        # a sequential scan, or an index walked over (nearly) the whole realm: many rows filtered away or many loops
+        return (re.search(r"Seq Scan on (" + "|".join(TABLES) + ")", body, re.I)
+                or any(int(n) > 1000 for n in re.findall(r"Rows Removed by Filter: (\d+)", body))
+                or any(int(n) > 1000 for n in re.findall(r"loops=(\d+)\)", body)))
+    print("%d plans on the user tables; %d of them read more than 1,000 rows to find their answer (marked SCAN)\n"
+          % (len(plans), sum(1 for p in plans if scans(p[1]))))
     for ms, body in plans:
         q = re.search(r"Query Text: (.*)", body)
         key = re.sub(r"'[^']*'|\$\d+|\d+", "?", q.group(1) if q else body[:200])
         if key in seen:
             continue
         seen.add(key)
-        print("---- %.3f ms" % ms)
+        print("---- %.3f ms%s" % (ms, "  SCAN" if scans(body) else ""))
         print(body)
         print()
 

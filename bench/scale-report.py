@@ -21,8 +21,7 @@ LOGINS = [("baseline", "1 stock password login (realm bench-stock)"), ("reverse-
 def short(query):
     """The part of a statement that decides its plan: what it reads and its WHERE clause."""
     m = re.search(r"\bfrom (.*)", query, re.I)
-    q = m.group(1) if m else query
-    return ("… from " + q)[:230]
+    return ("… from " + m.group(1))[:230] if m else query[:230]
 
 
 def load(d, name):
@@ -77,18 +76,23 @@ def main(run):
             if len(p) == 3:
                 w("| %s | %s | %s |" % tuple(p))
         w("")
-    lk = load(big_dir, "lookups.json")
+    stock, lk = load(big_dir, "lookups-stock.json"), load(big_dir, "lookups.json")
     if lk:
         w("### Lookups at this size\n")
         w("Citizen %s (register number %s, phone %s), loaded by COPY. Time as the HTTP client sees it (median of 5 after"
-          " a first call), and the slowest statement PostgreSQL ran for it (pg_stat_statements mean).\n" % (
-              lk["citizen"], lk["registerNumber"], lk["phone"]))
-        w("| operation | HTTP status | first ms | median ms | slowest statement: mean ms, calls |\n|---|---|---|---|---|")
+          " a first call), with Keycloak's own indexes only and then with khur-identity's search indexes; and the"
+          " slowest statement PostgreSQL ran for it (pg_stat_statements mean). Plans: `results/lookups-stock-plans.txt`,"
+          " `results/lookups-plans.txt`.\n" % (lk["citizen"], lk["registerNumber"], lk["phone"]))
+        w("| operation | median ms, Keycloak's indexes | median ms, with ours | slowest statement, Keycloak's indexes: mean ms | with ours: mean ms | statement |")
+        w("|---|---|---|---|---|---|")
+        before = {op["operation"]: op for op in (stock or {}).get("operations", [])}
         for op in lk["operations"]:
-            s = op["statements"][0] if op["statements"] else ["", "", "", ""]
-            w("| %s | %s | %s | %s | %s ms × %s: `%s` |" % (op["operation"], ",".join(map(str, op["status"])),
-                                                           num(op["ms_first"]), num(op["ms_median_rest"]), s[1], s[0],
-                                                           short(s[3]).replace("|", "\\|")))
+            s0 = before.get(op["operation"])
+            st = op["statements"][0] if op["statements"] else ["", "", "", ""]
+            st0 = s0["statements"][0] if s0 and s0["statements"] else ["", "n/a", "", ""]
+            w("| %s | %s | %s | %s | %s | `%s` |" % (op["operation"], num(s0["ms_median_rest"]) if s0 else "n/a",
+                                                   num(op["ms_median_rest"]), st0[1], st[1],
+                                                   short(st0[3] or st[3]).replace("|", "\\|")))
         w("")
     w("### The same scenarios at ~1,000 and at N citizens\n")
     w("| scenario | flows/s small | flows/s N | ratio | p95 ms small | p95 ms N | Keycloak CPU ms/flow small | N | machine busy small / N |")
