@@ -61,10 +61,13 @@ def main():
     def sql(q):
         return subprocess.run(psql + ["-At", "-F", "\t", "-c", q], check=True, capture_output=True, text=True).stdout
 
-    status, body, _ = http("POST", args.base_url + "/realms/master/protocol/openid-connect/token",
-                           body="grant_type=password&client_id=admin-cli&username=admin&password=admin",
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})
-    token = json.loads(body)["access_token"]
+    def admin_token():
+        # master's access tokens live 60 s and a scanning search takes seconds: a fresh one per request
+        status, body, _ = http("POST", args.base_url + "/realms/master/protocol/openid-connect/token",
+                               body="grant_type=password&client_id=admin-cli&username=admin&password=admin",
+                               headers={"Content-Type": "application/x-www-form-urlencoded"})
+        return json.loads(body)["access_token"]
+
     i = args.citizen
     regnum = seed.register_number(i)
     phone = seed.phone(i)
@@ -112,7 +115,7 @@ def main():
                 m, u, b, h = webhook()
                 status, sample, ms = http(m, u, body=b, headers=h)
             else:
-                status, sample, ms = http(method, url, token=token)
+                status, sample, ms = http(method, url, token=admin_token())
             statuses.add(status)
             times.append(ms)
         time.sleep(1.2)  # PostgreSQL 15 flushes a backend's statement stats at most once a second
