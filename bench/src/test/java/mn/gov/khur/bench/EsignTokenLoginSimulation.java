@@ -82,7 +82,7 @@ public class EsignTokenLoginSimulation extends Simulation {
             Seed.configureEsignTrustAnchors(anchors.toAbsolutePath().toString());
             Instant now = Instant.now();
             for (int i = 0; i < POOL; i++) {
-                TOKENS.put(i, pki.issue(CitizenCertificateRequest.valid("bench token " + i, Citizens.registerNumber(i),
+                TOKENS.put(i, pki.issue(CitizenCertificateRequest.valid("bench token " + i, Citizens.registerNumber(Citizens.LOGIN_OFFSET + i),
                         "Болд Бат", KeyKind.RSA_PKCS1, revocation.endpoints(), now)));
             }
         } catch (Exception e) {

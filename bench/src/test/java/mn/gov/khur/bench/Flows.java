@@ -45,8 +45,8 @@ public final class Flows {
             int i = Math.floorMod(NEXT_CITIZEN.getAndIncrement(), poolSize);
             String verifier = random(32);
             return session.set("citizen", i)
-                    .set("registerNumber", Citizens.registerNumber(i))
-                    .set("phone", Citizens.phone(i))
+                    .set("registerNumber", Citizens.registerNumber(Citizens.LOGIN_OFFSET + i))
+                    .set("phone", Citizens.phone(Citizens.LOGIN_OFFSET + i))
                     .set("stockUser", Citizens.stockUsername(i))
                     .set("verifier", verifier)
                     .set("challenge", s256(verifier))

@@ -75,8 +75,32 @@ public final class Seed {
     public static void main(String[] args) {
         long t = System.nanoTime();
         ensure(BenchConfig.citizensNeeded());
+        linkToBank(Citizens.username(0));
         System.out.printf("bench: seeded %d citizens (khur) and %d users (%s) in %.0f s%n", BenchConfig.citizensNeeded(),
                 Math.min(BenchConfig.citizensNeeded(), BenchConfig.LOGIN_POOL), BenchConfig.STOCK_REALM, (System.nanoTime() - t) / 1e9);
+    }
+
+    /**
+     * Links a citizen to the realm's first bank through the admin API, so Keycloak writes the
+     * {@code federated_identity} row that bench/seed-citizens.py copies for bulk-loaded citizens.
+     */
+    static void linkToBank(String username) {
+        try {
+            JsonNode banks = JSON.readTree(expect(send("GET", "/admin/realms/" + BenchConfig.KHUR_REALM
+                    + "/identity-provider/instances", null), 200));
+            String bank = banks.get(0).get("alias").asText();
+            JsonNode users = JSON.readTree(expect(send("GET", "/admin/realms/" + BenchConfig.KHUR_REALM
+                    + "/users?exact=true&briefRepresentation=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8), null), 200));
+            String id = users.get(0).get("id").asText();
+            HttpResponse<String> r = send("POST", "/admin/realms/" + BenchConfig.KHUR_REALM + "/users/" + id
+                    + "/federated-identity/" + bank, JSON.writeValueAsString(Map.of(
+                            "identityProvider", bank, "userId", "bench-" + bank + "-0", "userName", "bench-" + bank + "-0")));
+            if (r.statusCode() != 204 && r.statusCode() != 409) {
+                throw new IllegalStateException("link " + username + " to " + bank + ": " + r.statusCode() + " " + r.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean exists(String realm, String username) throws IOException {
