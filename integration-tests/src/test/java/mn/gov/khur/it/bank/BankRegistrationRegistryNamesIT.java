@@ -17,6 +17,8 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxRegistry;
 import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.sandbox.xyp.RegistryPerson;
+import mn.gov.khur.it.support.pages.AddPhonePage;
+import mn.gov.khur.it.support.pages.RegistryApprovalPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,13 +44,13 @@ class BankRegistrationRegistryNamesIT {
         OidcRelyingParty.PendingLogin login = rp.begin();
         HttpBrowser browser = new HttpBrowser("mn");
         HttpBrowser.Page approval = SandboxBanks.logIn(browser, login.authorizationUri(), customer);
-        assertThat(approval.has("#khur-registry-form")).as("the registry's approval after the bank, page was: %s", approval.body())
+        assertThat(approval.has(RegistryApprovalPage.FORM)).as("the registry's approval after the bank, page was: %s", approval.body())
                 .isTrue();
         var sent = SandboxRegistry.simulator().lastCode(person.registerNumber()).orElseThrow();
         assertThat(sent.phone()).as("no phone of ours yet: the one registered with the state").isEqualTo("(e-Mongolia)");
-        HttpBrowser.Page offer = browser.submit("#khur-registry-form", Map.of("action", "submit", "code", sent.code()), null);
-        assertThat(offer.has("#khur-add-phone-form")).as("then the usual offer to add a phone, page was: %s", offer.body()).isTrue();
-        HttpBrowser.Page back = browser.submit("#khur-add-phone-skip-form", Map.of(), "skip");
+        HttpBrowser.Page offer = browser.submit(RegistryApprovalPage.FORM, Map.of("action", "submit", "code", sent.code()), null);
+        assertThat(offer.has(AddPhonePage.FORM)).as("then the usual offer to add a phone, page was: %s", offer.body()).isTrue();
+        HttpBrowser.Page back = browser.submit(AddPhonePage.SKIP_FORM, Map.of(), "skip");
         assertThat(back.leftIdp()).as("page was: %s", back.body()).isTrue();
 
         JWTClaimsSet idToken = rp.finish(login, back.uri()).idToken();

@@ -32,6 +32,7 @@ import mn.gov.khur.it.support.cluster.LoadBalancer;
 import mn.gov.khur.it.support.cluster.PostgresServer;
 import mn.gov.khur.it.support.operations.RecordingForwardProxy;
 import mn.gov.khur.sandbox.xyp.RegistryPerson;
+import mn.gov.khur.it.support.pages.RegistryApprovalPage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,7 +145,7 @@ class OutboundCallsThroughKeycloakProxyIT {
         assertThat(new InboundSmsClient(url, KeycloakServer.SMS_SECRET).send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         HttpBrowser.Page approval = CitizenLogin.pressContinue(browser);
 
-        assertThat(approval.has("#khur-registry-form")).as("the registry's approval page; node log:\n" + node.logTail())
+        assertThat(approval.has(RegistryApprovalPage.FORM)).as("the registry's approval page; node log:\n" + node.logTail())
                 .isTrue();
         assertThat(SandboxRegistry.simulator().lastCode(citizen.registerNumber())).as("the registry sent its code").isPresent();
         assertThat(proxy.requests()).anyMatch(request -> request.startsWith("POST " + REGISTRY_BASE + "/"));

@@ -17,6 +17,10 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.AccountConsolePages;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.PasskeysManagePage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,17 +73,17 @@ class AccountConsoleInChromiumIT {
 
             // keycloak.v3 26.7.3 serves custom pages only on its dynamic route: content.json names it literally (keycloak#41433)
             browser.get(CONSOLE + "content/:componentId");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-passkeys-manage")));
-            assertThat(browser.findElement(By.id("khur-passkeys-page")).getText()).contains(mn ? "Passkey-ууд" : "Passkeys");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(AccountConsolePages.PASSKEYS_MANAGE)));
+            assertThat(browser.findElement(By.cssSelector(AccountConsolePages.PASSKEYS_PAGE)).getText()).contains(mn ? "Passkey-ууд" : "Passkeys");
             checkPage(browser, "account-passkeys-" + language + "-" + width);
-            browser.findElement(By.id("khur-passkeys-manage")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-passkey-list")));
+            browser.findElement(By.cssSelector(AccountConsolePages.PASSKEYS_MANAGE)).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(PasskeysManagePage.LIST)));
             checkPage(browser, "passkeys-manage-" + language + "-" + width);
-            browser.findElement(By.id("khur-passkey-remove-1")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-passkey-remove-confirm")));
+            browser.findElement(By.cssSelector(PasskeysManagePage.remove(1))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(PasskeysManagePage.REMOVE_CONFIRM)));
             checkPage(browser, "passkeys-remove-confirm-" + language + "-" + width);
-            browser.findElement(By.id("khur-passkey-remove-cancel")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-passkeys-done"))).click();
+            browser.findElement(By.cssSelector(PasskeysManagePage.REMOVE_CANCEL)).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(PasskeysManagePage.DONE))).click();
             wait.until(d -> d.getCurrentUrl().startsWith(CONSOLE + "account-security/signing-in"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "IT passkey"));
             assertThat(browser.getCurrentUrl()).as("no code or token in the address bar").doesNotContain("code=");
@@ -129,12 +133,12 @@ class AccountConsoleInChromiumIT {
     /** The console sends the browser to the entry page: register number, password, the code by SMS. */
     private static void logIntoTheConsole(ChromeDriver browser, WebDriverWait wait, TestCitizen citizen) {
         browser.get(CONSOLE);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
-        browser.findElement(By.id("password")).sendKeys(citizen.password());
-        browser.findElement(By.id("kc-login")).click();
-        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
+        browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+        browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
         assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-        wait.until(d -> d.getCurrentUrl().startsWith(CONSOLE) && !d.findElements(By.cssSelector("#app nav, #app [role=navigation]")).isEmpty());
+        wait.until(d -> d.getCurrentUrl().startsWith(CONSOLE) && !d.findElements(By.cssSelector(AccountConsolePages.NAVIGATION)).isEmpty());
     }
 
     private static void confirmModal(ChromeDriver browser, WebDriverWait wait) {

@@ -17,6 +17,13 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.SoftwarePasskey;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.DonePage;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.NewPasswordPage;
+import mn.gov.khur.it.support.pages.PasskeysManagePage;
+import mn.gov.khur.it.support.pages.PhoneChangePage;
+import mn.gov.khur.it.support.pages.RecoveryPage;
+import mn.gov.khur.it.support.pages.SelfServiceFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,24 +48,24 @@ class PasskeyAccountPagesIT {
         SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
         HttpBrowser device = PasskeyJourney.capableDevice();
         HttpBrowser.Page page = passkeyPage(device, passkey);
-        assertThat(page.text("#khur-passkey-1 h2")).isEqualTo("IT passkey");
+        assertThat(page.text(PasskeysManagePage.name(1))).isEqualTo("IT passkey");
 
-        HttpBrowser.Page tooLong = device.submit("#khur-passkey-1 form", Map.of("label", "я".repeat(65), "khur-action", "rename"), null);
+        HttpBrowser.Page tooLong = device.submit(PasskeysManagePage.form(1), Map.of("label", "я".repeat(65), "khur-action", "rename"), null);
         assertThat(tooLong.body()).contains("Нэр 1-ээс 64 тэмдэгт байна");
         assertThat(PasskeyJourney.passkeyLabels(admin, userId)).containsExactly("IT passkey");
 
-        HttpBrowser.Page markup = device.submit("#khur-passkey-1 form", Map.of("label", "<img src=x onerror=alert(1)>", "khur-action", "rename"), null);
+        HttpBrowser.Page markup = device.submit(PasskeysManagePage.form(1), Map.of("label", "<img src=x onerror=alert(1)>", "khur-action", "rename"), null);
         assertThat(markup.body()).as("a name is text, never markup").doesNotContain("<img src=x").contains("&lt;img src=x");
-        HttpBrowser.Page renamed = device.submit("#khur-passkey-1 form", Map.of("label", "  Ээжийн утас  ", "khur-action", "rename"), null);
-        assertThat(renamed.text("#khur-passkey-1 h2")).isEqualTo("Ээжийн утас");
+        HttpBrowser.Page renamed = device.submit(PasskeysManagePage.form(1), Map.of("label", "  Ээжийн утас  ", "khur-action", "rename"), null);
+        assertThat(renamed.text(PasskeysManagePage.name(1))).isEqualTo("Ээжийн утас");
         assertThat(PasskeyJourney.passkeyLabels(admin, userId)).containsExactly("Ээжийн утас");
         assertThat(admin.events(userId, "UPDATE_CREDENTIAL").get(0).at("/details/credential_user_label").asText()).isEqualTo("Ээжийн утас");
 
-        HttpBrowser.Page confirm = device.submit("#khur-passkey-1 form", Map.of("khur-action", "remove"), null);
-        assertThat(confirm.text("#khur-passkey-remove-question")).contains("Ээжийн утас");
+        HttpBrowser.Page confirm = device.submit(PasskeysManagePage.form(1), Map.of("khur-action", "remove"), null);
+        assertThat(confirm.text(PasskeysManagePage.REMOVE_QUESTION)).contains("Ээжийн утас");
         assertThat(PasskeyJourney.passkeyLabels(admin, userId)).as("nothing removed before the confirmation").hasSize(1);
-        HttpBrowser.Page removed = device.submit("#khur-passkey-remove-form", Map.of("khur-action", "remove-confirmed"), null);
-        assertThat(removed.has("#khur-passkey-none")).isTrue();
+        HttpBrowser.Page removed = device.submit(PasskeysManagePage.REMOVE_FORM, Map.of("khur-action", "remove-confirmed"), null);
+        assertThat(removed.has(PasskeysManagePage.NONE)).isTrue();
         assertThat(PasskeyJourney.passkeyLabels(admin, userId)).isEmpty();
         assertThat(admin.events(userId, "REMOVE_CREDENTIAL").get(0).at("/details/credential_type").asText())
                 .isEqualTo("webauthn-passwordless");
@@ -76,7 +83,7 @@ class PasskeyAccountPagesIT {
         passkeyPage(device, passkey);
         String evil = "https://evil.example";
         // another site's hidden copy of the confirmed removal, auto-submitted with the citizen's cookies
-        HttpBrowser.Page removal = device.submitWithHeaders("#khur-passkey-1 form",
+        HttpBrowser.Page removal = device.submitWithHeaders(PasskeysManagePage.form(1),
                 Map.of("khur-action", "remove-confirmed"), null, Map.of("Origin", evil));
         assertThat(removal.status()).isEqualTo(403);
         assertThat(removal.body()).contains("өөр вэб сайтаас").doesNotContain("Exception");
@@ -87,7 +94,7 @@ class PasskeyAccountPagesIT {
 
         HttpBrowser other = PasskeyJourney.capableDevice();
         passkeyPage(other, passkey);
-        HttpBrowser.Page rename = other.submitWithHeaders("#khur-passkey-1 form",
+        HttpBrowser.Page rename = other.submitWithHeaders(PasskeysManagePage.form(1),
                 Map.of("label", "attacker's", "khur-action", "rename"), null, Map.of("Referer", evil + "/page"));
         assertThat(rename.status()).isEqualTo(403);
         assertThat(PasskeyJourney.passkeyLabels(admin, userId)).containsExactly("IT passkey");
@@ -105,10 +112,10 @@ class PasskeyAccountPagesIT {
 
         HttpBrowser device = PasskeyJourney.capableDevice();
         passkeyPage(device, attackersPasskey);
-        HttpBrowser.Page rename = device.submit("#khur-passkey-1 form",
+        HttpBrowser.Page rename = device.submit(PasskeysManagePage.form(1),
                 Map.of("credentialId", victimsPasskey, "label", "taken", "khur-action", "rename"), null);
         assertThat(rename.body()).contains("Энэ passkey таны бүртгэлд алга");
-        HttpBrowser.Page remove = device.submit("#khur-passkey-1 form",
+        HttpBrowser.Page remove = device.submit(PasskeysManagePage.form(1),
                 Map.of("credentialId", victimsPasskey, "khur-action", "remove-confirmed"), null);
         assertThat(remove.body()).contains("Энэ passkey таны бүртгэлд алга");
 
@@ -133,8 +140,8 @@ class PasskeyAccountPagesIT {
         SoftwarePasskey passkey = PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
         HttpBrowser device = PasskeyJourney.capableDevice();
         HttpBrowser.Page entry = device.open(URI.create(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys/page"));
-        HttpBrowser.Page page = device.submit("#webauth", passkey.sign(entry.body()), null);
-        assertThat(page.text("#khur-passkey-1 h2")).as("after logging in, the passkey page: %s", page.body()).isEqualTo("IT passkey");
+        HttpBrowser.Page page = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
+        assertThat(page.text(PasskeysManagePage.name(1))).as("after logging in, the passkey page: %s", page.body()).isEqualTo("IT passkey");
         HttpBrowser.Page console = device.submit("form:has(#khur-passkeys-done)", Map.of("khur-action", "done"), null);
         assertThat(console.uri().getPath()).isEqualTo("/realms/khur/account/account-security/signing-in");
         assertThat(console.body()).contains("id=\"environment\"");
@@ -178,17 +185,17 @@ class PasskeyAccountPagesIT {
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber()); // recovery checks the phone's owner
 
         HttpBrowser browser = new HttpBrowser();
-        HttpBrowser.Page form = fromTheLoginPage(browser, "#khur-reset-password");
-        HttpBrowser.Page sms = browser.submit("#khur-recovery-form",
+        HttpBrowser.Page form = fromTheLoginPage(browser, LoginPage.RESET_PASSWORD);
+        HttpBrowser.Page sms = browser.submit(RecoveryPage.FORM,
                 Map.of("registerNumber", citizen.registerNumber(), "captcha", captchaAnswer(form)), "submitRecovery");
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         CitizenLogin.pressContinue(browser);
-        HttpBrowser.Page done = browser.submit("#khur-new-password-form",
+        HttpBrowser.Page done = browser.submit(NewPasswordPage.FORM,
                 Map.of("password-new", "Shine1234nuuts", "password-confirm", "Shine1234nuuts"), "submitPassword");
 
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("password-reset");
-        assertThat(done.text("#khur-done-passkey-list")).contains("IT passkey");
-        assertThat(done.document().selectFirst("#khur-done-passkeys-manage").attr("href"))
+        assertThat(DonePage.outcome(done)).isEqualTo("password-reset");
+        assertThat(done.text(DonePage.PASSKEY_LIST)).contains("IT passkey");
+        assertThat(done.document().selectFirst(DonePage.PASSKEYS_MANAGE).attr("href"))
                 .isEqualTo(KeycloakServer.BASE_URL + "/realms/khur/khur-passkeys/page");
         assertPasskeyStillLogsIn(passkey);
     }
@@ -202,26 +209,26 @@ class PasskeyAccountPagesIT {
         SandboxSubscribers.registerOwner(newPhone, citizen.registerNumber());
 
         HttpBrowser browser = new HttpBrowser();
-        HttpBrowser.Page form = fromTheLoginPage(browser, "#khur-change-phone");
+        HttpBrowser.Page form = fromTheLoginPage(browser, LoginPage.CHANGE_PHONE);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("registerNumber", citizen.registerNumber());
         fields.put("phone", newPhone);
         fields.put("captcha", captchaAnswer(form));
-        HttpBrowser.Page sms = browser.submit("#khur-change-phone-form", fields, "submitPhoneChange");
+        HttpBrowser.Page sms = browser.submit(PhoneChangePage.FORM, fields, "submitPhoneChange");
         assertThat(phone.send(newPhone, CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         HttpBrowser.Page done = CitizenLogin.pressContinue(browser);
 
-        assertThat(done.document().selectFirst("#khur-done").attr("data-khur-done")).isEqualTo("phone-change");
-        assertThat(done.text("#khur-done-passkey-list")).contains("IT passkey");
-        assertThat(done.has("#khur-done-passkeys-manage")).isTrue();
+        assertThat(DonePage.outcome(done)).isEqualTo("phone-change");
+        assertThat(done.text(DonePage.PASSKEY_LIST)).contains("IT passkey");
+        assertThat(done.has(DonePage.PASSKEYS_MANAGE)).isTrue();
         assertPasskeyStillLogsIn(passkey);
     }
 
     /** The passkey page through a relying party's kc_action, after a passkey login (fresh, so no second login asked). */
     private HttpBrowser.Page passkeyPage(HttpBrowser device, SoftwarePasskey passkey) {
         HttpBrowser.Page entry = device.open(rp.begin("openid", Map.of("kc_action", "khur-passkeys")).authorizationUri());
-        HttpBrowser.Page page = device.submit("#webauth", passkey.sign(entry.body()), null);
-        assertThat(page.has("#khur-passkey-list")).as("the passkey page: %s", page.body()).isTrue();
+        HttpBrowser.Page page = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
+        assertThat(page.has(PasskeysManagePage.LIST)).as("the passkey page: %s", page.body()).isTrue();
         return page;
     }
 
@@ -229,7 +236,7 @@ class PasskeyAccountPagesIT {
         HttpBrowser device = PasskeyJourney.capableDevice();
         OidcRelyingParty.PendingLogin login = rp.begin();
         HttpBrowser.Page entry = device.open(login.authorizationUri());
-        HttpBrowser.Page back = device.submit("#webauth", passkey.sign(entry.body()), null);
+        HttpBrowser.Page back = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
         assertThat(back.leftIdp()).as("the passkey was kept").isTrue();
         assertThat(rp.finish(login, back.uri()).idToken().getClaim("acr")).isEqualTo("substantial");
     }
@@ -240,7 +247,7 @@ class PasskeyAccountPagesIT {
     }
 
     private static String captchaAnswer(HttpBrowser.Page page) {
-        String answer = page.document().selectFirst("#khur-captcha-image").attr("data-khur-test-answer");
+        String answer = page.document().selectFirst(SelfServiceFields.CAPTCHA_IMAGE).attr("data-khur-test-answer");
         assertThat(answer).as("captcha test seam (dev mode)").matches("[A-Z0-9]{5}");
         return answer;
     }

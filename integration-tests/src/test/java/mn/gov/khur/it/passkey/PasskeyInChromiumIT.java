@@ -16,6 +16,9 @@ import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.Screenshots;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.PasskeyOfferPage;
+import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,7 +56,7 @@ class PasskeyInChromiumIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
             OidcRelyingParty.PendingLogin first = rp.begin();
             smsLoginUntilTheOffer(browser, wait, first, citizen, "");
-            browser.findElement(By.id("khur-passkey-create")).click();
+            browser.findElement(By.cssSelector(PasskeyOfferPage.CREATE)).click();
             var smsTokens = rp.finish(first, backAtTheSite(browser, wait));
             assertThat(smsTokens.idToken().getClaim("amr")).isEqualTo(List.of("pwd", "sms", "mfa"));
             assertThat(authenticator.getCredentials()).as("the passkey lives in the authenticator").hasSize(1);
@@ -76,7 +79,7 @@ class PasskeyInChromiumIT {
             ConditionalRequests.ignoreAutofill(browser);
             OidcRelyingParty.PendingLogin byButton = rp.begin();
             browser.get(byButton.authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-passkey"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_PASSKEY))).click();
             var buttonTokens = rp.finish(byButton, backAtTheSite(browser, wait));
             assertThat(buttonTokens.idToken().getClaim("acr")).isEqualTo("substantial");
             assertThat(buttonTokens.idToken().getClaim("amr")).isEqualTo(List.of("passkey", "hwk", "mfa"));
@@ -96,7 +99,7 @@ class PasskeyInChromiumIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
             OidcRelyingParty.PendingLogin first = rp.begin();
             smsLoginUntilTheOffer(browser, wait, first, citizen, "");
-            browser.findElement(By.id("khur-passkey-create")).click();
+            browser.findElement(By.cssSelector(PasskeyOfferPage.CREATE)).click();
             logOut(browser, wait, rp.finish(first, backAtTheSite(browser, wait)));
 
             // the citizen does not confirm with fingerprint/PIN (the browser answers NotAllowedError): refused,
@@ -104,7 +107,7 @@ class PasskeyInChromiumIT {
             ConditionalRequests.ignoreAutofill(browser);
             authenticator.setUserVerified(false);
             browser.get(rp.begin().authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-passkey"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_PASSKEY))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Passkey-ээр нэвтрэхийг цуцаллаа"));
             assertThat(browser.getCurrentUrl()).doesNotStartWith(OidcRelyingParty.REDIRECT_URI.toString());
             assertThat(admin.attackDetection(userId).path("numFailures").asInt()).isZero();
@@ -114,7 +117,7 @@ class PasskeyInChromiumIT {
             assertThat(admin.delete("/admin/realms/khur/users/" + userId + "/credentials/" + credentialId).statusCode()).isEqualTo(204);
             authenticator.setUserVerified(true);
             browser.get(rp.begin().authorizationUri().toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-method-passkey"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(LoginPage.METHOD_PASSKEY))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Passkey-ээр нэвтэрч чадсангүй"));
             assertThat(browser.getCurrentUrl()).doesNotStartWith(OidcRelyingParty.REDIRECT_URI.toString());
             PasskeyJourney.awaitFailures(admin, userId, 1);
@@ -137,7 +140,7 @@ class PasskeyInChromiumIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
             OidcRelyingParty.PendingLogin login = rp.begin();
             browser.get(login.authorizationUri() + "&ui_locales=" + language);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-method-passkey")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.METHOD_PASSKEY)));
             checkPage(browser, "login-passkey-" + language + "-" + width);
 
             smsLoginUntilTheOffer(browser, wait, null, citizen, language);
@@ -146,11 +149,11 @@ class PasskeyInChromiumIT {
                     .isEqualTo(language.equals("mn") ? "Дараагийн удаа SMS-гүйгээр нэвтрэх" : "Sign in without SMS next time");
 
             authenticator.setUserVerified(false); // the citizen does not confirm: the page after a failed creation
-            browser.findElement(By.id("khur-passkey-create")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-try-again")));
+            browser.findElement(By.cssSelector(PasskeyOfferPage.CREATE)).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(PasskeyOfferPage.TRY_AGAIN)));
             checkPage(browser, "passkey-create-error-" + language + "-" + width);
 
-            browser.findElement(By.id("khur-passkey-skip")).click();
+            browser.findElement(By.cssSelector(PasskeyOfferPage.SKIP)).click();
             backAtTheSite(browser, wait);
         } finally {
             browser.quit();
@@ -174,16 +177,16 @@ class PasskeyInChromiumIT {
         if (login != null) {
             browser.get(login.authorizationUri() + (language.isEmpty() ? "" : "&ui_locales=" + language));
         }
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(citizen.registerNumber());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(LoginPage.USERNAME))).sendKeys(citizen.registerNumber());
         wait.until(d -> {
             Cookie device = d.manage().getCookieNamed("KHUR_PASSKEY_DEVICE");
             return device != null && device.getValue().equals("platform");
         });
-        browser.findElement(By.id("password")).sendKeys(citizen.password());
-        browser.findElement(By.id("kc-login")).click();
-        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("khur-sms-code"))).getText();
+        browser.findElement(By.cssSelector(LoginPage.PASSWORD)).sendKeys(citizen.password());
+        browser.findElement(By.cssSelector(LoginPage.LOGIN)).click();
+        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ReverseSmsPage.CODE))).getText();
         assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("khur-passkey-create")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(PasskeyOfferPage.CREATE)));
     }
 
     /** The relying party's callback (nothing listens there: Chromium shows an error page, the URL is what matters). */

@@ -18,6 +18,7 @@ import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.SoftwarePasskey;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.PasskeyOfferPage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -56,9 +57,9 @@ final class PasskeyJourney {
     static SoftwarePasskey passkeyAfterSmsLogin(OidcRelyingParty rp, TestCitizen citizen) {
         HttpBrowser device = capableDevice();
         HttpBrowser.Page offer = smsLogin(device, rp.begin(), citizen);
-        assertThat(offer.has("#khur-passkey-create")).as("the offer: %s", offer.body()).isTrue();
+        assertThat(offer.has(PasskeyOfferPage.CREATE)).as("the offer: %s", offer.body()).isTrue();
         SoftwarePasskey passkey = new SoftwarePasskey();
-        HttpBrowser.Page back = device.submit("#register", passkey.create(offer.body(), "IT passkey"), null);
+        HttpBrowser.Page back = device.submit(PasskeyOfferPage.REGISTER_FORM, passkey.create(offer.body(), "IT passkey"), null);
         assertThat(back.leftIdp()).as("created: %s", back.body()).isTrue();
         return passkey;
     }

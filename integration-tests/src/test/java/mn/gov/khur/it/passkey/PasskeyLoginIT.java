@@ -15,6 +15,8 @@ import mn.gov.khur.it.support.OidcRelyingParty;
 import mn.gov.khur.it.support.PasswordGuessing;
 import mn.gov.khur.it.support.SoftwarePasskey;
 import mn.gov.khur.it.support.TestCitizen;
+import mn.gov.khur.it.support.pages.LoginPage;
+import mn.gov.khur.it.support.pages.PasskeyOfferPage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,10 +44,10 @@ class PasskeyLoginIT {
         HttpBrowser phone = PasskeyJourney.capableDevice();
         OidcRelyingParty.PendingLogin first = rp.begin();
         HttpBrowser.Page offer = PasskeyJourney.smsLogin(phone, first, citizen);
-        assertThat(offer.has("#khur-passkey-create")).as("the offer after a fresh SMS login: %s", offer.body()).isTrue();
+        assertThat(offer.has(PasskeyOfferPage.CREATE)).as("the offer after a fresh SMS login: %s", offer.body()).isTrue();
         assertThat(offer.text("h1")).isEqualTo("Дараагийн удаа SMS-гүйгээр нэвтрэх");
         SoftwarePasskey passkey = new SoftwarePasskey();
-        HttpBrowser.Page back = phone.submit("#register", passkey.create(offer.body(), "Chrome, Android"), null);
+        HttpBrowser.Page back = phone.submit(PasskeyOfferPage.REGISTER_FORM, passkey.create(offer.body(), "Chrome, Android"), null);
         assertThat(back.leftIdp()).as(back.body()).isTrue();
         var sms = rp.finish(first, back.uri());
         assertThat(sms.idToken().getClaim("amr")).isEqualTo(List.of("pwd", "sms", "mfa"));
@@ -56,9 +58,9 @@ class PasskeyLoginIT {
         HttpBrowser later = PasskeyJourney.capableDevice();
         OidcRelyingParty.PendingLogin second = rp.begin();
         HttpBrowser.Page entry = later.open(second.authorizationUri());
-        assertThat(entry.has("#khur-method-passkey")).isTrue();
-        assertThat(entry.document().selectFirst("#username").attr("autocomplete")).isEqualTo("username webauthn");
-        HttpBrowser.Page passkeyBack = later.submit("#webauth", passkey.sign(entry.body()), null);
+        assertThat(entry.has(LoginPage.METHOD_PASSKEY)).isTrue();
+        assertThat(entry.document().selectFirst(LoginPage.USERNAME).attr("autocomplete")).isEqualTo("username webauthn");
+        HttpBrowser.Page passkeyBack = later.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
         assertThat(passkeyBack.leftIdp()).as("straight back to the site, no SMS page, no offer: %s", passkeyBack.body()).isTrue();
         var tokens = rp.finish(second, passkeyBack.uri());
         assertThat(tokens.idToken().getClaim("acr")).isEqualTo("substantial");
@@ -78,7 +80,7 @@ class PasskeyLoginIT {
         HttpBrowser laptop = PasskeyJourney.capableDevice();
         OidcRelyingParty.PendingLogin first = rp.begin();
         HttpBrowser.Page offer = PasskeyJourney.smsLogin(laptop, first, citizen);
-        HttpBrowser.Page skipped = laptop.submit("#khur-passkey-skip-form", Map.of(), "khur-passkey-skip");
+        HttpBrowser.Page skipped = laptop.submit(PasskeyOfferPage.SKIP_FORM, Map.of(), "khur-passkey-skip");
         assertThat(skipped.leftIdp()).as("skipping finishes the login: %s", skipped.body()).isTrue();
         var firstTokens = rp.finish(first, skipped.uri());
 
@@ -92,8 +94,8 @@ class PasskeyLoginIT {
         PasskeyJourney.logOut(laptop, rp, firstTokens);
         OidcRelyingParty.PendingLogin third = rp.begin();
         HttpBrowser.Page again = PasskeyJourney.smsLogin(laptop, third, citizen);
-        assertThat(again.has("#khur-passkey-skip")).as("offered after a fresh login").isTrue();
-        HttpBrowser.Page skippedAgain = laptop.submit("#khur-passkey-skip-form", Map.of(), "khur-passkey-skip");
+        assertThat(again.has(PasskeyOfferPage.SKIP)).as("offered after a fresh login").isTrue();
+        HttpBrowser.Page skippedAgain = laptop.submit(PasskeyOfferPage.SKIP_FORM, Map.of(), "khur-passkey-skip");
         assertThat(skippedAgain.leftIdp()).isTrue();
 
         // answered on this device: a fresh login here is not asked again
@@ -102,7 +104,7 @@ class PasskeyLoginIT {
         assertThat(notAgain.leftIdp()).as("once per device: %s", notAgain.body()).isTrue();
 
         // another device that can keep a passkey is asked; one that cannot (or runs no script) is not
-        assertThat(PasskeyJourney.smsLogin(PasskeyJourney.capableDevice(), rp.begin(), citizen).has("#khur-passkey-skip")).isTrue();
+        assertThat(PasskeyJourney.smsLogin(PasskeyJourney.capableDevice(), rp.begin(), citizen).has(PasskeyOfferPage.SKIP)).isTrue();
         assertThat(PasskeyJourney.smsLogin(new HttpBrowser(), rp.begin(), citizen).leftIdp()).isTrue();
     }
 
@@ -119,10 +121,10 @@ class PasskeyLoginIT {
         HttpBrowser.Page entry = attacker.open(login.authorizationUri());
         Map<String, String> forged = new HashMap<>(ownersPasskey.sign(entry.body()));
         forged.put("userHandle", SoftwarePasskey.base64Url(victimId.getBytes(StandardCharsets.UTF_8)));
-        HttpBrowser.Page refused = attacker.submit("#webauth", forged, null);
+        HttpBrowser.Page refused = attacker.submit(LoginPage.PASSKEY_ASSERTION_FORM, forged, null);
 
         assertThat(refused.leftIdp()).as("a valid signature by another citizen's passkey logs nobody in").isFalse();
-        assertThat(refused.has("#khur-method-passkey")).as("the entry page again").isTrue();
+        assertThat(refused.has(LoginPage.METHOD_PASSKEY)).as("the entry page again").isTrue();
         assertThat(refused.body()).doesNotContain(victim.username()).doesNotContain(victim.registerNumber());
         PasskeyJourney.awaitFailures(admin, victimId, 1);
         JsonNode error = admin.events(victimId, "LOGIN_ERROR").get(0);
@@ -140,9 +142,9 @@ class PasskeyLoginIT {
 
         HttpBrowser device = PasskeyJourney.capableDevice();
         HttpBrowser.Page entry = device.open(rp.begin().authorizationUri());
-        HttpBrowser.Page refused = device.submit("#webauth", passkey.sign(entry.body()), null);
+        HttpBrowser.Page refused = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
         assertThat(refused.leftIdp()).isFalse();
-        assertThat(refused.has("#khur-method-passkey")).isTrue();
+        assertThat(refused.has(LoginPage.METHOD_PASSKEY)).isTrue();
         PasskeyJourney.awaitFailures(admin, userId, 1);
     }
 
@@ -153,7 +155,7 @@ class PasskeyLoginIT {
         PasskeyJourney.passkeyAfterSmsLogin(rp, citizen);
         HttpBrowser device = PasskeyJourney.capableDevice();
         device.open(rp.begin().authorizationUri());
-        HttpBrowser.Page refused = device.submit("#webauth",
+        HttpBrowser.Page refused = device.submit(LoginPage.PASSKEY_ASSERTION_FORM,
                 Map.of("error", "NotAllowedError: The operation either timed out or was not allowed."), null);
         assertThat(refused.leftIdp()).isFalse();
         assertThat(refused.body()).contains("Passkey-ээр нэвтрэхийг цуцаллаа");
@@ -172,7 +174,7 @@ class PasskeyLoginIT {
         HttpBrowser.Page page = attacker.open(rp.begin().authorizationUri());
         int counted = 0;
         for (int i = 0; i < 10 && !page.body().contains(THROTTLED_MN); i++) {
-            page = attacker.submit("#webauth", tampered(passkey, page), null);
+            page = attacker.submit(LoginPage.PASSKEY_ASSERTION_FORM, tampered(passkey, page), null);
             assertThat(page.leftIdp()).isFalse();
             if (!page.body().contains(THROTTLED_MN)) {
                 PasskeyJourney.awaitFailures(admin, userId, ++counted); // each refused assertion counts
@@ -184,13 +186,13 @@ class PasskeyLoginIT {
         assertThat(throttled.at("/details/auth_method").asText()).isEqualTo("khur-passkey");
         assertThat(throttled.path("userId").asText()).isEqualTo(userId);
         // the next forged assertion from that network is not even checked: nothing more counts, nothing locks
-        attacker.submit("#webauth", tampered(passkey, page), null);
+        attacker.submit(LoginPage.PASSKEY_ASSERTION_FORM, tampered(passkey, page), null);
         assertThat(admin.attackDetection(userId).path("numFailures").asInt()).isEqualTo(counted);
         assertThat(admin.attackDetection(userId).path("disabled").asBoolean()).isFalse();
         // the citizen, on their own network, logs in with their passkey
         HttpBrowser owner = PasskeyJourney.capableDevice();
         HttpBrowser.Page entry = owner.open(rp.begin().authorizationUri());
-        assertThat(owner.submit("#webauth", passkey.sign(entry.body()), null).leftIdp()).isTrue();
+        assertThat(owner.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null).leftIdp()).isTrue();
     }
 
     @Test
@@ -205,7 +207,7 @@ class PasskeyLoginIT {
             HttpBrowser owner = PasskeyJourney.capableDevice();
             OidcRelyingParty.PendingLogin login = rp.begin();
             HttpBrowser.Page entry = owner.open(login.authorizationUri());
-            HttpBrowser.Page back = owner.submit("#webauth", passkey.sign(entry.body()), null);
+            HttpBrowser.Page back = owner.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
             assertThat(back.leftIdp()).as("logged in by passkey despite the lock: %s", back.body()).isTrue();
             var tokens = rp.finish(login, back.uri());
             assertThat(tokens.idToken().getSubject()).isEqualTo(userId);
@@ -215,7 +217,7 @@ class PasskeyLoginIT {
             // a forged assertion for the locked account is still refused
             HttpBrowser attacker = PasskeyJourney.capableDeviceOn(89);
             HttpBrowser.Page page = attacker.open(rp.begin().authorizationUri());
-            HttpBrowser.Page refused = attacker.submit("#webauth", tampered(passkey, page), null);
+            HttpBrowser.Page refused = attacker.submit(LoginPage.PASSKEY_ASSERTION_FORM, tampered(passkey, page), null);
             assertThat(refused.leftIdp()).isFalse();
             assertThat(refused.body()).contains("Passkey-ээр нэвтэрч чадсангүй");
         } finally {
@@ -241,7 +243,7 @@ class PasskeyLoginIT {
         // the authenticator did not verify the citizen (no fingerprint, face or PIN): one factor, refused
         HttpBrowser device = PasskeyJourney.capableDevice();
         HttpBrowser.Page entry = device.open(rp.begin().authorizationUri());
-        HttpBrowser.Page refused = device.submit("#webauth", passkey.signWithoutUserVerification(entry.body()), null);
+        HttpBrowser.Page refused = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.signWithoutUserVerification(entry.body()), null);
         assertThat(refused.leftIdp()).isFalse();
         PasskeyJourney.awaitFailures(admin, userId, 1);
         admin.clearAttackDetection(userId);
@@ -256,7 +258,7 @@ class PasskeyLoginIT {
         assertThat(admin.realm().path("webAuthnPolicyPasswordlessUserVerificationRequirement").asText()).isEqualTo("preferred");
         try {
             HttpBrowser.Page again = device.open(rp.begin().authorizationUri());
-            HttpBrowser.Page stillRefused = device.submit("#webauth", passkey.sign(again.body()), null);
+            HttpBrowser.Page stillRefused = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(again.body()), null);
             assertThat(stillRefused.leftIdp()).as("even with user verification: the policy no longer promises it").isFalse();
             assertThat(PasskeyJourney.latestEvent(admin, "LOGIN_ERROR", "user_verification_not_required")
                     .at("/details/auth_method").asText()).isEqualTo("khur-passkey");
@@ -264,7 +266,7 @@ class PasskeyLoginIT {
             assertThat(admin.put(realmPath, original).statusCode()).isEqualTo(204);
         }
         HttpBrowser.Page entryAgain = device.open(rp.begin().authorizationUri());
-        assertThat(device.submit("#webauth", passkey.sign(entryAgain.body()), null).leftIdp()).isTrue();
+        assertThat(device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entryAgain.body()), null).leftIdp()).isTrue();
     }
 
     @Test
@@ -274,13 +276,13 @@ class PasskeyLoginIT {
         HttpBrowser device = PasskeyJourney.capableDevice();
         OidcRelyingParty.PendingLogin first = rp.begin();
         HttpBrowser.Page offer = PasskeyJourney.smsLogin(device, first, citizen);
-        rp.finish(first, device.submit("#khur-passkey-skip-form", Map.of(), "khur-passkey-skip").uri());
+        rp.finish(first, device.submit(PasskeyOfferPage.SKIP_FORM, Map.of(), "khur-passkey-skip").uri());
 
         // with the session open, a site asks for the offer (where a passkey could be registered without a fresh login)
         HttpBrowser.Page back = device.open(rp.begin("openid", Map.of("kc_action", "khur-passkey-offer")).authorizationUri());
         assertThat(back.leftIdp()).as("no registration page without a fresh login: %s", back.body()).isTrue();
         assertThat(String.valueOf(back.uri())).doesNotContain("kc_action_status=success");
-        assertThat(offer.has("#khur-passkey-create")).isTrue();
+        assertThat(offer.has(PasskeyOfferPage.CREATE)).isTrue();
     }
 
     @Test
@@ -292,19 +294,19 @@ class PasskeyLoginIT {
         // a request for high offers signatures only: no passkey, no challenge to answer
         HttpBrowser device = PasskeyJourney.capableDevice();
         HttpBrowser.Page choice = device.open(rp.begin("openid", Map.of("acr_values", "high")).authorizationUri());
-        assertThat(choice.has("#khur-method-esign-token")).isTrue();
-        assertThat(choice.has("#khur-method-passkey")).isFalse();
+        assertThat(choice.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
+        assertThat(choice.has(LoginPage.METHOD_PASSKEY)).isFalse();
         assertThat(choice.body()).doesNotContain("authenticatorData");
 
         // a passkey session asked for high is stepped up by a signature, never answered with tokens
         OidcRelyingParty.PendingLogin substantial = rp.begin();
         HttpBrowser.Page entry = device.open(substantial.authorizationUri());
-        HttpBrowser.Page back = device.submit("#webauth", passkey.sign(entry.body()), null);
+        HttpBrowser.Page back = device.submit(LoginPage.PASSKEY_ASSERTION_FORM, passkey.sign(entry.body()), null);
         assertThat(rp.finish(substantial, back.uri()).idToken().getClaim("acr")).isEqualTo("substantial");
         HttpBrowser.Page stepUp = device.open(rp.begin("openid", Map.of("acr_values", "high")).authorizationUri());
         assertThat(stepUp.leftIdp()).as("no tokens for high from a passkey session").isFalse();
-        assertThat(stepUp.has("#khur-method-esign-token")).isTrue();
-        assertThat(stepUp.has("#khur-method-passkey")).isFalse();
+        assertThat(stepUp.has(LoginPage.METHOD_ESIGN_TOKEN)).isTrue();
+        assertThat(stepUp.has(LoginPage.METHOD_PASSKEY)).isFalse();
         HttpBrowser.Page noneHigh = device.open(rp.begin("openid", Map.of("acr_values", "high", "prompt", "none")).authorizationUri());
         assertThat(noneHigh.leftIdp()).isTrue();
         assertThat(noneHigh.uri().toString()).as("prompt=none for high is an error, not a code").contains("error=");

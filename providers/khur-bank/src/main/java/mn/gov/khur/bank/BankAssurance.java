@@ -1,6 +1,6 @@
 package mn.gov.khur.bank;
 
-/** The assurance a bank login gives (contracts.md §1): acr {@code substantial}, amr {@code ["bank"]}. */
+/** The assurance a bank login gives (docs/CONTRACTS.md §1): acr {@code substantial}, amr {@code ["bank"]}. */
 public final class BankAssurance {
 
     /** Level of authentication of {@code substantial} in the realm's acr.loa.map. */

@@ -8,6 +8,9 @@ public final class DonePage {
     public static final String DONE = "#khur-done";
     /** After a registration whose names the state registry will send later. */
     public static final String REGISTRY = "#khur-done-registry";
+    /** After a recovery or a phone change: the citizen's passkeys, still valid, and the way to manage them. */
+    public static final String PASSKEY_LIST = "#khur-done-passkey-list";
+    public static final String PASSKEYS_MANAGE = "#khur-done-passkeys-manage";
 
     private DonePage() {
     }

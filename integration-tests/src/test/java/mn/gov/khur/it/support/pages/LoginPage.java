@@ -27,6 +27,10 @@ public final class LoginPage {
     public static final String METHOD_ESIGN_TOKEN = "#khur-method-esign-token";
     public static final String METHOD_ESIGN_SIM = "#khur-method-esign-sim";
     public static final String METHOD_ESIGN_CLOUD = "#khur-method-esign-cloud";
+    /** §3: "Passkey-ээр нэвтрэх" ({@code khur-passkey-entry.ftl}), shown only where the browser has WebAuthn. */
+    public static final String METHOD_PASSKEY = "#khur-method-passkey";
+    /** The hidden form the passkey's assertion is posted in (Keycloak's id and field names). */
+    public static final String PASSKEY_ASSERTION_FORM = "#webauth";
     /** The bank chooser's section. */
     public static final String BANKS = "#khur-banks";
     /** The digital signatures' section. */

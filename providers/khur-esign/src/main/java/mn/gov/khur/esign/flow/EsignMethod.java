@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The digital-signature login methods, with their page ids from contracts.md §3. */
+/** The digital-signature login methods, with their page ids from docs/CONTRACTS.md §3. */
 public enum EsignMethod {
     TOKEN("khur-method-esign-token", "khurEsignMethodToken"),
     SIM("khur-method-esign-sim", "khurEsignMethodSim"),

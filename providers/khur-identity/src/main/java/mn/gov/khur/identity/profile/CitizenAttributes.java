@@ -1,6 +1,6 @@
 package mn.gov.khur.identity.profile;
 
-/** Names of the citizen attributes fixed by the contract (contracts.md §1). */
+/** Names of the citizen attributes fixed by the contract (docs/CONTRACTS.md §1). */
 public final class CitizenAttributes {
 
     public static final String REGISTER_NUMBER = "register_number";
