@@ -16,6 +16,7 @@ import mn.gov.khur.it.support.HttpBrowser;
 import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.KeycloakServer;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SoftwarePasskey;
 import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.it.support.cluster.ClusterNode;
 import mn.gov.khur.it.support.cluster.LoadBalancer;
@@ -34,11 +35,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 18.1: the previous Keycloak patch ({@code keycloak.previous.version}) runs our providers and realm on
  * PostgreSQL in production mode; citizens log in by password + reverse SMS, register and log in through a bank, link
- * a bank to an existing account; their sessions stay open. It stops; the current version ({@code keycloak.version})
- * starts on the same database. Nothing in the user, credential, link, session, audit and event tables is lost (rows
- * counted before and after), every citizen logs in again by each of their methods, the session opened before still
- * signs in without a password, and the time the start with the database migration took is printed beside a start
- * without one. Keycloak's own compatibility check says whether the two versions can be rolled node by node.
+ * a bank to an existing account, make a passkey through the offer after an SMS login; their sessions stay open. It
+ * stops; the current version ({@code keycloak.version}) starts on the same database. Nothing in the user, credential
+ * (the passkey's row among them), link, session, audit and event tables is lost (rows counted before and after), every
+ * citizen logs in again by each of their methods (the passkey alone at {@code substantial}: its WebAuthn credential
+ * made on the previous version still verifies), the session opened before still signs in without a password, and the
+ * time the start with the database migration took is printed beside a start without one. Keycloak's own compatibility check says whether the two versions can be rolled node by node.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakPatchUpgradeIT {
@@ -61,12 +63,17 @@ class KeycloakPatchUpgradeIT {
     private static Path currentDist;
     private static Map<String, String> bankEnvironment;
     private static final Map<String, Long> rowsBefore = new LinkedHashMap<>();
+    /** The passkeys' rows of the credential table (Keycloak's type for a discoverable WebAuthn credential). */
+    private static final String PASSKEY_ROWS = "credential where type = 'webauthn-passwordless'";
 
     private static TestCitizen smsCitizen;
     private static HttpBrowser smsCitizenBrowser;
     private static TestCitizen bankLinkedCitizen;
     private static SandboxBanks.Customer bankLinkedCustomer;
     private static SandboxBanks.Customer bankRegisteredCustomer;
+    private static TestCitizen passkeyCitizen;
+    private static String passkeyCitizenId;
+    private static SoftwarePasskey passkey;
 
     @BeforeAll
     static void previousVersionOnPostgres() throws Exception {
@@ -99,7 +106,7 @@ class KeycloakPatchUpgradeIT {
 
     @Test
     @Order(1)
-    void onThePreviousVersionCitizensLogInRegisterAndLinkABank() throws Exception {
+    void onThePreviousVersionCitizensLogInRegisterLinkABankAndMakeAPasskey() throws Exception {
         smsCitizen = TestCitizen.random();
         admin.createCitizen(smsCitizen);
         smsCitizenBrowser = new HttpBrowser("mn", url);
@@ -114,12 +121,20 @@ class KeycloakPatchUpgradeIT {
         bankRegisteredCustomer = SandboxBanks.customer(admin, SandboxBanks.GOLOMT, newcomer.registerNumber());
         assertThat(logInByBank(bankRegisteredCustomer)).isEqualTo(newcomer.registerNumber());
 
+        passkeyCitizen = TestCitizen.random();
+        passkeyCitizenId = admin.createCitizen(passkeyCitizen);
+        passkey = passkeyAfterSmsLogin(passkeyCitizen);
+        assertThat(new String(passkey.userHandle(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(passkeyCitizenId);
+
         for (String table : KEPT) {
             rowsBefore.put(table, rows(table));
         }
+        rowsBefore.put(PASSKEY_ROWS, rows(PASSKEY_ROWS));
         System.out.println("upgrade: rows on " + PREVIOUS + ": " + rowsBefore);
         assertThat(rowsBefore.get("federated_identity")).isGreaterThanOrEqualTo(2);
         assertThat(rowsBefore.get("khur_sms_inbound_audit")).isPositive();
+        assertThat(rowsBefore.get(PASSKEY_ROWS)).as("the passkey made on " + PREVIOUS).isEqualTo(1);
+        assertThat(rows(PASSKEY_ROWS + " and user_id = '" + passkeyCitizenId + "'")).isEqualTo(1);
     }
 
     @Test
@@ -137,11 +152,12 @@ class KeycloakPatchUpgradeIT {
         for (String table : KEPT) {
             after.put(table, rows(table));
         }
+        after.put(PASSKEY_ROWS, rows(PASSKEY_ROWS));
         System.out.println("upgrade: rows on " + CURRENT + " after its first start: " + after);
         for (String table : KEPT) {
             assertThat(after.get(table)).as(table + " rows after the upgrade").isGreaterThanOrEqualTo(rowsBefore.get(table));
         }
-        for (String table : List.of("user_entity", "credential", "federated_identity", "khur_sms_inbound_audit")) {
+        for (String table : List.of("user_entity", "credential", PASSKEY_ROWS, "federated_identity", "khur_sms_inbound_audit")) {
             assertThat(after.get(table)).as(table + " unchanged by the start").isEqualTo(rowsBefore.get(table));
         }
 
@@ -171,6 +187,7 @@ class KeycloakPatchUpgradeIT {
         assertThat(logInByBank(bankLinkedCustomer)).isEqualTo(bankLinkedCitizen.registerNumber());
         logInBySms(new HttpBrowser("mn", url), bankLinkedCitizen); // the linked citizen has both methods
         assertThat(logInByBank(bankRegisteredCustomer)).isNotBlank();
+        logInByPasskey(passkeyCitizen, passkeyCitizenId, passkey);
         assertThat(rows("user_entity")).as("no account was added or lost by the upgrade").isEqualTo(rowsBefore.get("user_entity"));
     }
 
@@ -241,12 +258,57 @@ class KeycloakPatchUpgradeIT {
     private static void logInBySms(HttpBrowser browser, TestCitizen citizen) {
         OidcRelyingParty rp = new OidcRelyingParty(url, "demo-rp", "demo-rp-secret");
         OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser.Page back = smsSteps(browser, login, citizen);
+        assertThat(back.leftIdp()).as(back.body()).isTrue();
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+    }
+
+    /** Register number + password, the shown code texted from the citizen's phone, Continue: the page after that. */
+    private static HttpBrowser.Page smsSteps(HttpBrowser browser, OidcRelyingParty.PendingLogin login, TestCitizen citizen) {
         browser.open(login.authorizationUri());
         String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
         assertThat(new InboundSmsClient(url, KeycloakServer.SMS_SECRET).send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-        HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
-        assertThat(back.leftIdp()).as(back.body()).isTrue();
-        assertThat(rp.finish(login, back.uri()).idToken().getClaim("register_number")).isEqualTo(citizen.registerNumber());
+        return CitizenLogin.pressContinue(browser);
+    }
+
+    /**
+     * A browser whose entry page found a fingerprint/face/PIN authenticator: the cookie the page's script sets, as
+     * PasskeyLoginIT's devices carry it (without it no passkey is offered).
+     */
+    private static HttpBrowser passkeyCapableDevice() {
+        HttpBrowser device = new HttpBrowser("mn", url);
+        device.setScriptCookie("/realms/khur/", "KHUR_PASSKEY_DEVICE", "platform");
+        return device;
+    }
+
+    /** The citizen's passkey (webauthn4j's software authenticator, origin = this server), made through the offer after an SMS login. */
+    private static SoftwarePasskey passkeyAfterSmsLogin(TestCitizen citizen) {
+        OidcRelyingParty rp = new OidcRelyingParty(url, "demo-rp", "demo-rp-secret");
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser device = passkeyCapableDevice();
+        HttpBrowser.Page offer = smsSteps(device, login, citizen);
+        assertThat(offer.has("#khur-passkey-create")).as("the passkey offer after a fresh SMS login: %s", offer.body()).isTrue();
+        SoftwarePasskey made = new SoftwarePasskey(url);
+        HttpBrowser.Page back = device.submit("#register", made.create(offer.body(), "Upgrade IT passkey"), null);
+        assertThat(back.leftIdp()).as("passkey created: %s", back.body()).isTrue();
+        assertThat(rp.finish(login, back.uri()).idToken().getClaim("amr")).isEqualTo(List.of("pwd", "sms", "mfa"));
+        return made;
+    }
+
+    /** The passkey alone, on another (logged-out) device: no password, no SMS; substantial with the passkey amr. */
+    private static void logInByPasskey(TestCitizen citizen, String userId, SoftwarePasskey citizensPasskey) {
+        OidcRelyingParty rp = new OidcRelyingParty(url, "demo-rp", "demo-rp-secret");
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        HttpBrowser device = passkeyCapableDevice();
+        HttpBrowser.Page entry = device.open(login.authorizationUri());
+        assertThat(entry.has("#khur-method-passkey")).as("the entry page offers the passkey: %s", entry.body()).isTrue();
+        HttpBrowser.Page back = device.submit("#webauth", citizensPasskey.sign(entry.body()), null);
+        assertThat(back.leftIdp()).as("the passkey made on %s logs in on %s: %s", PREVIOUS, CURRENT, back.body()).isTrue();
+        OidcRelyingParty.LoginResult tokens = rp.finish(login, back.uri());
+        assertThat(tokens.idToken().getSubject()).isEqualTo(userId);
+        assertThat(tokens.idToken().getClaim("acr")).isEqualTo("substantial");
+        assertThat(tokens.idToken().getClaim("amr")).isEqualTo(List.of("passkey", "hwk", "mfa"));
+        assertThat(tokens.userInfo().getClaim("register_number")).isEqualTo(citizen.registerNumber());
     }
 
     /** A bank login (registering the citizen the first time, without adding a phone); returns the register number. */
