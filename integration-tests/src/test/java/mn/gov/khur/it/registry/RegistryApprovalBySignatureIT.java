@@ -172,6 +172,26 @@ class RegistryApprovalBySignatureIT {
         assertThat(asked.has("#khur-registry-sign-data")).isTrue();
     }
 
+    @Test
+    void askingForTheRegistrysCodeInALoopSendsOneCodeNotOnePerPost() {
+        // review of issue 17: every post of action=code sent a new ХУР code (the organisation's quota, the citizen's phone)
+        TestCitizen citizen = TestCitizen.random();
+        namelessCitizen(citizen);
+        SandboxRegistry.register(RegistryCitizens.person(citizen));
+        HttpBrowser browser = new HttpBrowser("en");
+        HttpBrowser.Page page = logInWithToken(browser, OidcRelyingParty.demo().begin("openid", Map.of("acr_values", "high")),
+                citizen, token(citizen));
+        assertThat(page.has("#khur-registry-sign-data")).as(page.body()).isTrue();
+        for (int post = 0; post < 8; post++) {
+            page = browser.submit("#khur-registry-other-form", Map.of("action", "code"), null);
+            assertThat(page.status()).isLessThan(500);
+            assertThat(page.leftIdp()).isFalse();
+        }
+        assertThat(page.has("#khur-registry-form")).as("still the code page: %s", page.body()).isTrue();
+        assertThat(SandboxRegistry.simulator().codesSent(citizen.registerNumber()))
+                .as("one code for the citizen's one choice; the code already sent still works").isEqualTo(1);
+    }
+
     /** A citizen account without names (phone registration before the registry was configured); its user id. */
     private String namelessCitizen(TestCitizen citizen) {
         var response = admin.createUserRaw(Map.of("username", citizen.registerNumber().toLowerCase(Locale.ROOT),

@@ -158,6 +158,11 @@ public final class XypSimulator implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** How many codes ({@code WS100008_registerOTPRequest}) were "sent" to this register number so far. */
+    public long codesSent(String regnum) {
+        return sent.stream().filter(code -> code.regnum().equals(regnum)).count();
+    }
+
     /**
      * Where the registry finds citizens' certificates by serial number for approvals by signature (the national PKI;
      * in the sandbox, the sandbox CA). Until set, every approval by signature is refused.
