@@ -10,16 +10,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.urls.UrlType;
 
 /**
  * Refuses a state-changing form post that another site made the citizen's browser send (a hidden copy of our form
  * auto-submitted with the citizen's cookies: a cross-site Continue, registration or new password). Keycloak checks
- * no provenance on login-action posts, so each of our steps calls {@link #refused} first in {@code action()}.
+ * no provenance on login-action posts, so each of our steps calls {@link #refused} first in {@code action()}, and each
+ * of our required actions first in {@code processAction()}.
  * <p>
  * The post is ours when its {@code Origin}, or its {@code Referer} when a browser sent no {@code Origin}, is this
  * server's own origin: its frontend URL (hostname option, realm frontend URL or the request's host) or its admin URL.
@@ -71,11 +74,37 @@ public final class SameOriginPost {
         }
         event.detail(Details.AUTH_METHOD, context.getExecution().getAuthenticator())
                 .detail("khur_reason", REASON)
-                .detail("khur_origin", foreign.claimed().length() > MAX_LOGGED_ORIGIN
-                        ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
+                .detail("khur_origin", logged(foreign))
                 .error(Errors.INVALID_REQUEST);
         context.forceChallenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
         return true;
+    }
+
+    /**
+     * The same for a required action's post ({@code processAction}), which Keycloak does not check either: the
+     * refusal event is {@code CUSTOM_REQUIRED_ACTION_ERROR} naming the action, the page the same 403.
+     */
+    public static boolean refused(RequiredActionContext context) {
+        HttpHeaders headers = context.getHttpRequest().getHttpHeaders();
+        Provenance provenance = judge(headers.getHeaderString("Origin"), headers.getHeaderString("Referer"),
+                ownOrigins(context.getSession().getContext()));
+        if (!(provenance instanceof Provenance.Foreign foreign)) {
+            return false;
+        }
+        EventBuilder event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR);
+        if (context.getUser() != null) {
+            event.user(context.getUser());
+        }
+        event.detail(Details.CUSTOM_REQUIRED_ACTION, context.getAction())
+                .detail("khur_reason", REASON)
+                .detail("khur_origin", logged(foreign))
+                .error(Errors.INVALID_REQUEST);
+        context.challenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
+        return true;
+    }
+
+    private static String logged(Provenance.Foreign foreign) {
+        return foreign.claimed().length() > MAX_LOGGED_ORIGIN ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed();
     }
 
     static Provenance judge(String origin, String referer, Set<String> ownOrigins) {
