@@ -192,6 +192,34 @@ class RegistryApprovalBySignatureIT {
                 .as("one code for the citizen's one choice; the code already sent still works").isEqualTo(1);
     }
 
+    @Test
+    void theSameSignaturePostedAgainNeverReachesTheRegistryTwice() {
+        // review of issue 17: after a refused post the page issued "now" again, the same second as the consumed
+        // timestamp, so the same signature (the same text) was sent to ХУР a second time
+        TestCitizen citizen = TestCitizen.random();
+        namelessCitizen(citizen);
+        SandboxRegistry.register(RegistryCitizens.person(citizen).refusingConsent()); // ХУР refuses: the page asks again
+        IssuedCertificate token = token(citizen);
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        for (int login = 0; login < 5; login++) {
+            HttpBrowser browser = new HttpBrowser("en");
+            HttpBrowser.Page page = logInWithToken(browser, rp.begin("openid", Map.of("acr_values", "high")), citizen, token);
+            // a fresh text right now (the ESIGN client "was cancelled"), signed and posted at once
+            page = browser.submit("#khur-esign-form", Map.of("clientError", "cancelled"), null);
+            String text = page.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+            byte[] signature = token.sign(text.getBytes(StandardCharsets.UTF_8));
+            int callsBefore = SandboxRegistry.simulator().idCardCalls();
+            HttpBrowser.Page refused = postSignature(browser, token, signature);
+            assertThat(refused.has("#khur-esign-form")).as("asked again: %s", refused.body()).isTrue();
+            String next = refused.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+            HttpBrowser.Page again = postSignature(browser, token, signature);
+            assertThat(again.leftIdp()).isFalse();
+            assertThat(SandboxRegistry.simulator().idCardCalls() - callsBefore)
+                    .as("the signature over %s reached ХУР once (next text %s)", text, next).isEqualTo(1);
+            assertThat(next).as("a timestamp is issued once per account").isNotEqualTo(text);
+        }
+    }
+
     /** A citizen account without names (phone registration before the registry was configured); its user id. */
     private String namelessCitizen(TestCitizen citizen) {
         var response = admin.createUserRaw(Map.of("username", citizen.registerNumber().toLowerCase(Locale.ROOT),

@@ -68,7 +68,7 @@ public final class RegistryApproval {
             return;
         }
         if (signature.offered(context)) {
-            context.challenge(signature.page(context, registerNumber.get(), null));
+            signature.show(context, registerNumber.get(), null, this);
             return;
         }
         codePage(context, registry, registerNumber.get());
