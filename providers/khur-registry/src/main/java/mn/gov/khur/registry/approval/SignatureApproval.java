@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.signature.CertificateRegisterNumber;
 import mn.gov.khur.identity.signature.SignatureSchemes;
 import mn.gov.khur.identity.signature.TokenLoginCertificate;
 import mn.gov.khur.registry.Approval;
@@ -34,8 +35,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * (threat model §4), and a signature made for one purpose must prove nothing else. So the approval is a second,
  * dedicated signature, and it is bound before anything goes to the registry: the timestamp is ours (issued once per
  * register number cluster-wide, one per page, presented to the registry once, at most {@link #LIFETIME_SECONDS} old),
- * the certificate must be exactly the one this tab's login verified (chain, revocation and register number checked
- * there), and the signature must verify over exactly the text for the account's register number and that timestamp. A signature that fails any of it is
+ * the certificate must be exactly the one this tab's login verified (chain and revocation checked there) and carry the
+ * account's register number now, and the signature must verify over exactly the text for the account's register
+ * number and that timestamp. A signature that fails any of it is
  * refused here, audited, and never sent. The citizen may ask for ХУР's code instead, or postpone.
  */
 final class SignatureApproval {
@@ -129,6 +131,10 @@ final class SignatureApproval {
             refusal = "registry_signature_malformed";
         } else if (!sameCertificate(certificate.get(), loginCertificate)) {
             refusal = "registry_signature_other_certificate";
+        } else if (!CertificateRegisterNumber.of(loginCertificate).map(registerNumber::equals).orElse(false)) {
+            // the login checked it then; the account's number may have changed since (an operator's edit), or the
+            // account approved here may not be the one that logged in: ХУР's own check is not our only one
+            refusal = "registry_signature_other_register_number";
         } else if (!SignatureSchemes.verifies(certificate.get().getPublicKey(),
                 Approval.Signature.text(registerNumber, timestamp).getBytes(StandardCharsets.UTF_8), signature.get())) {
             refusal = "registry_signature_invalid";
