@@ -240,6 +240,7 @@ class RegistryApprovalBySignatureIT {
         Map<String, Object> attributes = new java.util.HashMap<>(Json.MAPPER.convertValue(user.path("attributes"), Map.class));
         attributes.put("register_number", List.of(other.registerNumber()));
         edited.put("attributes", attributes);
+        edited.put("username", other.registerNumber().toLowerCase(Locale.ROOT)); // the username is the register number
         var put = admin.put("/admin/realms/khur/users/" + userId, Json.write(edited));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
 
