@@ -16,6 +16,7 @@ import mn.gov.khur.it.support.InboundSmsClient;
 import mn.gov.khur.it.support.Json;
 import mn.gov.khur.it.support.KhurServerExtension;
 import mn.gov.khur.it.support.OidcRelyingParty;
+import mn.gov.khur.it.support.SandboxRegistry;
 import mn.gov.khur.it.support.SandboxSubscribers;
 import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.it.support.pages.LoginPage;
@@ -25,6 +26,7 @@ import mn.gov.khur.it.support.pages.RecoveryPage;
 import mn.gov.khur.it.support.pages.RegistrationPage;
 import mn.gov.khur.it.support.pages.ReverseSmsPage;
 import mn.gov.khur.it.support.pages.SelfServiceFields;
+import mn.gov.khur.sandbox.xyp.RegistryPerson;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,6 +145,60 @@ class CrossSitePostIT {
                 .as("the citizen's password is unchanged").isTrue();
     }
 
+    @Test
+    void theRegistryApprovalStepAfterARegistrationRefusesAPostFromAnotherSite() {
+        TestCitizen citizen = TestCitizen.random();
+        SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
+        SandboxRegistry.register(registryPerson(citizen));
+        HttpBrowser browser = new HttpBrowser();
+        HttpBrowser.Page form = openFromLoginPage(browser, "#khur-register");
+        HttpBrowser.Page sms = browser.submit("#khur-register-form", Map.of("registerNumber", citizen.registerNumber(),
+                "phone", citizen.phoneE164(), "password-new", citizen.password(), "password-confirm", citizen.password(),
+                "captcha", captchaAnswer(form)), "submitRegistration");
+        assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
+        HttpBrowser.Page approval = CitizenLogin.pressContinue(browser);
+        assertThat(approval.has("#khur-registry-other-form")).as(approval.body()).isTrue();
+
+        String evil = evilOrigin();
+        assertRefusedPage(browser.submitWithHeaders("#khur-registry-other-form", Map.of("action", "skip"), null,
+                Map.of("Origin", evil)));
+        JsonNode event = refusalEvent(evil);
+        assertThat(event.path("details").path("auth_method").asText()).isEqualTo("khur-registry-approval");
+        String userId = admin.usersByAttribute("register_number", citizen.registerNumber()).get(0).path("id").asText();
+        assertThat(registryState(userId).path("attempts").asInt()).as("the cross-site \"later\" postponed nothing").isZero();
+    }
+
+    @Test
+    void theRegistryNamesRequiredActionRefusesAPostFromAnotherSite() {
+        TestCitizen citizen = TestCitizen.random();
+        String userId = admin.createCitizen(citizen);
+        SandboxRegistry.register(registryPerson(citizen));
+        assertThat(admin.post("/admin/realms/khur/khur-registry/users/" + userId + "/refresh", "").statusCode()).isEqualTo(202);
+        HttpBrowser browser = onTheSmsPageWithAMatchedCode(citizen);
+        HttpBrowser.Page approval = CitizenLogin.pressContinue(browser);
+        assertThat(approval.has("#khur-registry-other-form")).as(approval.body()).isTrue();
+
+        String evil = evilOrigin();
+        assertRefusedPage(browser.submitWithHeaders("#khur-registry-other-form", Map.of("action", "skip"), null,
+                Map.of("Origin", evil)));
+        JsonNode event = refusalEvent(evil);
+        assertThat(event.path("userId").asText()).isEqualTo(userId);
+        assertThat(event.path("details").path("custom_required_action").asText()).isEqualTo("khur-registry-names");
+        assertThat(registryState(userId).path("state").asText()).as("the cross-site \"later\" postponed nothing")
+                .isEqualTo("awaiting_citizen");
+    }
+
+    private JsonNode registryState(String userId) {
+        var response = admin.get("/admin/realms/khur/khur-registry/users/" + userId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.parse(response.body());
+    }
+
+    private static RegistryPerson registryPerson(TestCitizen citizen) {
+        return RegistryPerson.answering(citizen.registerNumber(), "Боржигон", "Төмөрбаатар", "Ану-Ужин",
+                java.time.LocalDate.of(1990, 6, 15), "Эмэгтэй");
+    }
+
     private static HttpBrowser.Page recoverySmsPage(HttpBrowser browser, TestCitizen citizen) {
         // recovery asks the operators after the SMS: the stored phone is the citizen's own
         SandboxSubscribers.registerOwner(citizen.phoneE164(), citizen.registerNumber());
@@ -160,6 +216,10 @@ class CrossSitePostIT {
     private HttpBrowser onTheSmsPageWithAMatchedCode() {
         TestCitizen citizen = TestCitizen.random();
         admin.createCitizen(citizen);
+        return onTheSmsPageWithAMatchedCode(citizen);
+    }
+
+    private HttpBrowser onTheSmsPageWithAMatchedCode(TestCitizen citizen) {
         HttpBrowser browser = new HttpBrowser();
         browser.open(OidcRelyingParty.demo().begin().authorizationUri());
         String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));

@@ -172,6 +172,90 @@ class RegistryApprovalBySignatureIT {
         assertThat(asked.has("#khur-registry-sign-data")).isTrue();
     }
 
+    @Test
+    void askingForTheRegistrysCodeInALoopSendsOneCodeNotOnePerPost() {
+        // review of issue 17: every post of action=code sent a new ХУР code (the organisation's quota, the citizen's phone)
+        TestCitizen citizen = TestCitizen.random();
+        namelessCitizen(citizen);
+        SandboxRegistry.register(RegistryCitizens.person(citizen));
+        HttpBrowser browser = new HttpBrowser("en");
+        HttpBrowser.Page page = logInWithToken(browser, OidcRelyingParty.demo().begin("openid", Map.of("acr_values", "high")),
+                citizen, token(citizen));
+        assertThat(page.has("#khur-registry-sign-data")).as(page.body()).isTrue();
+        for (int post = 0; post < 8; post++) {
+            page = browser.submit("#khur-registry-other-form", Map.of("action", "code"), null);
+            assertThat(page.status()).isLessThan(500);
+            assertThat(page.leftIdp()).isFalse();
+        }
+        assertThat(page.has("#khur-registry-form")).as("still the code page: %s", page.body()).isTrue();
+        assertThat(SandboxRegistry.simulator().codesSent(citizen.registerNumber()))
+                .as("one code for the citizen's one choice; the code already sent still works").isEqualTo(1);
+    }
+
+    @Test
+    void theSameSignaturePostedAgainNeverReachesTheRegistryTwice() {
+        // review of issue 17: after a refused post the page issued "now" again, the same second as the consumed
+        // timestamp, so the same signature (the same text) was sent to ХУР a second time
+        TestCitizen citizen = TestCitizen.random();
+        namelessCitizen(citizen);
+        SandboxRegistry.register(RegistryCitizens.person(citizen).refusingConsent()); // ХУР refuses: the page asks again
+        IssuedCertificate token = token(citizen);
+        OidcRelyingParty rp = OidcRelyingParty.demo();
+        for (int login = 0; login < 5; login++) {
+            HttpBrowser browser = new HttpBrowser("en");
+            HttpBrowser.Page page = logInWithToken(browser, rp.begin("openid", Map.of("acr_values", "high")), citizen, token);
+            // a fresh text right now (the ESIGN client "was cancelled"), signed and posted at once
+            page = browser.submit("#khur-esign-form", Map.of("clientError", "cancelled"), null);
+            String text = page.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+            byte[] signature = token.sign(text.getBytes(StandardCharsets.UTF_8));
+            int callsBefore = SandboxRegistry.simulator().idCardCalls();
+            HttpBrowser.Page refused = postSignature(browser, token, signature);
+            assertThat(refused.has("#khur-esign-form")).as("asked again: %s", refused.body()).isTrue();
+            String next = refused.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+            HttpBrowser.Page again = postSignature(browser, token, signature);
+            assertThat(again.leftIdp()).isFalse();
+            assertThat(SandboxRegistry.simulator().idCardCalls() - callsBefore)
+                    .as("the signature over %s reached ХУР once (next text %s)", text, next).isEqualTo(1);
+            assertThat(next).as("a timestamp is issued once per account").isNotEqualTo(text);
+        }
+    }
+
+    @Test
+    void aSignatureForAnotherRegisterNumberThanTheLoginCertificatesNeverReachesTheRegistry() {
+        // review of issue 17: the approval trusted the login's certificate note and never compared its register number
+        // with the account's at approval time (here an operator changed the account's number after the login)
+        TestCitizen citizen = TestCitizen.random();
+        String userId = namelessCitizen(citizen);
+        SandboxRegistry.register(RegistryCitizens.person(citizen));
+        TestCitizen other = TestCitizen.random();
+        SandboxRegistry.register(RegistryCitizens.person(other));
+        IssuedCertificate token = token(citizen);
+        HttpBrowser browser = new HttpBrowser("en");
+        HttpBrowser.Page page = logInWithToken(browser, OidcRelyingParty.demo().begin("openid", Map.of("acr_values", "high")),
+                citizen, token);
+        assertThat(page.has("#khur-registry-sign-data")).as(page.body()).isTrue();
+
+        JsonNode user = admin.user(userId);
+        Map<String, Object> edited = new java.util.HashMap<>(Json.MAPPER.convertValue(user, Map.class));
+        Map<String, Object> attributes = new java.util.HashMap<>(Json.MAPPER.convertValue(user.path("attributes"), Map.class));
+        attributes.put("register_number", List.of(other.registerNumber()));
+        edited.put("attributes", attributes);
+        edited.put("username", other.registerNumber().toLowerCase(Locale.ROOT)); // the username is the register number
+        var put = admin.put("/admin/realms/khur/users/" + userId, Json.write(edited));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+
+        page = browser.submit("#khur-esign-form", Map.of("clientError", "cancelled"), null);
+        String text = page.document().selectFirst("#khur-esign-form").attr("data-sign-data");
+        assertThat(text).startsWith(other.registerNumber() + ".");
+        int callsBefore = SandboxRegistry.simulator().idCardCalls();
+        HttpBrowser.Page refused = postSignature(browser, token, token.sign(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.leftIdp()).isFalse();
+        assertThat(refused.status()).isLessThan(500);
+        assertThat(SandboxRegistry.simulator().idCardCalls()).as("nothing sent to the registry").isEqualTo(callsBefore);
+        assertThat(admin.events(userId, "UPDATE_PROFILE_ERROR").toString()).contains("registry_signature_other_register_number");
+        assertThat(admin.user(userId).path("attributes").has("registry_verified_at")).isFalse();
+    }
+
     /** A citizen account without names (phone registration before the registry was configured); its user id. */
     private String namelessCitizen(TestCitizen citizen) {
         var response = admin.createUserRaw(Map.of("username", citizen.registerNumber().toLowerCase(Locale.ROOT),

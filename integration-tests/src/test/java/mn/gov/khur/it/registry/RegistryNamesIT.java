@@ -174,6 +174,30 @@ class RegistryNamesIT {
     }
 
     @Test
+    void postingTheSignaturePagesCodeChoiceOrResendInALoopSendsNoMoreThanThreeCodes() {
+        // review of issue 17: action=code (offered only on the signature page) sent a code on every post, past the cap
+        TestCitizen citizen = RegistryCitizens.newcomer();
+        SandboxRegistry.register(RegistryCitizens.person(citizen));
+        HttpBrowser browser = new HttpBrowser("en");
+        HttpBrowser.Page page = registerUpToTheRegistry(browser, citizen);
+        assertThat(page.has("#khur-registry-form")).as(page.body()).isTrue();
+        for (int post = 0; post < 6; post++) {
+            page = browser.submit("#khur-registry-other-form", Map.of("action", "code"), null);
+            assertThat(page.status()).isLessThan(500);
+        }
+        assertThat(SandboxRegistry.simulator().codesSent(citizen.registerNumber()))
+                .as("the code page never offered action=code: nothing more sent").isEqualTo(1);
+        for (int post = 0; post < 6; post++) {
+            page = browser.submit("#khur-registry-other-form", Map.of("action", "resend"), null);
+            assertThat(page.status()).isLessThan(500);
+        }
+        assertThat(SandboxRegistry.simulator().codesSent(citizen.registerNumber())).as("3 codes per tab").isEqualTo(3);
+        assertThat(page.text("#khur-registry-info")).contains("No more new codes");
+        HttpBrowser.Page done = approve(browser, page, citizen);
+        assertThat(done.document().selectFirst("#khur-done-registry").attr("data-khur-registry")).as(done.body()).isEqualTo("verified");
+    }
+
+    @Test
     void anOperatorRefreshAsksTheCitizensApprovalAtTheNextLogin() throws Exception {
         TestCitizen citizen = TestCitizen.random();
         String userId = admin.createCitizen(citizen); // names typed by an operator: not registry-verified

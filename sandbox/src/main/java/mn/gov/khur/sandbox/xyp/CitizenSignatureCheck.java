@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -24,7 +25,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * {@code certFingerprint} and {@code signature}), after ХУР's example client: the certificate is the one the national
  * PKI issued with that serial number (hex of its two's-complement bytes), valid now, issued to the requested register
  * number (subject serialNumber, bare or {@code PNOMN-}); the signature (Base64) verifies with its key over exactly
- * {@code <auth.citizen.regnum>.<timestamp header>}. Written independently of khur-idp's own verifier, so a bug there is
+ * {@code <auth.citizen.regnum>.<timestamp header>}, a timestamp at most 5 minutes from now and never presented before. Written independently of khur-idp's own verifier, so a bug there is
  * not mirrored here.
  */
 final class CitizenSignatureCheck {
@@ -38,18 +39,42 @@ final class CitizenSignatureCheck {
     private static final List<String> ALGORITHMS = List.of("SHA256withRSA", "SHA256withRSAandMGF1", "SHA256withECDSA",
             "SHA384withRSA", "SHA384withECDSA", "SHA512withRSA", "SHA512withECDSA");
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    /** How far the approval's timestamp may be from now (ХУР's window). */
+    static final Duration WINDOW = Duration.ofMinutes(5);
 
     private CitizenSignatureCheck() {
     }
 
-    /** Null when the approval holds; otherwise why not (logged by the simulator, never sent). */
+    /** Approvals already presented: {@link #firstUse} is true once per {@code regnum.timestamp}. */
+    @FunctionalInterface
+    interface PresentedApprovals {
+        boolean firstUse(String regnumDotTimestamp, Instant now);
+    }
+
+    /**
+     * Null when the approval holds; otherwise why not (logged by the simulator, never sent). The timestamp header must
+     * be within {@link #WINDOW} of now and its {@code regnum.timestamp} presented for the first time (ХУР's window):
+     * a captured approval is worth nothing later, and nothing twice.
+     */
     static String refusal(CertificateDirectory directory, String requestedRegnum, String authRegnum, String fingerprint,
-                          String signature, String timestamp, Instant now) {
+                          String signature, String timestamp, Instant now, PresentedApprovals presented) {
         if (authRegnum == null || !authRegnum.equals(requestedRegnum)) {
             return "auth.citizen.regnum is not the requested register number";
         }
         if (fingerprint == null || signature == null || timestamp == null) {
             return "certFingerprint, signature or timestamp missing";
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return "timestamp is not Unix seconds";
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > WINDOW.toSeconds()) {
+            return "approval timestamp outside the 5-minute window";
+        }
+        if (!presented.firstUse(authRegnum + "." + seconds, now)) {
+            return "approval timestamp already used";
         }
         Optional<X509Certificate> certificate;
         try {

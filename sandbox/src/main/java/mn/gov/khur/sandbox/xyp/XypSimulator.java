@@ -94,6 +94,7 @@ public final class XypSimulator implements AutoCloseable {
     private final AtomicInteger idCardCalls = new AtomicInteger();
     private final AtomicInteger signatureApprovals = new AtomicInteger();
     private final AtomicInteger refusedCitizenSignatures = new AtomicInteger();
+    private final Map<String, Instant> presented = new ConcurrentHashMap<>();
     private volatile CitizenSignatureCheck.CertificateDirectory certificates = serial -> Optional.empty();
     private final SecureRandom random = new SecureRandom();
     private final byte[] citizenWsdl = SoapDocuments.wsdl("/xyp/citizen-1.5.0.wsdl");
@@ -156,6 +157,11 @@ public final class XypSimulator implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** How many codes ({@code WS100008_registerOTPRequest}) were "sent" to this register number so far. */
+    public long codesSent(String regnum) {
+        return sent.stream().filter(code -> code.regnum().equals(regnum)).count();
     }
 
     /**
@@ -334,7 +340,7 @@ public final class XypSimulator implements AutoCloseable {
     private boolean signatureApproves(String regnum, Element citizenAuth, String timestamp) {
         String refusal = CitizenSignatureCheck.refusal(certificates, regnum, SoapDocuments.childText(citizenAuth, "regnum"),
                 SoapDocuments.childText(citizenAuth, "certFingerprint"), SoapDocuments.childText(citizenAuth, "signature"),
-                timestamp, clock.instant());
+                timestamp, clock.instant(), this::firstPresentation);
         if (refusal != null) {
             refusedCitizenSignatures.incrementAndGet();
             LOG.info("ХУР sandbox refused a citizen's approval by signature: " + refusal);
@@ -342,6 +348,12 @@ public final class XypSimulator implements AutoCloseable {
         }
         signatureApprovals.incrementAndGet();
         return true;
+    }
+
+    /** Remembers a presented approval for the window, forgetting older ones (a long-running sandbox stays small). */
+    private boolean firstPresentation(String regnumDotTimestamp, Instant now) {
+        presented.values().removeIf(at -> at.isBefore(now.minus(CitizenSignatureCheck.WINDOW.multipliedBy(2))));
+        return presented.putIfAbsent(regnumDotTimestamp, now) == null;
     }
 
     /** The code approves only its own register number, once, before it expires; 5 wrong tries kill it. */

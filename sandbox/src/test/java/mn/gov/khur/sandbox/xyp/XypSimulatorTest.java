@@ -96,9 +96,10 @@ class XypSimulatorTest {
     void anApprovalBySignatureOverRegnumDotTimestampByTheCitizensCertificateFetchesTheIdCard() {
         SandboxPki pki = SandboxPki.generate();
         registry.certificates(pki::issued);
+        long now = Instant.now().getEpochSecond();
         for (KeyKind kind : KeyKind.values()) {
             IssuedCertificate token = pki.issue(certificate(pki, REGNUM, kind));
-            long timestamp = Instant.now().getEpochSecond();
+            long timestamp = now - kind.ordinal(); // one approval per timestamp
             RegistryLookup answer = adapter(organisation).fetch(RegisterNumber.parse(REGNUM), new Approval.Signature(
                     token.certificate(), token.sign((REGNUM + "." + timestamp).getBytes(StandardCharsets.UTF_8)), timestamp));
             assertThat(answer).as(kind.name()).isInstanceOf(RegistryLookup.Found.class);
@@ -119,24 +120,47 @@ class XypSimulatorTest {
         long now = Instant.now().getEpochSecond();
         RegisterNumber rn = RegisterNumber.parse(REGNUM);
         CitizenRegistry adapter = adapter(organisation);
+        // each case its own timestamp: a timestamp is presented once (see the reuse test)
         // a signature made for a login (khur-idp's nonce string) is no approval
         assertThat(adapter.fetch(rn, new Approval.Signature(mine.certificate(), mine.sign(
                 "khur-login/v1 origin-sha256=AAAA nonce-sha256=BBBB".getBytes(StandardCharsets.UTF_8)), now)))
                 .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
         // an approval signed for another time than the call's signed timestamp
         assertThat(adapter.fetch(rn, new Approval.Signature(mine.certificate(), mine.sign(
-                (REGNUM + "." + (now - 60)).getBytes(StandardCharsets.UTF_8)), now)))
+                (REGNUM + "." + (now - 60)).getBytes(StandardCharsets.UTF_8)), now - 1)))
                 .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
         // another citizen's certificate approving a fetch of this one's ID card
         assertThat(adapter.fetch(rn, new Approval.Signature(someoneElses.certificate(), someoneElses.sign(
-                (REGNUM + "." + now).getBytes(StandardCharsets.UTF_8)), now)))
+                (REGNUM + "." + (now - 2)).getBytes(StandardCharsets.UTF_8)), now - 2)))
                 .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
         // a certificate the national PKI never issued
         assertThat(adapter.fetch(rn, new Approval.Signature(unknownToTheRegistry.certificate(), unknownToTheRegistry.sign(
-                (REGNUM + "." + now).getBytes(StandardCharsets.UTF_8)), now)))
+                (REGNUM + "." + (now - 3)).getBytes(StandardCharsets.UTF_8)), now - 3)))
                 .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
         assertThat(registry.refusedCitizenSignatures()).isEqualTo(4);
         assertThat(registry.signatureApprovals()).isZero();
+    }
+
+    @Test
+    void anApprovalBySignatureWithAStaleOrAlreadyUsedTimestampIsConsentRefused() {
+        // as ХУР's window: the approval's timestamp (the call's signed header) at most 5 minutes old, and used once
+        SandboxPki pki = SandboxPki.generate();
+        registry.certificates(pki::issued);
+        IssuedCertificate mine = pki.issue(certificate(pki, REGNUM, KeyKind.EC_P256));
+        RegisterNumber rn = RegisterNumber.parse(REGNUM);
+        CitizenRegistry adapter = adapter(organisation);
+        long stale = Instant.now().minusSeconds(360).getEpochSecond(); // inside the organisation header's 10-minute skew
+        assertThat(adapter.fetch(rn, new Approval.Signature(mine.certificate(), mine.sign(
+                (REGNUM + "." + stale).getBytes(StandardCharsets.UTF_8)), stale)))
+                .as("a signed approval older than 5 minutes").isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
+        long now = Instant.now().getEpochSecond();
+        Approval.Signature approval = new Approval.Signature(mine.certificate(), mine.sign(
+                (REGNUM + "." + now).getBytes(StandardCharsets.UTF_8)), now);
+        assertThat(adapter.fetch(rn, approval)).isInstanceOf(RegistryLookup.Found.class);
+        assertThat(adapter.fetch(rn, approval)).as("the same approval presented again")
+                .isEqualTo(new RegistryLookup.ConsentRefused(XypSimulator.CONSENT_REFUSED));
+        assertThat(registry.signatureApprovals()).isEqualTo(1);
+        assertThat(registry.refusedCitizenSignatures()).isEqualTo(2);
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import mn.gov.khur.identity.signature.CertificateRegisterNumber;
+
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
@@ -59,7 +61,9 @@ public final class CertificateValidator {
         X509Certificate issuer = trust.issuerOf(certificate).orElseThrow(() ->
                 new CertificateRejectedException(RejectionReason.UNTRUSTED, "issuer is not a configured CA"));
         new RevocationChecker(policy, cache).requireNotRevoked(certificate, issuer, now);
-        return new ValidatedCertificate(certificate, CertificateRegisterNumber.of(certificate));
+        return new ValidatedCertificate(certificate, CertificateRegisterNumber.of(certificate).orElseThrow(() ->
+                new CertificateRejectedException(RejectionReason.NO_REGISTER_NUMBER,
+                        "subject must carry exactly one serialNumber holding a register number")));
     }
 
     private static void checkValidity(X509Certificate certificate, Instant now) throws CertificateRejectedException {

@@ -74,6 +74,8 @@ public final class KhurEvents {
     public static final String REGISTRY_CONSENT_REFUSED = "khur_registry_consent_refused";
     public static final String REGISTRY_NOT_FOUND = "khur_registry_not_found";
     public static final String REGISTRY_UNAVAILABLE = "khur_registry_unavailable";
+    public static final String REGISTRY_CODE_REFUSED = "khur_registry_code_refused";
+    public static final String REGISTRY_SIGNATURE_REFUSED = "khur_registry_signature_refused";
 
     // --- reasons ({@link #REASON} values) that several steps give ------------------------------------------------
 

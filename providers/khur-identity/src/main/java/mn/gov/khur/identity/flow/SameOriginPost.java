@@ -23,7 +23,8 @@ import org.keycloak.urls.UrlType;
 /**
  * Refuses a state-changing form post that another site made the citizen's browser send (a hidden copy of our form
  * auto-submitted with the citizen's cookies: a cross-site Continue, registration or new password). Keycloak checks
- * no provenance on login-action posts, so each of our steps calls {@link #refused} first in {@code action()}.
+ * no provenance on login-action posts, so each of our steps calls {@link #refused} first in {@code action()}, and each
+ * of our required actions first in {@code processAction()}.
  * <p>
  * The post is ours when its {@code Origin}, or its {@code Referer} when a browser sent no {@code Origin}, is this
  * server's own origin: its frontend URL (hostname option, realm frontend URL or the request's host) or its admin URL.
@@ -75,35 +76,38 @@ public final class SameOriginPost {
         }
         event.detail(Details.AUTH_METHOD, context.getExecution().getAuthenticator())
                 .detail(KhurEvents.REASON, REASON)
-                .detail(KhurEvents.ORIGIN, foreign.claimed().length() > MAX_LOGGED_ORIGIN
-                        ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
+                .detail(KhurEvents.ORIGIN, logged(foreign))
                 .error(Errors.INVALID_REQUEST);
         context.forceChallenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
         return true;
     }
 
     /**
-     * The same for a required action's post (the passkey page's rename and remove, the passkey offer): the event is
-     * the action's own error, the page the same 403.
+     * The same for a required action's post ({@code processAction}: the passkey page's rename and remove, the passkey
+     * offer, the registry approval), which Keycloak does not check either: the refusal event is
+     * {@code CUSTOM_REQUIRED_ACTION_ERROR} naming the action, the page the same 403.
      */
-    public static boolean refused(RequiredActionContext context, String action) {
+    public static boolean refused(RequiredActionContext context) {
         HttpHeaders headers = context.getHttpRequest().getHttpHeaders();
         Provenance provenance = judge(headers.getHeaderString("Origin"), headers.getHeaderString("Referer"),
                 ownOrigins(context.getSession().getContext()));
         if (!(provenance instanceof Provenance.Foreign foreign)) {
             return false;
         }
-        EventBuilder event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, action);
+        EventBuilder event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR);
         if (context.getUser() != null) {
             event.user(context.getUser());
         }
-        event.detail(KhurEvents.REASON, REASON)
-                .detail(KhurEvents.ORIGIN, foreign.claimed().length() > MAX_LOGGED_ORIGIN
-                        ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed())
+        event.detail(Details.CUSTOM_REQUIRED_ACTION, context.getAction())
+                .detail(KhurEvents.REASON, REASON)
+                .detail(KhurEvents.ORIGIN, logged(foreign))
                 .error(Errors.INVALID_REQUEST);
         context.challenge(context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
         return true;
+    }
+
+    private static String logged(Provenance.Foreign foreign) {
+        return foreign.claimed().length() > MAX_LOGGED_ORIGIN ? foreign.claimed().substring(0, MAX_LOGGED_ORIGIN) : foreign.claimed();
     }
 
     static Provenance judge(String origin, String referer, Set<String> ownOrigins) {

@@ -50,7 +50,7 @@ final class ManagePasskeys implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        if (SameOriginPost.refused(context, ManagePasskeysFactory.PROVIDER_ID)) {
+        if (SameOriginPost.refused(context)) {
             return; // a rename or removal posted from another site: nothing changes
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();

@@ -79,7 +79,7 @@ final class PasskeyOffer extends WebAuthnPasswordlessRegister {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        if (SameOriginPost.refused(context, PasskeyOfferFactory.PROVIDER_ID)) {
+        if (SameOriginPost.refused(context)) {
             return; // a skip (or a registration) posted from another site: the offer stays
         }
         if (context.getHttpRequest().getDecodedFormParameters().containsKey(SKIP_FIELD)) {

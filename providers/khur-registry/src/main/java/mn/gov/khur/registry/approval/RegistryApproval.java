@@ -33,7 +33,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *
  * <p>State of the conversation lives in the tab's authentication-session notes: when the code was requested (a
  * reload shows the page again instead of asking for another code), how many codes were sent and how many were
- * wrong.
+ * wrong. Every path that sends a code goes through one cap ({@link #MAX_SENDS} per tab) and the reuse window.
  */
 public final class RegistryApproval {
 
@@ -68,17 +68,21 @@ public final class RegistryApproval {
             context.done();
             return;
         }
-        AuthenticationSessionModel notes = context.authSession();
         if (signature.offered(context)) {
-            context.challenge(signature.page(context, registerNumber.get(), null));
+            signature.show(context, registerNumber.get(), null, this);
             return;
         }
-        String requestedAt = notes.getAuthNote(REQUESTED_AT);
+        codePage(context, registry, registerNumber.get());
+    }
+
+    /** The code page: the code sent within {@link #CODE_REUSE_SECONDS} still works (a reload, a second choice), else a new one. */
+    private void codePage(ApprovalContext context, CitizenRegistry registry, RegisterNumber registerNumber) {
+        String requestedAt = context.authSession().getAuthNote(REQUESTED_AT);
         if (requestedAt != null && Time.currentTime() - Long.parseLong(requestedAt) < CODE_REUSE_SECONDS) {
-            context.challenge(page(context, null, null)); // a reload: the code already sent still works
+            context.challenge(page(context, null, null));
             return;
         }
-        sendCode(context, registry, registerNumber.get(), null);
+        sendCode(context, registry, registerNumber, null);
     }
 
     void action(ApprovalContext context) {
@@ -99,8 +103,14 @@ public final class RegistryApproval {
             return;
         }
         if (SignatureApproval.BY_CODE.equals(choice)) {
+            if (!signature.offered(context)) {
+                // only the signature page offers "send me ХУР's code instead": anything else is a crafted post
+                error(context, "registry_code_not_offered", KhurEvents.REGISTRY_CODE_REFUSED);
+                begin(context);
+                return;
+            }
             signature.declined(context);
-            sendCode(context, registry, registerNumber.get(), null);
+            codePage(context, registry, registerNumber.get());
             return;
         }
         if (notes.getAuthNote(REQUESTED_AT) == null) {
@@ -108,10 +118,6 @@ public final class RegistryApproval {
             return;
         }
         if ("resend".equals(choice)) {
-            if (count(notes, SENDS) >= MAX_SENDS) {
-                context.challenge(page(context, null, "khurRegistryNoMoreCodes"));
-                return;
-            }
             sendCode(context, registry, registerNumber.get(), "khurRegistryCodeResent");
             return;
         }
@@ -153,9 +159,23 @@ public final class RegistryApproval {
         }
     }
 
+    /**
+     * The only way a code is sent (each costs the organisation's ХУР quota and texts the citizen's phone): at most
+     * {@link #MAX_SENDS} per tab, whatever the path (first page, "send a new code", "send me ХУР's code instead", a
+     * reload after the reuse window).
+     */
     private void sendCode(ApprovalContext context, CitizenRegistry registry, RegisterNumber registerNumber, String info) {
-        Optional<MongolianMobileNumber> phone = verifiedPhone(context.user());
         AuthenticationSessionModel notes = context.authSession();
+        if (count(notes, SENDS) >= MAX_SENDS) {
+            error(context, "registry_code_limit", KhurEvents.REGISTRY_CODE_REFUSED);
+            if (notes.getAuthNote(REQUESTED_AT) != null) {
+                context.challenge(page(context, null, "khurRegistryNoMoreCodes"));
+            } else {
+                postpone(context, "code_limit"); // no code of this tab left to type: the names come at a later login
+            }
+            return;
+        }
+        Optional<MongolianMobileNumber> phone = verifiedPhone(context.user());
         switch (registry.sendOneTimeCode(registerNumber, phone)) {
             case CodeDelivery.Sent sent -> {
                 notes.setAuthNote(REQUESTED_AT, Long.toString(sent.timestamp()));

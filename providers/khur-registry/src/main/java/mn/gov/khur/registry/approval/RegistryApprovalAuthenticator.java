@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.identity.flow.FlowStep;
+import mn.gov.khur.identity.flow.SameOriginPost;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
@@ -41,6 +42,9 @@ final class RegistryApprovalAuthenticator implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (SameOriginPost.refused(context)) {
+            return; // another site's copy of the page: "later" or a code choice would be the attacker's
+        }
         UserModel user = subject(context);
         if (!RegistryApproval.needed(user)) {
             context.success();

@@ -3,6 +3,7 @@ package mn.gov.khur.registry.approval;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import mn.gov.khur.identity.flow.SameOriginPost;
 import mn.gov.khur.identity.signature.TokenLoginCertificate;
 import mn.gov.khur.registry.CitizenRegistry;
 import mn.gov.khur.registry.retry.RegistryRefresh;
@@ -60,6 +61,9 @@ final class RegistryNamesRequiredAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (SameOriginPost.refused(context)) {
+            return; // another site's copy of the page: "later" or a code choice would be the attacker's
+        }
         if (!RegistryApproval.needed(context.getUser())) {
             context.success();
             return;

@@ -10,11 +10,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 import mn.gov.khur.common.regnum.RegisterNumber;
+import mn.gov.khur.identity.signature.CertificateRegisterNumber;
+import mn.gov.khur.identity.events.KhurEvents;
 import mn.gov.khur.identity.signature.SignatureSchemes;
 import mn.gov.khur.identity.signature.TokenLoginCertificate;
 import mn.gov.khur.registry.Approval;
@@ -22,6 +24,7 @@ import mn.gov.khur.registry.CitizenRegistry;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -31,10 +34,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *
  * <p>The login's own signature is never reused as the approval: it signs our nonce and origin for this login only
  * (threat model §4), and a signature made for one purpose must prove nothing else. So the approval is a second,
- * dedicated signature, and it is bound before anything goes to the registry: the timestamp is ours (issued now,
- * one per page, single use, at most {@link #LIFETIME_SECONDS} old), the certificate must be exactly the one this
- * tab's login verified (chain, revocation and register number checked there), and the signature must verify over
- * exactly the text for the account's register number and that timestamp. A signature that fails any of it is
+ * dedicated signature, and it is bound before anything goes to the registry: the timestamp is ours (issued once per
+ * register number cluster-wide, one per page, presented to the registry once, at most {@link #LIFETIME_SECONDS} old),
+ * the certificate must be exactly the one this tab's login verified (chain and revocation checked there) and carry the
+ * account's register number now, and the signature must verify over exactly the text for the account's register
+ * number and that timestamp. A signature that fails any of it is
  * refused here, audited, and never sent. The citizen may ask for ХУР's code instead, or postpone.
  */
 final class SignatureApproval {
@@ -47,6 +51,11 @@ final class SignatureApproval {
     static final String DECLINED = "khur.registry.signatureDeclined";
     static final String REFUSED_SIGNATURES = "khur.registry.refusedSignatures";
     static final long LIFETIME_SECONDS = 300;
+    /** How far ahead of now an approval timestamp may be issued when the seconds before it are taken. */
+    static final long MAX_AHEAD_SECONDS = 60;
+    /** SingleUseObjectProvider keys: an approval text given to a page, and one presented to the registry. */
+    private static final String ISSUED_KEY = "khur-registry-sign-issued:";
+    private static final String USED_KEY = "khur-registry-sign-used:";
     static final int MAX_REFUSED = 3;
     private static final int MAX_BASE64 = 16 * 1024;
     private static final Logger LOG = Logger.getLogger(SignatureApproval.class);
@@ -61,15 +70,40 @@ final class SignatureApproval {
         return notes.getAuthNote(DECLINED) == null && TokenLoginCertificate.of(notes).isPresent();
     }
 
-    /** The approval page with the text to sign; a reload within the lifetime shows the same text. */
-    Response page(ApprovalContext context, RegisterNumber registerNumber, String error) {
+    /**
+     * The approval page with the text to sign; a reload within the lifetime shows the same text, any other page a
+     * timestamp never issued before for this register number ({@link #issue}).
+     */
+    void show(ApprovalContext context, RegisterNumber registerNumber, String error, RegistryApproval approval) {
         AuthenticationSessionModel notes = context.authSession();
         long now = Time.currentTime();
-        long signAt = Optional.ofNullable(notes.getAuthNote(SIGN_AT)).map(Long::parseLong)
-                .filter(at -> now - at < LIFETIME_SECONDS).orElse(now);
-        notes.setAuthNote(SIGN_AT, Long.toString(signAt));
-        return ApprovalPage.showSignature(context, Approval.Signature.text(registerNumber, signAt),
-                TokenLoginCertificate.clientUrl(notes).orElse("ws://127.0.0.1:59001"), error);
+        OptionalLong signAt = Optional.ofNullable(notes.getAuthNote(SIGN_AT)).map(Long::parseLong)
+                .filter(at -> now - at < LIFETIME_SECONDS).map(OptionalLong::of).orElseGet(() -> issue(context, registerNumber, now));
+        if (signAt.isEmpty()) {
+            LOG.warnf("No fresh approval timestamp left for account %s: the fetch is postponed", context.user().getId());
+            RegistryApproval.error(context, "registry_signature_no_timestamp", KhurEvents.REGISTRY_SIGNATURE_REFUSED);
+            approval.postpone(context, "signature_unavailable");
+            return;
+        }
+        notes.setAuthNote(SIGN_AT, Long.toString(signAt.getAsLong()));
+        context.challenge(ApprovalPage.showSignature(context, Approval.Signature.text(registerNumber, signAt.getAsLong()),
+                TokenLoginCertificate.clientUrl(notes).orElse("ws://127.0.0.1:59001"), error));
+    }
+
+    /**
+     * A timestamp for the approval text that no page (this tab's, another tab's, another node's) was given before for
+     * this register number: the first second from now on that {@link SingleUseObjectProvider#putIfAbsent} reserves,
+     * cluster-wide. Two pages in the same second would otherwise show the same text, and one signature would approve
+     * twice. Empty only when {@link #MAX_AHEAD_SECONDS} seconds ahead are all taken (someone opening pages in a loop).
+     */
+    private static OptionalLong issue(ApprovalContext context, RegisterNumber registerNumber, long now) {
+        SingleUseObjectProvider issued = context.session().singleUseObjects();
+        for (long at = now; at < now + MAX_AHEAD_SECONDS; at++) {
+            if (issued.putIfAbsent(ISSUED_KEY + Approval.Signature.text(registerNumber, at), at - now + LIFETIME_SECONDS)) {
+                return OptionalLong.of(at);
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** The citizen posted the ESIGN client's answer (or its failure). */
@@ -81,12 +115,12 @@ final class SignatureApproval {
         String clientError = form.getFirst("clientError");
         if (clientError != null && !clientError.isBlank()) {
             // the citizen's ESIGN client did not sign: nothing was presented, nothing to refuse
-            context.challenge(page(context, registerNumber, CLIENT_ERRORS.getOrDefault(clientError.strip(), "khurEsignClientFailed")));
+            show(context, registerNumber, CLIENT_ERRORS.getOrDefault(clientError.strip(), "khurEsignClientFailed"), approval);
             return;
         }
         if (signAt == null || Time.currentTime() - Long.parseLong(signAt) >= LIFETIME_SECONDS) {
-            RegistryApproval.error(context, "registry_signature_expired", "khur_registry_signature_refused");
-            context.challenge(page(context, registerNumber, "khurRegistrySignatureExpired"));
+            RegistryApproval.error(context, "registry_signature_expired", KhurEvents.REGISTRY_SIGNATURE_REFUSED);
+            show(context, registerNumber, "khurRegistrySignatureExpired", approval);
             return;
         }
         long timestamp = Long.parseLong(signAt);
@@ -98,14 +132,22 @@ final class SignatureApproval {
             refusal = "registry_signature_malformed";
         } else if (!sameCertificate(certificate.get(), loginCertificate)) {
             refusal = "registry_signature_other_certificate";
+        } else if (!CertificateRegisterNumber.of(loginCertificate).map(registerNumber::equals).orElse(false)) {
+            // the login checked it then; the account's number may have changed since (an operator's edit), or the
+            // account approved here may not be the one that logged in: ХУР's own check is not our only one
+            refusal = "registry_signature_other_register_number";
         } else if (!SignatureSchemes.verifies(certificate.get().getPublicKey(),
                 Approval.Signature.text(registerNumber, timestamp).getBytes(StandardCharsets.UTF_8), signature.get())) {
             refusal = "registry_signature_invalid";
+        } else if (!context.session().singleUseObjects().putIfAbsent(USED_KEY + Approval.Signature.text(registerNumber, timestamp),
+                LIFETIME_SECONDS)) {
+            // a second post of the same approval (a double submit, two requests racing on this tab's notes)
+            refusal = "registry_signature_reused";
         }
         if (refusal != null) {
             LOG.infof("Registry approval by signature refused for account %s (%s): nothing sent to the registry",
                     context.user().getId(), refusal);
-            RegistryApproval.error(context, refusal, "khur_registry_signature_refused");
+            RegistryApproval.error(context, refusal, KhurEvents.REGISTRY_SIGNATURE_REFUSED);
             refusedAgain(context, registerNumber, approval, "khurRegistrySignatureInvalid");
             return;
         }
@@ -131,7 +173,7 @@ final class SignatureApproval {
         if (refused >= MAX_REFUSED) {
             approval.postpone(context, "signature_refused");
         } else {
-            context.challenge(page(context, registerNumber, message));
+            show(context, registerNumber, message, approval);
         }
     }
 

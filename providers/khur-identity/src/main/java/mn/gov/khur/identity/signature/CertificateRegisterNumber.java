@@ -1,4 +1,4 @@
-package mn.gov.khur.esign.pki;
+package mn.gov.khur.identity.signature;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -15,7 +15,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * 2.5.4.5), either bare ({@code УБ99112233}) or with the ETSI EN 319 412-1 prefix
  * ({@code PNOMN-УБ99112233}). Normalised by {@link RegisterNumber}, which rejects Latin
  * look-alike letters instead of mapping them, so a certificate for {@code YБ99112233} (Latin Y)
- * never matches a Cyrillic number.
+ * never matches a Cyrillic number. Shared by the signature logins ({@code khur-esign}) and the registry approval by
+ * signature ({@code khur-registry}): one parser, so both read the same number from the same certificate.
  */
 public final class CertificateRegisterNumber {
 
@@ -24,20 +25,18 @@ public final class CertificateRegisterNumber {
     private CertificateRegisterNumber() {
     }
 
-    public static RegisterNumber of(X509Certificate certificate) throws CertificateRejectedException {
+    /**
+     * The register number, or empty when the subject does not carry exactly one single-valued serialNumber in the
+     * exact canonical form (a CA writes the number canonically, anything else is suspect).
+     */
+    public static Optional<RegisterNumber> of(X509Certificate certificate) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         RDN[] serials = subject.getRDNs(BCStyle.SERIALNUMBER);
         if (serials.length != 1 || serials[0].isMultiValued()) {
-            throw new CertificateRejectedException(RejectionReason.NO_REGISTER_NUMBER,
-                    "subject must carry exactly one serialNumber, found " + serials.length);
+            return Optional.empty();
         }
         String raw = serials[0].getFirst().getValue() instanceof ASN1String text ? text.getString() : "";
         String value = raw.startsWith(ETSI_PREFIX) ? raw.substring(ETSI_PREFIX.length()) : raw;
-        Optional<RegisterNumber> parsed = RegisterNumber.tryParse(value);
-        if (parsed.isEmpty() || !parsed.get().value().equals(value)) {
-            // exact canonical form only: a CA writes the number canonically, anything else is suspect
-            throw new CertificateRejectedException(RejectionReason.NO_REGISTER_NUMBER, "serialNumber is not a register number");
-        }
-        return parsed.get();
+        return RegisterNumber.tryParse(value).filter(parsed -> parsed.value().equals(value));
     }
 }
