@@ -100,6 +100,19 @@ def dev_server_note(a, reg):
             "127.0.0.1). **Its numbers are not a ratio to the production-mode baseline.**")
 
 
+def keycloak_version(home):
+    """The version the server tree says it is ("Keycloak - Version 26.7.5"), not one written into this script."""
+    try:
+        with open(os.path.join(home, "version.txt"), encoding="utf-8") as f:
+            return f.read().strip().rsplit(" ", 1)[-1]
+    except OSError:
+        return "(version unknown: no version.txt in the server tree)"
+
+
+def keycloak_tree(home):
+    return os.path.relpath(home) if home else "server/target/keycloak-*"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -111,6 +124,7 @@ def main():
     ap.add_argument("--http-port", default="48080")
     ap.add_argument("--management-port", default="49000")
     ap.add_argument("--lookup-port", default="48093")
+    ap.add_argument("--keycloak-home", default="", help="the server tree the bench copied (its version.txt names the version)")
     a = ap.parse_args()
 
     base = load(a.results, "baseline")
@@ -145,7 +159,7 @@ def main():
       "the whole machine's CPU during each window; absolute numbers are noisy, ratios within one run less so.")
     if not (base or sms or hook or wait or esign or passkey):
         w("- Scenarios 1–4 were not run: no production-mode server was started in this run (only scenario 5's, below)")
-    w(f"- Keycloak 26.7.3 with our providers (`server/target/keycloak-26.7.3`), production mode: "
+    w(f"- Keycloak {keycloak_version(a.keycloak_home)} with our providers (`{keycloak_tree(a.keycloak_home)}`), production mode: "
       f"`kc.sh build --db=postgres --cache=local --health-enabled=true --metrics-enabled=true`, then "
       f"`kc.sh start --optimized` on http://127.0.0.1:{a.http_port} (management {a.management_port}), heap `{a.heap}`, DB pool max 50")
     w(f"- {pg or 'PostgreSQL 15'} (private instance, random loopback port, fsync on, defaults otherwise)")
