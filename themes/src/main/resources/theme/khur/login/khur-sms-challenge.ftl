@@ -14,12 +14,10 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
 
-<#-- Reads a property of the khurSms bean. Works for JavaBean getters (getCode(), isExpired())
-     and also for Java record accessors (code()), which FreeMarker 2.3.32 exposes only as methods. -->
+<#-- Reads a property of the khurSms bean (a JavaBean: ReverseSmsPage), or the fallback when the page has none. -->
 <#function khurSmsValue name fallback="">
     <#if !khurSms??><#return fallback></#if>
     <#local v = khurSms[name]!fallback>
-    <#if v?is_method><#local v = v()!fallback></#if>
     <#return v>
 </#function>
 <#-- The same, as text: numbers without grouping ("482913", never "482,913"). -->

@@ -379,16 +379,10 @@ class TemplateRenderTest {
 
     // ---- khur-sms-challenge.ftl ------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(strings = {"bean", "record"})
-    void smsPageHasTheContractIds(String shape) throws Exception {
+    @Test
+    void smsPageHasTheContractIds() throws Exception {
         Map<String, Object> model = model("mn", "khur-sms-challenge");
-        model.put("khurSms", shape.equals("bean")
-                ? new SmsChallengeBean("482913", false, "login", "+976 99****33")
-                : new SmsChallengeRecord("482913", "130092", "sms:130092?body=482913",
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 29 29\"><path d=\"M0 0h7v7H0z\"/></svg>",
-                        "https://sso.example.mn/realms/khur/khur-sms/status?tab_id=abc&session_code=x1",
-                        1_764_000_000L, 5, false, "+976 99****33", "login"));
+        model.put("khurSms", new SmsChallengeBean("482913", false, "login", "+976 99****33"));
 
         Document doc = render("khur-sms-challenge.ftl", model);
 
