@@ -24,6 +24,7 @@ import mn.gov.khur.it.support.TestCitizen;
 import mn.gov.khur.it.support.cluster.ClusterNode;
 import mn.gov.khur.it.support.cluster.LoadBalancer;
 import mn.gov.khur.it.support.cluster.PostgresServer;
+import mn.gov.khur.it.support.pages.LoginPage;
 import mn.gov.khur.it.support.pages.ReverseSmsPage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -213,10 +214,14 @@ class ClusterFailoverIT {
             OidcRelyingParty rp = new OidcRelyingParty(publicUrl, "demo-rp", "demo-rp-secret");
             OidcRelyingParty.PendingLogin login = rp.begin();
             HttpBrowser browser = new HttpBrowser("mn", publicUrl);
-            browser.open(login.authorizationUri());
+            HttpBrowser.Page entry = browser.open(login.authorizationUri());
+            if (!entry.has(LoginPage.FORM)) {
+                // the balancer's or a node's error page while no node could take the request
+                return retryablePage(entry);
+            }
             HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
             if (!challenge.has(ReverseSmsPage.CODE)) {
-                return "page:" + challenge.status();
+                return retryablePage(challenge);
             }
             String code = challenge.text(ReverseSmsPage.CODE);
             // the gateway redelivers on temporary errors (503 while a node restarts), as the SMPP bridge does
@@ -227,7 +232,7 @@ class ClusterFailoverIT {
             }
             HttpBrowser.Page back = CitizenLogin.pressContinue(browser);
             if (!back.leftIdp()) {
-                return "page:" + back.status();
+                return retryablePage(back);
             }
             try {
                 rp.finish(login, back.uri());
@@ -240,6 +245,17 @@ class ClusterFailoverIT {
         } catch (RuntimeException | AssertionError e) {
             return "error:" + e.getClass().getSimpleName() + ":" + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         }
+    }
+
+    /**
+     * A page the citizen can retry from is an error page with a body that says so (the balancer's
+     * "Түр алдаа / Temporary error" or one of our themed pages); anything else is reported as such
+     * and fails the assertion.
+     */
+    private static String retryablePage(HttpBrowser.Page page) {
+        boolean saysSomething = !page.body().isBlank() && page.document().selectFirst("body") != null
+                && !page.document().selectFirst("body").text().isBlank();
+        return saysSomething ? "page:" + page.status() : "error:blank page " + page.status();
     }
 
     private static void assertMatched(HttpResponse<String> response) {

@@ -89,7 +89,7 @@ public final class LoadBalancer implements AutoCloseable {
                 }
                 return;
             } catch (ConnectException e) {
-                ready.put(node, false); // never reached the node: safe to try the next one
+                ready.put(node, health(node).refused()); // never reached the node: safe to try the next one
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -119,6 +119,40 @@ public final class LoadBalancer implements AutoCloseable {
         return java.util.stream.IntStream.range(0, up.size()).mapToObj(i -> up.get((start + i) % up.size())).toList();
     }
 
+    /**
+     * HAProxy's default check semantics ({@code fall 3 rise 2}): one slow probe on a busy machine does
+     * not take a node out, and a node that just came back must answer twice before it takes traffic.
+     */
+    private static final class HealthHistory {
+        private static final int FALL = 3;
+        private static final int RISE = 2;
+        private boolean up = true;
+        private int streak;
+
+        synchronized boolean observe(boolean probeOk) {
+            if (probeOk == up) {
+                streak = 0;
+            } else if (++streak >= (up ? FALL : RISE)) {
+                up = probeOk;
+                streak = 0;
+            }
+            return up;
+        }
+
+        /** A refused connection is not a slow answer: the node is down now. */
+        synchronized boolean refused() {
+            up = false;
+            streak = 0;
+            return up;
+        }
+    }
+
+    private final Map<ClusterNode, HealthHistory> history = new ConcurrentHashMap<>();
+
+    private HealthHistory health(ClusterNode node) {
+        return history.computeIfAbsent(node, n -> new HealthHistory());
+    }
+
     private void checkHealth() {
         HttpClient health = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         while (!Thread.currentThread().isInterrupted()) {
@@ -132,7 +166,7 @@ public final class LoadBalancer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                ready.put(node, up);
+                ready.put(node, health(node).observe(up));
             }
             try {
                 Thread.sleep(250);
