@@ -54,6 +54,7 @@ final class ChallengeStatusWaiter {
     private final Executor completions;
     private final int maxHeld;
     private final AtomicInteger held = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong refusedAtLimit = new java.util.concurrent.atomic.AtomicLong();
     // copy-on-write sets: almost always one waiter per challenge, read by the tick without locking
     private final ConcurrentMap<String, Set<Held>> byChallenge = new ConcurrentHashMap<>();
 
@@ -79,6 +80,7 @@ final class ChallengeStatusWaiter {
     Optional<CompletionStage<ChallengeStatus>> hold(String challengeId, Instant deadline) {
         if (held.incrementAndGet() > maxHeld) {
             held.decrementAndGet();
+            refusedAtLimit.incrementAndGet();
             return Optional.empty();
         }
         Held request = new Held(challengeId, deadline);
@@ -125,6 +127,11 @@ final class ChallengeStatusWaiter {
     /** Requests held right now. */
     int held() {
         return held.get();
+    }
+
+    /** Requests answered at once since start because {@code maxHeld} were already held. */
+    long refusedAtLimit() {
+        return refusedAtLimit.get();
     }
 
     private void answerAll(String challengeId, ChallengeStatus status) {

@@ -50,7 +50,7 @@ public final class SmsGatewayResourceProviderFactory implements RealmResourcePro
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        longPoll = new StatusLongPoll(statusWait, factory, Clock.systemUTC());
+        longPoll = new StatusLongPoll(statusWait, factory, Clock.systemUTC(), Metrics.globalRegistry);
     }
 
     @Override

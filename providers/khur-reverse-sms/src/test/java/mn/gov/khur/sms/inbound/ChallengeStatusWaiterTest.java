@@ -80,6 +80,7 @@ class ChallengeStatusWaiterTest {
         hold(B, Duration.ofSeconds(25));
 
         assertThat(waiter.hold(B, clock.instant().plusSeconds(25))).isEmpty();
+        assertThat(waiter.refusedAtLimit()).as("what the operator's meter counts").isEqualTo(1);
 
         waiter.wake(A);
         assertThat(waiter.held()).isEqualTo(1);
