@@ -100,6 +100,46 @@ def dev_server_note(a, reg):
             "127.0.0.1). **Its numbers are not a ratio to the production-mode baseline.**")
 
 
+def server_lines(wait, n_wait, kc, idle):
+    """Issue 19.4: what the waiting pages hold in the server, and the window beyond status-max-held-requests."""
+    s, ex = wait["settings"], wait.get("extra", {})
+    lines = []
+    idle_g, mid, after = ex.get("serverIdle"), ex.get("serverMidWindow"), ex.get("serverAfterWindow")
+    if mid and after and idle_g:
+        lines.append("")
+        lines.append("What the server held (management `/metrics` and `/proc` of the Keycloak process; heap after a full GC):")
+        lines.append("")
+        lines.append("| moment | pages waiting | status requests held (limit) | heap used after GC, MiB (max) | open file descriptors | threads | resident memory, MiB |")
+        lines.append("|---|---|---|---|---|---|---|")
+
+        def row(label, pages, g, gc):
+            lines.append("| %s | %s | %s (%s) | %s (%s) | %s | %s | %s |" % (
+                label, pages, num(g.get("heldRequests"), 0), num(g.get("heldLimit"), 0),
+                num((gc or {}).get("heapUsedMiB"), 0) if gc else "–", num(g.get("heapMaxMiB"), 0),
+                g.get("openFileDescriptors"), num(g.get("liveThreads"), 0), num((gc or g).get("residentMiB"), 0)))
+        row("before the scenario (idle)", 0, idle_g, idle_g)
+        row("middle of the hold window", n_wait, mid, None)
+        row("end of the hold window", n_wait, after, after)
+        bm, ba, bg = ex.get("serverBeyondMidWindow"), ex.get("serverBeyondAfterWindow"), ex.get("serverBeyondAfterGc")
+        n_beyond = ex.get("waitingBeyondAtWindow")
+        if bm and ba and bg:
+            row("middle of the window beyond the limit", n_beyond, bm, None)
+            row("end of the window beyond the limit", n_beyond, ba, bg)
+            beyond_kc = fl(ex.get("beyondKeycloakCores"))
+            lines.append("")
+            extra_pages = (n_beyond or 0) - n_wait
+            lines.append(
+                f"**Beyond the limit** (`status-max-held-requests` {num(ba.get('heldLimit'), 0)} per node): {s.get('waitingBeyond')} more "
+                f"pages arrived after the hold window ({extra_pages} more waiting at the second window). The server held "
+                f"{num(bm.get('heldRequests'), 0)} requests and answered **{num(ba.get('limitReachedPerSecond'), 0)} requests/s at once** "
+                f"because the limit was reached (`khur_sms_status_held_limit_reached_total`); those pages asked again a second "
+                f"later, as before long-polling, and nothing failed for it. Keycloak CPU in a {s.get('holdSeconds')} s window: "
+                f"{num(beyond_kc, 3)} cores, against {num(kc, 3)} in the hold window "
+                + (f"(+{num((beyond_kc - kc) * 1000 / extra_pages * 100, 1)} % of one core per 1,000 pages beyond the limit)."
+                   if extra_pages > 0 and beyond_kc > kc else "(no increase this window could separate from noise)."))
+    return lines
+
+
 def keycloak_version(home):
     """The version the server tree says it is ("Keycloak - Version 26.7.5"), not one written into this script."""
     try:
@@ -257,7 +297,11 @@ def main():
               + (" (including holding it and the re-checks while it was held)" if long_poll else ""))
         w(f"- machine busy {num(c.get('machineBusyPercent'),0)} %, Gatling {num(c.get('loadGeneratorCores'),2)} cores")
         w("")
-        w(f"Then each phone texted 10–40 s after the window (uniform, independent of the poll timing; time from page to SMS "
+        for line in server_lines(wait, n_wait, kc, idle):
+            w(line)
+        w("")
+        w(f"Then each phone texted 10–40 s after the window(s) (uniform) plus its place in the arrival order × the ramp's "
+          f"length / citizens (first come, first texting; time from page to SMS "
           f"min/median/max {ex.get('waitSecondsMinMedianMax')} s; webhook calls that failed: {ex.get('phonesFailed', 'n/a')}). "
           f"From the webhook's answer to the continue response "
           f"(back at the relying party): n={cont.get('count')}, p50 {num(cont.get('p50ms'),0)} ms, **p95 {num(cont.get('p95ms'),0)} ms**, "

@@ -15,7 +15,7 @@ report = __import__("report")
 fl, num, cpu_ms = report.fl, report.num, report.cpu_ms
 
 LOGINS = [("baseline", "1 stock password login (realm bench-stock)"), ("reverse-sms", "2 reverse-SMS login"),
-          ("esign", "4 USB-token signature login")]
+          ("esign", "4 USB-token signature login"), ("passkey", "6 passkey login")]
 
 
 def short(query):
@@ -99,7 +99,7 @@ def main(run):
     w("|---|---|---|---|---|---|---|---|---|")
     for scenario, label, kind in [("baseline", "1 stock password login", "login"), ("reverse-sms", "2 reverse-SMS login", "login"),
                                   ("webhook", "3a webhook, unmatched", "unmatched"), ("webhook", "3b webhook, matched", "matched"),
-                                  ("esign", "4 USB-token signature login", "login")]:
+                                  ("esign", "4 USB-token signature login", "login"), ("passkey", "6 passkey login", "login")]:
         a, b = load(small_dir, scenario + ".json"), load(big_dir, scenario + ".json")
         if not a or not b or kind not in a["flows"] or kind not in b["flows"]:
             w("| %s | not run | | | | | | | |" % label)
@@ -124,12 +124,13 @@ def main(run):
     w("| citizens | scenario | flows | Keycloak CPU ms | statements | rows written (ins / upd / del) | commits | WAL bytes |")
     w("|---|---|---|---|---|---|---|---|")
     for d, size in ((small_dir, "~1,000"), (big_dir, "N")):
-        for scenario, label in LOGINS + [("webhook", "3 webhook, all messages (includes the logins that make matched ones)")]:
+        for scenario, label in LOGINS + [("webhook", "3 webhook, all messages (includes the logins that make matched ones)"),
+                                         ("registration", "5 registration by phone (dev-mode server)")]:
             r = load(d, scenario + ".json")
             c = db_cost(d, scenario, r)
             if not c:
                 continue
-            kind = "unmatched" if scenario == "webhook" else "login"
+            kind = {"webhook": "unmatched", "registration": "registration"}.get(scenario, "login")
             w("| %s | %s | %d | %s | %s | %s (%s / %s / %s) | %s | %s |" % (
                 size, label, c["n"], num(cpu_ms(r, kind), 1), num(c["statements"], 1), num(c["rows"], 1), num(c["ins"], 1),
                 num(c["upd"], 1), num(c["del"], 1), num(c["commits"], 1), num(c["wal"], 0)))

@@ -29,6 +29,15 @@ public final class BenchConfig {
     public static final int WEBHOOK_MATCHED = Integer.parseInt(prop("bench.webhookMatched", "300"));
     public static final int WAITING_CITIZENS = Integer.parseInt(prop("bench.waitingCitizens", "600"));
     public static final int WAITING_RAMP_SECONDS = Integer.parseInt(prop("bench.waitingRampSeconds", "40"));
+    /**
+     * Pages that arrive after the first hold window, on top of {@code waitingCitizens} (issue 19.4: what happens beyond
+     * the server's {@code status-max-held-requests}); a second window of {@code waitingHoldSeconds} measures them.
+     */
+    public static final int WAITING_BEYOND = Integer.parseInt(prop("bench.waitingBeyond", "0"));
+    /** The management port (metrics): the waiting scenario reads the server's gauges there. */
+    public static final String MANAGEMENT_URL = prop("bench.managementUrl", "http://127.0.0.1:49000");
+    /** Citizens to have at least (the national-scale run's small round: 1,000). */
+    public static final int SEED_CITIZENS = Integer.parseInt(prop("bench.seedCitizens", "0"));
     public static final int WAITING_HOLD_SECONDS = Integer.parseInt(prop("bench.waitingHoldSeconds", "30"));
     /** {@code ?wait=} of the waiting page's status request, as khur-sms-wait.js asks; 0 = the old one-second polling. */
     public static final int WAITING_LONG_POLL_SECONDS = Integer.parseInt(prop("bench.waitingLongPollSeconds", "25"));
@@ -38,7 +47,7 @@ public final class BenchConfig {
     public static final int LOGIN_POOL = Integer.parseInt(prop("bench.loginPool", "200"));
 
     static {
-        for (String url : new String[] {BASE_URL, LOOKUP_URL}) {
+        for (String url : new String[] {BASE_URL, LOOKUP_URL, MANAGEMENT_URL}) {
             String host = URI.create(url).getHost();
             if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
                 throw new IllegalStateException("bench only ever loads loopback, not " + url);
@@ -47,7 +56,7 @@ public final class BenchConfig {
     }
 
     public static int citizensNeeded() {
-        return Math.max(LOGIN_POOL, Math.max(WAITING_CITIZENS, WEBHOOK_MATCHED));
+        return Math.max(Math.max(LOGIN_POOL, SEED_CITIZENS), Math.max(WAITING_CITIZENS + WAITING_BEYOND, WEBHOOK_MATCHED));
     }
 
     private static String prop(String name, String fallback) {

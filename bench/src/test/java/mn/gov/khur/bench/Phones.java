@@ -38,14 +38,23 @@ final class Phones {
         pageAt.put(citizen, System.nanoTime());
     }
 
-    /** Every registered phone texts once, {@code minSeconds}-{@code maxSeconds} after {@code fromNanos} (uniform). */
-    void textAll(long fromNanos, int minSeconds, int maxSeconds) {
-        waiting.forEach((citizen, phoneAndCode) -> {
-            long at = fromNanos + TimeUnit.MILLISECONDS.toNanos(
-                    ThreadLocalRandom.current().nextLong(minSeconds * 1000L, maxSeconds * 1000L + 1));
+    /**
+     * Every registered phone texts once, {@code minSeconds}-{@code maxSeconds} after {@code fromNanos} (uniform) plus
+     * its place in the order the pages arrived × {@code spreadSeconds} / citizens: first come, first texting, so with
+     * a spread as long as the ramp every citizen waits about as long (and no code outlives its 10-minute maximum
+     * while thousands arrive), and the SMS come at the rate the pages came.
+     */
+    void textAll(long fromNanos, int minSeconds, int maxSeconds, int spreadSeconds) {
+        java.util.List<Long> arrived = pageAt.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).filter(waiting::containsKey).toList();
+        for (int rank = 0; rank < arrived.size(); rank++) {
+            long citizen = arrived.get(rank);
+            String[] phoneAndCode = waiting.get(citizen);
+            long at = fromNanos + TimeUnit.MILLISECONDS.toNanos(spreadSeconds * 1000L * rank / arrived.size()
+                    + ThreadLocalRandom.current().nextLong(minSeconds * 1000L, maxSeconds * 1000L + 1));
             timer.schedule(() -> send(citizen, phoneAndCode[0], phoneAndCode[1]),
                     Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
-        });
+        }
     }
 
     Long acceptedAt(long citizen) {

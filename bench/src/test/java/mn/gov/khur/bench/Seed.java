@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Seeds the server through the admin REST API (idempotent, so every simulation calls it):
  * the stock realm {@value BenchConfig#STOCK_REALM} for the baseline (Keycloak's built-in browser
- * flow and theme, the khur realm's password policy and brute-force settings copied, so password
- * hashing is the same), its client, and citizens in both realms.
+ * flow and theme, the khur realm's password policy, brute-force and event-store settings copied, so
+ * password hashing and the login events written are the same), its client, and citizens in both realms.
  */
 public final class Seed {
 
@@ -46,7 +46,9 @@ public final class Seed {
                 for (String copied : List.of("passwordPolicy", "bruteForceProtected", "permanentLockout", "failureFactor",
                         "maxFailureWaitSeconds", "minimumQuickLoginWaitSeconds", "waitIncrementSeconds",
                         "quickLoginCheckMilliSeconds", "maxDeltaTimeSeconds", "ssoSessionIdleTimeout",
-                        "ssoSessionMaxLifespan", "accessTokenLifespan")) {
+                        "ssoSessionMaxLifespan", "accessTokenLifespan",
+                        // the same event store as the khur realm, so rows written per login compare like with like
+                        "eventsEnabled", "enabledEventTypes", "eventsExpiration")) {
                     if (khur.has(copied)) {
                         realm.put(copied, JSON.treeToValue(khur.get(copied), Object.class));
                     }

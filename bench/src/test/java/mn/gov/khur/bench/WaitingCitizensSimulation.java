@@ -40,7 +40,17 @@ public class WaitingCitizensSimulation extends Simulation {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final int LONG_POLL = BenchConfig.WAITING_LONG_POLL_SECONDS;
 
-    private final ChainBuilder flow = exec(Flows.begin(BenchConfig.WAITING_CITIZENS))
+    private static final int FIRST = BenchConfig.WAITING_CITIZENS;
+    private static final int BEYOND = BenchConfig.WAITING_BEYOND;
+    private static final int BEYOND_RAMP_SECONDS = BEYOND == 0 ? 0
+            : Math.max(1, (int) Math.ceil((double) BenchConfig.WAITING_RAMP_SECONDS * BEYOND / FIRST));
+    private static final AtomicInteger ARRIVED = new AtomicInteger();
+    /** Opened by the coordinator after the first window: the pages beyond it may come. */
+    private static final java.util.concurrent.atomic.AtomicBoolean BEYOND_MAY_COME = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final ChainBuilder flow = exec(Flows.begin(FIRST + BEYOND))
+            .exec(session -> session.set("beyond", ARRIVED.incrementAndGet() > FIRST))
+            .asLongAs(session -> session.getBoolean("beyond") && !BEYOND_MAY_COME.get()).on(pause(Duration.ofMillis(500)))
             .exitBlockOnFail().on(
                     Flows.authorize(BenchConfig.KHUR_REALM, BenchConfig.KHUR_CLIENT),
                     Flows.khurPassword(),
@@ -72,25 +82,36 @@ public class WaitingCitizensSimulation extends Simulation {
             .exec(Flows.end("login"));
 
     {
-        setUp(scenario("citizens waiting for their SMS").exec(flow)
-                .injectOpen(rampUsers(BenchConfig.WAITING_CITIZENS).during(Duration.ofSeconds(BenchConfig.WAITING_RAMP_SECONDS))))
-                .protocols(Flows.protocol());
+        var arrivals = BEYOND == 0
+                ? scenario("citizens waiting for their SMS").exec(flow)
+                        .injectOpen(rampUsers(FIRST).during(Duration.ofSeconds(BenchConfig.WAITING_RAMP_SECONDS)))
+                // the pages beyond start their clocks here but wait at the gate until the first window is over
+                : scenario("citizens waiting for their SMS").exec(flow)
+                        .injectOpen(rampUsers(FIRST).during(Duration.ofSeconds(BenchConfig.WAITING_RAMP_SECONDS)),
+                                rampUsers(BEYOND).during(Duration.ofSeconds(BEYOND_RAMP_SECONDS)));
+        setUp(arrivals).protocols(Flows.protocol());
     }
 
     @Override
     public void before() {
         Seed.ensure(BenchConfig.citizensNeeded());
         Results.measureIdle(5);
+        Results.extra("serverIdle", ServerGauges.sample(true));
         Thread coordinator = new Thread(() -> {
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(BenchConfig.WAITING_RAMP_SECONDS + 90L);
-            while (WAITING.get() < BenchConfig.WAITING_CITIZENS && System.nanoTime() < giveUp) {
-                sleep(200);
-            }
-            sleep(3000); // let the last arrivals settle into polling
+            waitForPages(FIRST, BenchConfig.WAITING_RAMP_SECONDS);
             WAITING_AT_WINDOW.set(WAITING.get());
             Results.startWindow(0, BenchConfig.WAITING_HOLD_SECONDS);
             recordHoldWindow();
-            PHONES.textAll(System.nanoTime() + TimeUnit.SECONDS.toNanos(BenchConfig.WAITING_HOLD_SECONDS), 10, 40);
+            sleep(TimeUnit.SECONDS.toMillis(BenchConfig.WAITING_HOLD_SECONDS) / 2);
+            Results.extra("serverMidWindow", ServerGauges.sample(false));
+            sleep(TimeUnit.SECONDS.toMillis(BenchConfig.WAITING_HOLD_SECONDS) / 2 + 500);
+            Results.extra("serverAfterWindow", ServerGauges.sample(true)); // after the window's CPU sample
+            int rampSeconds = BenchConfig.WAITING_RAMP_SECONDS;
+            if (BEYOND > 0) {
+                beyondTheLimitWindow();
+                rampSeconds += BEYOND_RAMP_SECONDS;
+            }
+            PHONES.textAll(System.nanoTime(), 10, 40, rampSeconds);
         }, "bench-hold-coordinator");
         coordinator.setDaemon(true);
         coordinator.start();
@@ -119,9 +140,43 @@ public class WaitingCitizensSimulation extends Simulation {
         Results.extra("phonesFailed", PHONES.failed());
         long[] w = waits.stream().mapToLong(Long::longValue).sorted().toArray();
         Results.extra("waitSecondsMinMedianMax", w.length == 0 ? "none" : w[0] + " / " + w[w.length / 2] + " / " + w[w.length - 1]);
-        Results.write(Map.of("waitingCitizens", BenchConfig.WAITING_CITIZENS, "rampSeconds", BenchConfig.WAITING_RAMP_SECONDS,
+        Results.write(Map.of("waitingCitizens", FIRST, "rampSeconds", BenchConfig.WAITING_RAMP_SECONDS,
+                "waitingBeyond", BEYOND, "beyondRampSeconds", BEYOND_RAMP_SECONDS,
                 "holdSeconds", BenchConfig.WAITING_HOLD_SECONDS, "longPollSeconds", LONG_POLL,
-                "pollIntervalMs", 1000, "smsDelaySeconds", "10-40 after the hold"));
+                "pollIntervalMs", 1000, "smsDelaySeconds", "10-40 after the hold windows, plus the page's place in the "
+                        + "arrival order × the ramp's length / citizens (first come, first texting)"));
+    }
+
+    /** Waits until {@code pages} are waiting (or the ramp and 90 s are over), then lets the last arrivals settle. */
+    private static void waitForPages(int pages, int rampSeconds) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(rampSeconds + 90L);
+        while (WAITING.get() < pages && System.nanoTime() < giveUp) {
+            sleep(200);
+        }
+        sleep(3000);
+    }
+
+    /**
+     * The second window: {@code waitingBeyond} more pages, past what the server holds at once when the first
+     * batch fills its {@code status-max-held-requests}; the server answers those at once and the pages ask again a
+     * second later. Measured: Keycloak's CPU, and from its meters how many requests met the limit.
+     */
+    private static void beyondTheLimitWindow() {
+        BEYOND_MAY_COME.set(true);
+        waitForPages(FIRST + BEYOND, BEYOND_RAMP_SECONDS);
+        Results.extra("waitingBeyondAtWindow", WAITING.get());
+        Map<String, Object> before = ServerGauges.sample(false);
+        Results.sampleCpuLater("beyondKeycloakCores", 0, BenchConfig.WAITING_HOLD_SECONDS);
+        long start = System.nanoTime();
+        sleep(TimeUnit.SECONDS.toMillis(BenchConfig.WAITING_HOLD_SECONDS) / 2);
+        Results.extra("serverBeyondMidWindow", ServerGauges.sample(false));
+        sleep(TimeUnit.SECONDS.toMillis(BenchConfig.WAITING_HOLD_SECONDS) / 2 + 500);
+        Map<String, Object> after = ServerGauges.sample(false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        after.put("limitReachedPerSecond", ((double) after.get("heldLimitReachedTotal")
+                - (double) before.get("heldLimitReachedTotal")) / seconds);
+        Results.extra("serverBeyondAfterWindow", after);
+        Results.extra("serverBeyondAfterGc", ServerGauges.sample(true));
     }
 
     /** A JFR recording (settings "profile") of the hold window alone, where only status polls are served. */
