@@ -112,31 +112,40 @@ def server_lines(wait, n_wait, kc, idle):
         lines.append("| moment | pages waiting | status requests held (limit) | heap used after GC, MiB (max) | open file descriptors | threads | resident memory, MiB |")
         lines.append("|---|---|---|---|---|---|---|")
 
+        def known(x):  # ServerGauges writes -1 for what /proc did not give
+            return float("nan") if x is None or (isinstance(x, (int, float)) and x < 0) else x
+
         def row(label, pages, g, gc):
             lines.append("| %s | %s | %s (%s) | %s (%s) | %s | %s | %s |" % (
-                label, pages, num(g.get("heldRequests"), 0), num(g.get("heldLimit"), 0),
-                num((gc or {}).get("heapUsedMiB"), 0) if gc else "–", num(g.get("heapMaxMiB"), 0),
-                g.get("openFileDescriptors"), num(g.get("liveThreads"), 0), num((gc or g).get("residentMiB"), 0)))
+                label, num(known(pages), 0), num(g.get("heldRequests"), 0), num(g.get("heldLimit"), 0),
+                num(known((gc or {}).get("heapUsedMiB")), 0) if gc else "–", num(g.get("heapMaxMiB"), 0),
+                num(known(g.get("openFileDescriptors")), 0), num(g.get("liveThreads"), 0),
+                num(known((gc or g).get("residentMiB")), 0)))
         row("before the scenario (idle)", 0, idle_g, idle_g)
         row("middle of the hold window", n_wait, mid, None)
         row("end of the hold window", n_wait, after, after)
         bm, ba, bg = ex.get("serverBeyondMidWindow"), ex.get("serverBeyondAfterWindow"), ex.get("serverBeyondAfterGc")
         n_beyond = ex.get("waitingBeyondAtWindow")
-        if bm and ba and bg:
+        if bm and ba and bg and n_beyond is not None:
             row("middle of the window beyond the limit", n_beyond, bm, None)
             row("end of the window beyond the limit", n_beyond, ba, bg)
             beyond_kc = fl(ex.get("beyondKeycloakCores"))
             lines.append("")
-            extra_pages = (n_beyond or 0) - n_wait
+            extra_pages = n_beyond - n_wait
+            if math.isnan(fl(beyond_kc)) or math.isnan(fl(kc)):
+                cpu_note = "(n/a: a CPU sample is missing)."
+            elif extra_pages > 0 and beyond_kc > kc:
+                cpu_note = f"(+{num((beyond_kc - kc) * 1000 / extra_pages * 100, 1)} % of one core per 1,000 pages beyond the limit)."
+            else:
+                cpu_note = "(no increase this window could separate from noise)."
             lines.append(
-                f"**Beyond the limit** (`status-max-held-requests` {num(ba.get('heldLimit'), 0)} per node): {s.get('waitingBeyond')} more "
-                f"pages arrived after the hold window ({extra_pages} more waiting at the second window). The server held "
+                f"**Beyond the limit** (`status-max-held-requests` {num(ba.get('heldLimit'), 0)} per node): {s.get('waitingBeyond', 'n/a')} more "
+                f"pages came after the hold window ({extra_pages} more waiting at the second window). The server held "
                 f"{num(bm.get('heldRequests'), 0)} requests and answered **{num(ba.get('limitReachedPerSecond'), 0)} requests/s at once** "
                 f"because the limit was reached (`khur_sms_status_held_limit_reached_total`); those pages asked again a second "
-                f"later, as before long-polling, and nothing failed for it. Keycloak CPU in a {s.get('holdSeconds')} s window: "
-                f"{num(beyond_kc, 3)} cores, against {num(kc, 3)} in the hold window "
-                + (f"(+{num((beyond_kc - kc) * 1000 / extra_pages * 100, 1)} % of one core per 1,000 pages beyond the limit)."
-                   if extra_pages > 0 and beyond_kc > kc else "(no increase this window could separate from noise)."))
+                f"later, as before long-polling (status requests that failed in the whole scenario: "
+                f"{wait['flows'].get('status poll', {}).get('failedWholeRun', 'n/a')}). Keycloak CPU in a {s.get('holdSeconds')} s window: "
+                f"{num(beyond_kc, 3)} cores, against {num(kc, 3)} in the hold window " + cpu_note)
     return lines
 
 

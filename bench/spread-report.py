@@ -62,15 +62,16 @@ def main(results, scenarios):
                       "machine busy %"))))
     print("")
     if "baseline" in per and "reverse-sms" in per:
-        pairs = [(b, s) for b, s in zip(per["baseline"], per["reverse-sms"]) if b and s]
+        names = ["main pass"] + [os.path.basename(d) for d in dirs[1:]]
+        pairs = [(n, b, s) for n, b, s in zip(names, per["baseline"], per["reverse-sms"]) if b and s]
         if pairs:
             print("Reverse-SMS against the stock login, run by run (issue 19.3's targets: at most +3 ms of Keycloak CPU and "
                   "1.1 × the rows written):\n")
             print("| run | CPU ms stock | CPU ms reverse SMS | difference ms | rows stock | rows reverse SMS | ratio |")
             print("|---|---|---|---|---|---|---|")
-            for k, (b, s) in enumerate(pairs, 1):
-                print("| %d | %s | %s | %s | %s | %s | %s × |" % (
-                    k, num(b["Keycloak CPU ms"], 1), num(s["Keycloak CPU ms"], 1),
+            for name, b, s in pairs:
+                print("| %s | %s | %s | %s | %s | %s | %s × |" % (
+                    name, num(b["Keycloak CPU ms"], 1), num(s["Keycloak CPU ms"], 1),
                     num(s["Keycloak CPU ms"] - b["Keycloak CPU ms"], 1), num(b["rows written"], 2),
                     num(s["rows written"], 2), num(s["rows written"] / b["rows written"], 2) if b["rows written"] else "n/a"))
             print("")

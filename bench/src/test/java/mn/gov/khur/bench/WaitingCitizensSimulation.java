@@ -35,6 +35,7 @@ public class WaitingCitizensSimulation extends Simulation {
 
     private static final AtomicInteger WAITING = new AtomicInteger();
     private static final AtomicInteger WAITING_AT_WINDOW = new AtomicInteger(-1);
+    private static final AtomicInteger NEVER_WAITING = new AtomicInteger();
     private static final ConcurrentHashMap<Long, Long> CONTINUED_AT = new ConcurrentHashMap<>();
     private static final Phones PHONES = new Phones();
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -49,8 +50,14 @@ public class WaitingCitizensSimulation extends Simulation {
     private static final java.util.concurrent.atomic.AtomicBoolean BEYOND_MAY_COME = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ChainBuilder flow = exec(Flows.begin(FIRST + BEYOND))
-            .exec(session -> session.set("beyond", ARRIVED.incrementAndGet() > FIRST))
+            .exec(session -> {
+                int arrival = ARRIVED.incrementAndGet();
+                // the pages beyond come one by one after the gate opens, at the first batch's rate
+                long after = arrival > FIRST ? TimeUnit.SECONDS.toMillis(BEYOND_RAMP_SECONDS) * (arrival - FIRST - 1) / BEYOND : 0;
+                return session.set("beyond", arrival > FIRST).set("afterGateMillis", after);
+            })
             .asLongAs(session -> session.getBoolean("beyond") && !BEYOND_MAY_COME.get()).on(pause(Duration.ofMillis(500)))
+            .doIf(session -> session.getBoolean("beyond")).then(pause(session -> Duration.ofMillis(session.getLong("afterGateMillis"))))
             .exitBlockOnFail().on(
                     Flows.authorize(BenchConfig.KHUR_REALM, BenchConfig.KHUR_CLIENT),
                     Flows.khurPassword(),
@@ -78,7 +85,12 @@ public class WaitingCitizensSimulation extends Simulation {
                                 return session;
                             }),
                             Flows.token(BenchConfig.KHUR_REALM, BenchConfig.KHUR_CLIENT, BenchConfig.KHUR_CLIENT_SECRET))))
-            .exec(session -> "matched".equals(session.getString("smsStatus")) ? session : session.markAsFailed())
+            .exec(session -> {
+                if (!session.contains("smsStatus")) {
+                    NEVER_WAITING.incrementAndGet(); // failed before its SMS page: the coordinator stops waiting for it
+                }
+                return "matched".equals(session.getString("smsStatus")) ? session : session.markAsFailed();
+            })
             .exec(Flows.end("login"));
 
     {
@@ -150,9 +162,10 @@ public class WaitingCitizensSimulation extends Simulation {
     /** Waits until {@code pages} are waiting (or the ramp and 90 s are over), then lets the last arrivals settle. */
     private static void waitForPages(int pages, int rampSeconds) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(rampSeconds + 90L);
-        while (WAITING.get() < pages && System.nanoTime() < giveUp) {
+        while (WAITING.get() + NEVER_WAITING.get() < pages && System.nanoTime() < giveUp) {
             sleep(200);
         }
+        Results.extra("failedBeforeTheirPage", NEVER_WAITING.get());
         sleep(3000);
     }
 

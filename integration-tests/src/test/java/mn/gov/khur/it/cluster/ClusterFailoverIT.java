@@ -216,8 +216,10 @@ class ClusterFailoverIT {
             HttpBrowser browser = new HttpBrowser("mn", publicUrl);
             HttpBrowser.Page entry = browser.open(login.authorizationUri());
             if (!entry.has(LoginPage.FORM)) {
-                // the balancer's or a node's error page while no node could take the request
-                return retryablePage(entry);
+                // only "temporarily unavailable" (the balancer's page while no node is ready, or a node that is
+                // stopping) may stand in for the login form; any other status is a failure the test reports
+                return entry.status() == 503 ? retryablePage(entry)
+                        : "error:entry page " + entry.status() + " " + entry.document().title();
             }
             HttpBrowser.Page challenge = CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password());
             if (!challenge.has(ReverseSmsPage.CODE)) {

@@ -62,16 +62,12 @@ class OperatorConsoleCitizenInChromiumIT {
     void theCitizensDetailsShowReadableLabelsAndTheirRecentInboundSms() {
         TestCitizen citizen = TestCitizen.random();
         String userId = admin.createCitizen(citizen);
-        // a login by reverse SMS: first a wrong code from the citizen's phone, then the right one
-        OidcRelyingParty rp = OidcRelyingParty.demo();
-        HttpBrowser citizenBrowser = new HttpBrowser();
-        OidcRelyingParty.PendingLogin login = rp.begin();
-        citizenBrowser.open(login.authorizationUri());
-        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(citizenBrowser, citizen.registerNumber(), citizen.password()));
-        String wrong = code.substring(0, 5) + (char) ('0' + (code.charAt(5) - '0' + 1) % 10);
-        assertThat(new InboundSmsClient().send(citizen.phoneE164(), wrong).body()).contains("\"unmatched\"");
-        assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
-        assertThat(CitizenLogin.pressContinue(citizenBrowser).leftIdp()).isTrue();
+        // two logins by reverse SMS, each first a wrong code from the citizen's phone, then the right one: four lines,
+        // longer than the 255 characters Keycloak keeps in an attribute's VALUE column (the rest is a long value)
+        String code = null;
+        for (int login = 0; login < 2; login++) {
+            code = logInWithAWrongCodeFirst(citizen);
+        }
 
         ChromeDriver browser = Browsers.chromium("en");
         try {
@@ -96,6 +92,15 @@ class OperatorConsoleCitizenInChromiumIT {
         } finally {
             browser.quit();
         }
+        // an administrator's edit of the citizen's other fields sends the long read-only value back unchanged: accepted
+        var asFetched = (com.fasterxml.jackson.databind.node.ObjectNode) admin.user(userId);
+        String audit = asFetched.at("/attributes/khur_sms_audit/0").asText();
+        assertThat(audit.length()).as("a long value").isGreaterThan(255);
+        assertThat(audit.lines()).hasSize(4);
+        asFetched.put("firstName", "Сайхан");
+        assertThat(admin.put("/admin/realms/khur/users/" + userId, asFetched.toString()).statusCode()).isEqualTo(204);
+        assertThat(admin.user(userId).at("/firstName").asText()).isEqualTo("Сайхан");
+        assertThat(admin.user(userId).at("/attributes/khur_sms_audit/0").asText()).isEqualTo(audit);
         // read-only: not even an administrator writes it through the API
         var user = (com.fasterxml.jackson.databind.node.ObjectNode) admin.user(userId);
         ((com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes")).putArray("khur_sms_audit").add("forged");
@@ -104,6 +109,18 @@ class OperatorConsoleCitizenInChromiumIT {
         assertThat(admin.user(userId).at("/attributes/khur_sms_audit/0").asText().lines().findFirst().orElseThrow())
                 .endsWith("matched · login · " + "+976 " + citizen.phoneE164().substring(4, 6) + "****"
                         + citizen.phoneE164().substring(10));
+    }
+
+    /** One reverse-SMS login of the citizen; the code that matched. */
+    private static String logInWithAWrongCodeFirst(TestCitizen citizen) {
+        HttpBrowser citizenBrowser = new HttpBrowser();
+        citizenBrowser.open(OidcRelyingParty.demo().begin().authorizationUri());
+        String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(citizenBrowser, citizen.registerNumber(), citizen.password()));
+        String wrong = code.substring(0, 5) + (char) ('0' + (code.charAt(5) - '0' + 1) % 10);
+        assertThat(new InboundSmsClient().send(citizen.phoneE164(), wrong).body()).contains("\"unmatched\"");
+        assertThat(new InboundSmsClient().send(citizen.phoneE164(), code).body()).contains("\"matched\"");
+        assertThat(CitizenLogin.pressContinue(citizenBrowser).leftIdp()).isTrue();
+        return code;
     }
 
     static WebDriverWait logInToTheConsole(ChromeDriver browser, String fragment) {

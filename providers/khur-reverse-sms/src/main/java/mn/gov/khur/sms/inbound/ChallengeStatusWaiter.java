@@ -80,7 +80,9 @@ final class ChallengeStatusWaiter {
     Optional<CompletionStage<ChallengeStatus>> hold(String challengeId, Instant deadline) {
         if (held.incrementAndGet() > maxHeld) {
             held.decrementAndGet();
-            refusedAtLimit.incrementAndGet();
+            if (maxHeld > 0) { // 0 switches long-polling off: nothing is refused then, so nothing is counted
+                refusedAtLimit.incrementAndGet();
+            }
             return Optional.empty();
         }
         Held request = new Held(challengeId, deadline);

@@ -92,6 +92,7 @@ class ChallengeStatusWaiterTest {
         ChallengeStatusWaiter off = new ChallengeStatusWaiter(store, clock, Runnable::run, 0);
 
         assertThat(off.hold(A, clock.instant().plusSeconds(25))).isEmpty();
+        assertThat(off.refusedAtLimit()).as("long-polling off is not a limit reached").isZero();
     }
 
     @Test
