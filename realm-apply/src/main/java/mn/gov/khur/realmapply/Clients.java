@@ -19,9 +19,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class Clients implements Reconciler {
 
-    /** Fields handled separately or meaningful only inside one server (ids, flow-binding ids). */
-    private static final Set<String> NOT_COMPARED = Set.of("id", "protocolMappers", "defaultClientScopes",
-            "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "access", "notBefore");
+    /**
+     * Client attributes Keycloak's {@code secret-rotation} policy keeps: when the secret was made and expires, and the
+     * rotated secret of the grace period. The live server's, like {@code notBefore}: realm-config sets the expiration
+     * only so that an import does not leave it to the first logins (they would race to write it), and sending it in
+     * an update makes Keycloak's policy rewrite it.
+     */
+    static final Set<String> SECRET_ROTATION_ATTRIBUTES = Set.of("client.secret.creation.time",
+            "client.secret.expiration.time", "client.secret.rotated", "client.secret.rotated.creation.time",
+            "client.secret.rotated.expiration.time");
+
+    /** Fields handled separately or meaningful only inside one server (ids, flow-binding ids, the secret's clock). */
+    private static final Set<String> NOT_COMPARED = union(Set.of("id", "protocolMappers", "defaultClientScopes",
+            "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "access", "notBefore"),
+            SECRET_ROTATION_ATTRIBUTES);
 
     private final AdminRest rest;
     private final JsonNode file;
@@ -29,6 +40,12 @@ final class Clients implements Reconciler {
     Clients(AdminRest rest, JsonNode file) {
         this.rest = rest;
         this.file = file;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     @Override
@@ -50,6 +67,9 @@ final class Clients implements Reconciler {
                 ObjectNode body = Secrets.keepMasked(Names.without(want, "id", "protocolMappers", "defaultClientScopes",
                         "optionalClientScopes", "authenticationFlowBindingOverrides", "authorizationSettings", "notBefore"), have);
                 body.put("id", id);
+                if (body.path("attributes") instanceof ObjectNode attributes) {
+                    attributes.remove(SECRET_ROTATION_ATTRIBUTES);
+                }
                 changes.add(new Change("client", clientId, "update", differences, () -> rest.put("/clients/" + id, body)));
             }
             changes.addAll(ProtocolMappers.sync(rest, "client " + clientId, () -> "/clients/" + id,
