@@ -421,7 +421,7 @@ def main():
       "Redirects are not followed: the final 302 to the relying party is checked and its `code` exchanged.")
     w("- Users are seeded once by `mn.gov.khur.bench.Seed` through the admin REST API: citizens `БН…` with their own "
       "verified phone in realm `khur`; users `bench-user-…` in realm `bench-stock`, which the seed creates with "
-      "Keycloak's built-in browser flow and theme and the khur realm's password policy and brute-force settings. "
+      "Keycloak's built-in browser flow and theme and the khur realm's password policy, brute-force and event-store settings. "
       "Saturation scenarios take citizens round-robin from a pool of 200 (correct passwords only).")
     w("- **1 baseline / 2 reverse SMS**: a closed loop of N concurrent browsers (`BENCH_CONCURRENCY`), each doing whole "
       "logins back to back for warm-up + measurement. Flow 2: authorization request → register number (upper case, as "
@@ -441,7 +441,7 @@ def main():
       "(`unmatched`; each one is audited in the database like in production).")
     w("- **2, human-paced (waiting citizens)**: see the section above. CPU per 1,000 waiting = (Keycloak cores during the "
       "hold window − Keycloak cores idle before the scenario) × 1,000 / citizens waiting, as % of one core. The phones "
-      "(`Phones.java`, a plain HTTP client beside Gatling) text at random moments independent of the pages, so "
+      "(`Phones.java`, a plain HTTP client beside Gatling) text in the order the pages arrived, each 10–40 s (uniform) plus its place in that order × the ramp's length / citizens after the hold window(s), independently of the pages' polls, so "
       "'SMS accepted → continued' (webhook answer received → continue response received) includes the time until the "
       "page's status request answers `matched` (with long-polling: the server's wake-up of the held request; with "
       "1-second polling: up to 1 s + one poll) plus the continue request.")
