@@ -1,10 +1,7 @@
 package mn.gov.khur.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -22,10 +19,7 @@ public class BaselineLoginSimulation extends Simulation {
             .exec(Flows.end("login"));
 
     {
-        setUp(scenario("baseline: stock username + password")
-                .during(Duration.ofSeconds(BenchConfig.WARMUP_SECONDS + BenchConfig.MEASURE_SECONDS)).on(flow)
-                .injectOpen(atOnceUsers(BenchConfig.CONCURRENCY)))
-                .protocols(Flows.protocol());
+        setUp(Flows.closedLoop("baseline: stock username + password", flow)).protocols(Flows.protocol());
     }
 
     @Override

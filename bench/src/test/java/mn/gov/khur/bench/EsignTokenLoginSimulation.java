@@ -1,16 +1,13 @@
 package mn.gov.khur.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -66,10 +63,7 @@ public class EsignTokenLoginSimulation extends Simulation {
             .exec(Flows.end("login"));
 
     {
-        setUp(scenario("USB-token signature login")
-                .during(Duration.ofSeconds(BenchConfig.WARMUP_SECONDS + BenchConfig.MEASURE_SECONDS)).on(flow)
-                .injectOpen(atOnceUsers(BenchConfig.CONCURRENCY)))
-                .protocols(Flows.protocol());
+        setUp(Flows.closedLoop("USB-token signature login", flow)).protocols(Flows.protocol());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package mn.gov.khur.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -14,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -40,6 +44,15 @@ public final class Flows {
     }
 
     /** A fresh browser (no cookies), the next citizen of the pool, PKCE, state, nonce; starts the clock. */
+    /**
+     * The saturation scenarios' load: {@code bench.concurrency} browsers, each doing {@code flow} back to back for the
+     * warm-up and the measurement window (a closed loop).
+     */
+    public static PopulationBuilder closedLoop(String name, ChainBuilder flow) {
+        return scenario(name).during(Duration.ofSeconds(BenchConfig.WARMUP_SECONDS + BenchConfig.MEASURE_SECONDS)).on(flow)
+                .injectOpen(atOnceUsers(BenchConfig.CONCURRENCY));
+    }
+
     public static ChainBuilder begin(int poolSize) {
         return exec(flushCookieJar()).exec(session -> {
             int i = Math.floorMod(NEXT_CITIZEN.getAndIncrement(), poolSize);

@@ -1,16 +1,13 @@
 package mn.gov.khur.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +45,7 @@ public class PasskeyLoginSimulation extends Simulation {
             .exec(Flows.end("login"));
 
     {
-        setUp(scenario("passkey: the entry page + a passkey (no password, no SMS)")
-                .during(Duration.ofSeconds(BenchConfig.WARMUP_SECONDS + BenchConfig.MEASURE_SECONDS)).on(flow)
-                .injectOpen(atOnceUsers(BenchConfig.CONCURRENCY)))
-                .protocols(Flows.protocol());
+        setUp(Flows.closedLoop("passkey: the entry page + a passkey (no password, no SMS)", flow)).protocols(Flows.protocol());
     }
 
     @Override

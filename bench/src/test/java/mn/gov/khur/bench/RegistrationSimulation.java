@@ -1,10 +1,7 @@
 package mn.gov.khur.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -31,10 +28,7 @@ public class RegistrationSimulation extends Simulation {
             .exec(Flows.end("registration"));
 
     {
-        setUp(scenario("registration by phone")
-                .during(Duration.ofSeconds(BenchConfig.WARMUP_SECONDS + BenchConfig.MEASURE_SECONDS)).on(flow)
-                .injectOpen(atOnceUsers(BenchConfig.CONCURRENCY)))
-                .protocols(Flows.protocol());
+        setUp(Flows.closedLoop("registration by phone", flow)).protocols(Flows.protocol());
     }
 
     @Override

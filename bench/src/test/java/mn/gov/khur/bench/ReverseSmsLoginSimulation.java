@@ -1,10 +1,7 @@
 package mn.gov.khur.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -29,10 +26,7 @@ public class ReverseSmsLoginSimulation extends Simulation {
             .exec(Flows.end("login"));
 
     {
-        setUp(scenario("reverse SMS: register number + password + SMS")
-                .during(Duration.ofSeconds(BenchConfig.WARMUP_SECONDS + BenchConfig.MEASURE_SECONDS)).on(flow)
-                .injectOpen(atOnceUsers(BenchConfig.CONCURRENCY)))
-                .protocols(Flows.protocol());
+        setUp(Flows.closedLoop("reverse SMS: register number + password + SMS", flow)).protocols(Flows.protocol());
     }
 
     @Override

@@ -54,10 +54,7 @@ class PasskeyInChromiumIT {
             ConditionalRequests.watch(browser);
             VirtualAuthenticator authenticator = browser.addVirtualAuthenticator(platformAuthenticator());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-            OidcRelyingParty.PendingLogin first = rp.begin();
-            smsLoginUntilTheOffer(browser, wait, first, citizen, "");
-            browser.findElement(By.cssSelector(PasskeyOfferPage.CREATE)).click();
-            var smsTokens = rp.finish(first, backAtTheSite(browser, wait));
+            var smsTokens = smsLoginTakingTheOffer(browser, wait, citizen);
             assertThat(smsTokens.idToken().getClaim("amr")).isEqualTo(List.of("pwd", "sms", "mfa"));
             assertThat(authenticator.getCredentials()).as("the passkey lives in the authenticator").hasSize(1);
             assertThat(authenticator.getCredentials().get(0).isResidentCredential()).isTrue();
@@ -97,10 +94,7 @@ class PasskeyInChromiumIT {
             ConditionalRequests.watch(browser);
             VirtualAuthenticator authenticator = browser.addVirtualAuthenticator(platformAuthenticator());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-            OidcRelyingParty.PendingLogin first = rp.begin();
-            smsLoginUntilTheOffer(browser, wait, first, citizen, "");
-            browser.findElement(By.cssSelector(PasskeyOfferPage.CREATE)).click();
-            logOut(browser, wait, rp.finish(first, backAtTheSite(browser, wait)));
+            logOut(browser, wait, smsLoginTakingTheOffer(browser, wait, citizen));
 
             // the citizen does not confirm with fingerprint/PIN (the browser answers NotAllowedError): refused,
             // nothing counted, the page says so
@@ -172,6 +166,14 @@ class PasskeyInChromiumIT {
     }
 
     /** The entry page (this device can keep a passkey), password, the code texted: the offer. */
+    /** A reverse-SMS login that takes the passkey offer: the browser's authenticator then holds the citizen's passkey. */
+    private OidcRelyingParty.LoginResult smsLoginTakingTheOffer(ChromeDriver browser, WebDriverWait wait, TestCitizen citizen) {
+        OidcRelyingParty.PendingLogin login = rp.begin();
+        smsLoginUntilTheOffer(browser, wait, login, citizen, "");
+        browser.findElement(By.cssSelector(PasskeyOfferPage.CREATE)).click();
+        return rp.finish(login, backAtTheSite(browser, wait));
+    }
+
     private void smsLoginUntilTheOffer(ChromeDriver browser, WebDriverWait wait, OidcRelyingParty.PendingLogin login,
                                        TestCitizen citizen, String language) {
         if (login != null) {
