@@ -14,7 +14,6 @@ import static org.mockito.Mockito.when;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -35,6 +34,7 @@ import mn.gov.khur.identity.signature.TokenLoginCertificate;
 import mn.gov.khur.registry.Approval;
 import mn.gov.khur.registry.CitizenRegistry;
 import mn.gov.khur.registry.RegistryLookup;
+import mn.gov.khur.registry.TestKeys;
 import mn.gov.khur.registry.retry.RetrySettings;
 
 import org.bouncycastle.asn1.DERUTF8String;
@@ -65,7 +65,7 @@ class SignatureApprovalRegisterNumberTest {
     private static final String ACCOUNT_NUMBER = "УБ99112233";
     private static final String OTHER_NUMBER = "УБ99112288";
 
-    private final KeyPair citizen = rsa();
+    private final KeyPair citizen = TestKeys.rsa2048();
     private final CitizenRegistry registry = mock(CitizenRegistry.class);
     private final EventBuilder event = mock(EventBuilder.class, RETURNS_SELF);
     private final Map<String, String> notes = new HashMap<>();
@@ -142,16 +142,6 @@ class SignatureApprovalRegisterNumberTest {
 
     private static RetrySettings retry() {
         return new RetrySettings(Duration.ofMinutes(5), Duration.ofHours(6), 5, Duration.ofMinutes(1));
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The flow step's side of the approval, recording what the approval did with it. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import mn.gov.khur.common.regnum.RegisterNumber;
 import mn.gov.khur.registry.Approval;
 import mn.gov.khur.registry.CodeDelivery;
 import mn.gov.khur.registry.RegistryLookup;
+import mn.gov.khur.registry.TestKeys;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -41,7 +41,7 @@ class XypCitizenRegistryTest {
 
     private static final String REGNUM = "УБ99112233";
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:00Z");
-    private final KeyPair organisation = rsa();
+    private final KeyPair organisation = TestKeys.rsa2048();
     private final List<Map<String, String>> sentHeaders = new ArrayList<>();
     private final List<String> sentBodies = new ArrayList<>();
 
@@ -83,7 +83,7 @@ class XypCitizenRegistryTest {
 
     @Test
     void theFetchBySignatureCarriesTheCertificateSerialAndTheSignatureAndIsSignedWithTheApprovalsTimestamp() throws Exception {
-        KeyPair citizen = rsa();
+        KeyPair citizen = TestKeys.rsa2048();
         // top bit set: BigInteger.toByteArray() has a leading zero byte, which ХУР's example client sends as "00"
         BigInteger serial = new BigInteger("8a0b0c0d0e0f10111213141516171819", 16);
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
@@ -162,15 +162,5 @@ class XypCitizenRegistryTest {
                 + " xmlns:ns2=\"http://" + service + ".xyp.gov.mn/\"><return><requestId>req-1</requestId>" + response
                 + "<resultCode>" + code + "</resultCode><resultMessage>m</resultMessage></return></ns2:" + element
                 + "></soap:Body></soap:Envelope>";
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
