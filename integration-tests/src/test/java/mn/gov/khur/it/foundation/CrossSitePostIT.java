@@ -157,12 +157,7 @@ class CrossSitePostIT {
                 "captcha", captchaAnswer(form)), "submitRegistration");
         assertThat(phone.send(citizen.phoneE164(), CitizenLogin.shownCode(sms)).body()).contains("\"matched\"");
         HttpBrowser.Page approval = CitizenLogin.pressContinue(browser);
-        assertThat(approval.has("#khur-registry-other-form")).as(approval.body()).isTrue();
-
-        String evil = evilOrigin();
-        assertRefusedPage(browser.submitWithHeaders("#khur-registry-other-form", Map.of("action", "skip"), null,
-                Map.of("Origin", evil)));
-        JsonNode event = refusalEvent(evil);
+        JsonNode event = laterPostedFromAnotherSiteIsRefused(browser, approval);
         assertThat(event.path("details").path("auth_method").asText()).isEqualTo("khur-registry-approval");
         String userId = admin.usersByAttribute("register_number", citizen.registerNumber()).get(0).path("id").asText();
         assertThat(registryState(userId).path("attempts").asInt()).as("the cross-site \"later\" postponed nothing").isZero();
@@ -176,12 +171,7 @@ class CrossSitePostIT {
         assertThat(admin.post("/admin/realms/khur/khur-registry/users/" + userId + "/refresh", "").statusCode()).isEqualTo(202);
         HttpBrowser browser = onTheSmsPageWithAMatchedCode(citizen);
         HttpBrowser.Page approval = CitizenLogin.pressContinue(browser);
-        assertThat(approval.has("#khur-registry-other-form")).as(approval.body()).isTrue();
-
-        String evil = evilOrigin();
-        assertRefusedPage(browser.submitWithHeaders("#khur-registry-other-form", Map.of("action", "skip"), null,
-                Map.of("Origin", evil)));
-        JsonNode event = refusalEvent(evil);
+        JsonNode event = laterPostedFromAnotherSiteIsRefused(browser, approval);
         assertThat(event.path("userId").asText()).isEqualTo(userId);
         assertThat(event.path("details").path("custom_required_action").asText()).isEqualTo("khur-registry-names");
         assertThat(registryState(userId).path("state").asText()).as("the cross-site \"later\" postponed nothing")
@@ -225,6 +215,15 @@ class CrossSitePostIT {
         String code = CitizenLogin.shownCode(CitizenLogin.passwordStep(browser, citizen.registerNumber(), citizen.password()));
         assertThat(phone.send(citizen.phoneE164(), code).body()).contains("\"matched\"");
         return browser;
+    }
+
+    /** The registry approval page's "later" posted from another site: the refused page; its event. */
+    private JsonNode laterPostedFromAnotherSiteIsRefused(HttpBrowser browser, HttpBrowser.Page approval) {
+        assertThat(approval.has("#khur-registry-other-form")).as(approval.body()).isTrue();
+        String evil = evilOrigin();
+        assertRefusedPage(browser.submitWithHeaders("#khur-registry-other-form", Map.of("action", "skip"), null,
+                Map.of("Origin", evil)));
+        return refusalEvent(evil);
     }
 
     private static void assertRefusedPage(HttpBrowser.Page page) {
